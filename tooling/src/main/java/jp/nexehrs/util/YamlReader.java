@@ -1,0 +1,60 @@
+package jp.nexehrs.util;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import jp.nexehrs.report.SourceException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads a YAML file into a record type. Unknown keys are errors (a typo must not be silently ignored), and
+ * every failure names the file, line and column.
+ */
+public final class YamlReader {
+    private final ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
+            .findAndRegisterModules()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
+
+    /** @param displayName the file as the user should see it (relative to the project) */
+    public <T> T read(Path file, String displayName, Class<T> type) throws SourceException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new SourceException(displayName, 0, 0, "cannot read: " + e.getMessage(), e);
+        }
+        if (bytes.length == 0 || new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+            throw new SourceException(displayName, 1, 1, "the file is empty");
+        }
+        try {
+            T value = mapper.readValue(bytes, type);
+            if (value == null) throw new SourceException(displayName, 1, 1, "the file holds no YAML document");
+            return value;
+        } catch (UnrecognizedPropertyException e) {
+            JsonLocation at = e.getLocation();
+            throw new SourceException(displayName, line(at), column(at),
+                    "unknown key '" + e.getPropertyName() + "'; known keys: " + e.getKnownPropertyIds(), e);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new SourceException(displayName, line(at), column(at), e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new SourceException(displayName, 0, 0, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static int line(JsonLocation at) {
+        return at == null ? 0 : Math.max(0, at.getLineNr());
+    }
+
+    private static int column(JsonLocation at) {
+        return at == null ? 0 : Math.max(0, at.getColumnNr());
+    }
+}
