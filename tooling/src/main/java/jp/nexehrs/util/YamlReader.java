@@ -50,6 +50,23 @@ public final class YamlReader {
         }
     }
 
+    /**
+     * Reads like {@link #read} and also returns where each object, list and value starts, so a caller can
+     * point a later (semantic) error at the exact entry, e.g. the third vote of a ballot.
+     */
+    public <T> Located<T> readLocated(Path file, String displayName, Class<T> type) throws SourceException {
+        T value = read(file, displayName, type);
+        try {
+            return new Located<>(value, YamlPositions.index(Files.readAllBytes(file), displayName));
+        } catch (IOException e) {
+            throw new SourceException(displayName, 0, 0, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** A value read from YAML with the positions of its parts. */
+    public record Located<T>(T value, YamlPositions positions) {
+    }
+
     private static int line(JsonLocation at) {
         return at == null ? 0 : Math.max(0, at.getLineNr());
     }

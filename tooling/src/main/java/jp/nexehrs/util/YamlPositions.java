@@ -1,0 +1,70 @@
+package jp.nexehrs.util;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import jp.nexehrs.report.SourceException;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Where each part of a YAML document starts, keyed by JSON Pointer ({@code /votes/2}, {@code /votes/2/vote}).
+ * Jackson binds records without positions; this index lets a later check name the line of one entry.
+ */
+public final class YamlPositions {
+    /** A 1-based line and column. */
+    public record Position(int line, int column) {
+    }
+
+    private final String file;
+    private final Map<String, Position> byPointer;
+
+    private YamlPositions(String file, Map<String, Position> byPointer) {
+        this.file = file;
+        this.byPointer = Map.copyOf(byPointer);
+    }
+
+    /** An index with no positions: every lookup answers line 1, column 1 (for values built in code). */
+    public static YamlPositions none(String file) {
+        return new YamlPositions(file, Map.of());
+    }
+
+    static YamlPositions index(byte[] yaml, String file) throws SourceException {
+        Map<String, Position> positions = new HashMap<>();
+        try (JsonParser parser = new YAMLFactory().createParser(yaml)) {
+            JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                if (token == JsonToken.FIELD_NAME || token.isStructEnd()) continue;
+                JsonLocation at = parser.currentTokenLocation();
+                // the first token at a pointer is where that entry starts
+                positions.putIfAbsent(parser.getParsingContext().pathAsPointer().toString(),
+                        new Position(Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr())));
+            }
+        } catch (IOException e) {
+            throw new SourceException(file, 0, 0, "cannot index positions: " + e.getMessage(), e);
+        }
+        return new YamlPositions(file, positions);
+    }
+
+    /** The file as the user sees it. */
+    public String file() {
+        return file;
+    }
+
+    /**
+     * Where the entry at {@code pointer} starts; for a key that is absent, where its nearest enclosing entry
+     * starts (so "missing key" errors point at the object that lacks it).
+     */
+    public Position at(String pointer) {
+        String p = pointer;
+        while (true) {
+            Position found = byPointer.get(p);
+            if (found != null) return found;
+            if (p.isEmpty()) return new Position(1, 1);
+            p = p.substring(0, Math.max(0, p.lastIndexOf('/')));
+        }
+    }
+}
