@@ -45,7 +45,7 @@ public final class BallotTally {
         boolean passed = closed && TallyResult.meetsTwoThirds(yes, denominator);
         return new TallyResult(ballot.id(), ballot.origin().file(), ballot.document(), ballot.version(),
                 ballot.opens(), ballot.closes(), electorate.committee().orElse(""), electorate.members(),
-                yes, no, abstain, notVoted, denominator, rule, ballot.denominator().isPresent(),
+                yes, no, abstain, notVoted, denominator, rule, ballot.denominator().isPresent(), ruleSource(governance, ballot),
                 TallyResult.requiredYes(denominator), closed, passed, screening.rejected());
     }
 
@@ -59,6 +59,12 @@ public final class BallotTally {
         return governance.ballotsOn(documentId).stream()
                 .reduce((a, b) -> b.opens().isBefore(a.opens()) ? a : b)
                 .map(b -> tally(governance, b));
+    }
+
+    private static String ruleSource(Governance governance, Ballot ballot) {
+        if (ballot.denominator().isPresent()) return "set in " + ballot.origin().file();
+        return governance.settings().origin().line() > 0 ? "from " + GovernanceSettings.FILE
+                : "the default; " + GovernanceSettings.FILE + " does not set it";
     }
 
     private static int count(List<Vote> votes, VoteChoice choice) {

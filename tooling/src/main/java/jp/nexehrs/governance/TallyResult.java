@@ -13,6 +13,7 @@ import java.util.List;
  * @param denominator     the number two thirds is taken of
  * @param denominatorRule which number that is
  * @param ruleFromBallot  true when the ballot file pins the rule, false when it comes from the settings
+ * @param ruleSource      where the rule came from, for people: the ballot file, the settings file or the default
  * @param requiredYes     the fewest yes votes that pass: ⌈2 × denominator / 3⌉ (at least 1)
  * @param closed          whether the closing day has passed
  * @param passed          closed and the rule met; an open ballot has not passed yet
@@ -21,6 +22,7 @@ import java.util.List;
 public record TallyResult(String ballotId, String ballotFile, String document, String version, LocalDate opens,
                           LocalDate closes, String committee, List<String> electorate, int yes, int no, int abstain,
                           int notVoted, int denominator, DenominatorRule denominatorRule, boolean ruleFromBallot,
+                          String ruleSource,
                           int requiredYes, boolean closed, boolean passed, List<RejectedVote> rejected) {
     public TallyResult {
         electorate = List.copyOf(electorate);
@@ -53,7 +55,7 @@ public record TallyResult(String ballotId, String ballotFile, String document, S
         return "3 × 賛成 yes ≥ 2 × 分母 denominator: 3 × " + yes + " = " + (3L * yes) + (ruleMet() ? " ≥ " : " < ")
                 + "2 × " + denominator + " = " + (2L * denominator) + "; 分母 denominator = " + denominatorRule.japanese()
                 + " " + denominatorRule.english() + " (" + denominatorRule.yamlName() + ", "
-                + (ruleFromBallot ? "set in the ballot file" : "from " + GovernanceSettings.FILE) + ")";
+                + ruleSource + ")";
     }
 
     /** The tally as the terminal shows it, in Japanese and English. */
