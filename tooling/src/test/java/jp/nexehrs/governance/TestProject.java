@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * A small project with a governance/ folder, written to a temporary directory. By default: committee
  * 基盤技術部会 owning 01-overview, WG 共用WG under it owning 03-sharing, and {@code fullMembers} full members
- * m1..mN each registering one person in the committee.
+ * m1..mN each registering one person in the committee (m1's person also in the WG, which they lead).
  */
 final class TestProject {
     /** "Today" in every test: 2026-11-25 in Japan. */
@@ -28,7 +28,10 @@ final class TestProject {
 
     static TestProject withFullMembers(Path root, int fullMembers) {
         TestProject p = new TestProject(root);
-        for (int i = 1; i <= fullMembers; i++) p.member("m" + i, "full", "corporate", "基盤技術部会", "人 " + i);
+        for (int i = 1; i <= fullMembers; i++) {
+            p.member("m" + i, "full", "corporate", "基盤技術部会", "人 " + i);
+            if (i == 1) p.registration("共用WG", "人 1"); // m1's person leads both bodies
+        }
         return p;
     }
 
@@ -39,6 +42,13 @@ final class TestProject {
                 .append("    kind: ").append(kind).append('\n')
                 .append("    registrations:\n")
                 .append("      - body: ").append(body).append('\n')
+                .append("        participants: [").append(String.join(", ", participants)).append("]\n");
+        return this;
+    }
+
+    /** Another registration for the member added last. */
+    TestProject registration(String body, String... participants) {
+        members.append("      - body: ").append(body).append('\n')
                 .append("        participants: [").append(String.join(", ", participants)).append("]\n");
         return this;
     }
