@@ -1,0 +1,23 @@
+package jp.nexehrs.check;
+
+import jp.nexehrs.convert.Converted;
+import jp.nexehrs.report.Finding;
+import jp.nexehrs.report.Severity;
+
+import java.util.List;
+
+/** The output of the check stage: everything converted, each example's validation, and every finding of the run so far. */
+public record Checked(Converted converted, List<ExampleValidation> examples, List<Finding> findings) {
+    public Checked {
+        examples = List.copyOf(examples);
+        findings = findings.stream().sorted(Finding.ORDER).toList();
+    }
+
+    public boolean hasErrors() {
+        return findings.stream().anyMatch(Finding::isError);
+    }
+
+    public long count(Severity severity) {
+        return findings.stream().filter(f -> f.severity() == severity).count();
+    }
+}

@@ -1,0 +1,108 @@
+package jp.nexehrs.check;
+
+import jp.nexehrs.convert.Converted;
+import jp.nexehrs.load.FhirSource;
+import jp.nexehrs.load.InvalidExampleExpectation;
+import jp.nexehrs.load.Project;
+import jp.nexehrs.report.Finding;
+import jp.nexehrs.util.TextPositions;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The check stage: identity rules across files, every example validated (in parallel, one validator), and
+ * every deliberately invalid example checked to fail with the error its manifest declares.
+ */
+public final class Checker {
+    private final int threads;
+
+    public Checker(int threads) {
+        this.threads = Math.max(1, threads);
+    }
+
+    public Checked check(Converted converted) {
+        Project project = converted.project();
+        List<Finding> findings = new ArrayList<>(project.findings());
+        findings.addAll(converted.findings());
+        findings.addAll(new IdentityRules(project.config().canonical()).check(project.resources()));
+
+        InstanceValidator validator = new InstanceValidator(converted.support());
+        List<ExampleValidation> examples = validateAll(validator, project.resources(FhirSource.Role.EXAMPLE));
+        examples.forEach(e -> findings.addAll(e.findings()));
+
+        List<ExampleValidation> invalid = validateAll(validator, project.resources(FhirSource.Role.INVALID_EXAMPLE));
+        findings.addAll(new InvalidExampleCheck().check(invalid, project.invalidExpectations(), manifestFile(project)));
+        return new Checked(converted, examples, findings);
+    }
+
+    /** Validates resources that are not part of the project (e.g. an implementer's files) against its profiles. */
+    public List<ExampleValidation> validate(Converted converted, List<FhirSource> sources) {
+        return validateAll(new InstanceValidator(converted.support()), sources);
+    }
+
+    private List<ExampleValidation> validateAll(InstanceValidator validator, List<FhirSource> sources) {
+        if (sources.isEmpty()) return List.of();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, sources.size()));
+        try {
+            List<Future<ExampleValidation>> futures = new ArrayList<>();
+            for (FhirSource source : sources) {
+                futures.add(pool.submit(() -> new ExampleValidation(source, validator.validate(source))));
+            }
+            List<ExampleValidation> results = new ArrayList<>();
+            for (Future<ExampleValidation> future : futures) results.add(future.get());
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("validation was interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the validator failed: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String manifestFile(Project project) {
+        return "profiles/invalid/manifest.yaml";
+    }
+
+    /** Ids and canonical URLs must be unique, and canonical URLs must sit under the project's base. */
+    static final class IdentityRules {
+        private final String canonicalBase;
+
+        IdentityRules(String canonicalBase) {
+            this.canonicalBase = canonicalBase;
+        }
+
+        List<Finding> check(List<FhirSource> resources) {
+            List<Finding> findings = new ArrayList<>();
+            Map<String, FhirSource> byKey = new HashMap<>();
+            Map<String, FhirSource> byUrl = new HashMap<>();
+            for (FhirSource source : resources) {
+                if (source.role() == FhirSource.Role.INVALID_EXAMPLE) continue;
+                FhirSource earlier = byKey.putIfAbsent(source.key(), source);
+                if (earlier != null) {
+                    findings.add(Finding.error(source.file(), TextPositions.lineOf(source.text(), "\"id\""), 0,
+                            "duplicate " + source.resourceType() + " id '" + source.id() + "': also in " + earlier.file()));
+                }
+                if (source.url().isEmpty()) continue;
+                FhirSource sameUrl = byUrl.putIfAbsent(source.url(), source);
+                if (sameUrl != null) {
+                    findings.add(Finding.error(source.file(), TextPositions.lineOf(source.text(), source.url()), 0,
+                            "duplicate canonical URL '" + source.url() + "': also in " + sameUrl.file()));
+                }
+                if (source.role() == FhirSource.Role.CONFORMANCE && !source.url().startsWith(canonicalBase + "/")) {
+                    findings.add(Finding.error(source.file(), TextPositions.lineOf(source.text(), source.url()), 0,
+                            "canonical URL '" + source.url() + "' is not under the project's base " + canonicalBase));
+                }
+            }
+            return findings;
+        }
+    }
+}

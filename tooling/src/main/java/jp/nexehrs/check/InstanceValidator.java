@@ -1,0 +1,72 @@
+package jp.nexehrs.check;
+
+import ca.uhn.fhir.validation.FhirValidator;
+import ca.uhn.fhir.validation.ResultSeverityEnum;
+import ca.uhn.fhir.validation.SingleValidationMessage;
+import ca.uhn.fhir.validation.ValidationResult;
+import jp.nexehrs.fhir.ConformanceSupport;
+import jp.nexehrs.load.FhirSource;
+import jp.nexehrs.report.Finding;
+import jp.nexehrs.report.Severity;
+import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Validates resources with org.hl7.fhir.validation (through HAPI's FhirInstanceValidator) against their
+ * {@code meta.profile} or, when absent, their base resource. One instance is shared by all threads of a run.
+ */
+public final class InstanceValidator {
+    static final String NOT_CHECKED_OFFLINE = "not checked offline: ";
+    private final FhirValidator validator;
+
+    public InstanceValidator(ConformanceSupport support) {
+        FhirInstanceValidator module = new FhirInstanceValidator(support.chain());
+        module.setAnyExtensionsAllowed(false);
+        module.setErrorForUnknownProfiles(true);
+        validator = support.engine().context().newValidator().registerValidatorModule(module);
+        validator.setConcurrentBundleValidation(false);
+    }
+
+    public List<Finding> validate(FhirSource source) {
+        ValidationResult result = validator.validateWithResult(source.text());
+        List<Finding> findings = new ArrayList<>();
+        for (SingleValidationMessage message : result.getMessages()) {
+            findings.add(toFinding(source.file(), message));
+        }
+        return findings;
+    }
+
+    private static Finding toFinding(String file, SingleValidationMessage message) {
+        String text = message.getMessage() == null ? "" : message.getMessage().replaceAll("HAPI-\\d+: ", "");
+        Severity severity = severityOf(message.getSeverity());
+        if (isUnavailableTerminology(text)) {
+            severity = Severity.WARNING;
+            text = NOT_CHECKED_OFFLINE + text;
+        }
+        int line = message.getLocationLine() == null ? 0 : message.getLocationLine();
+        int column = message.getLocationCol() == null ? 0 : message.getLocationCol();
+        return new Finding(severity, file, line, column, message.getLocationString(), message.getMessageId(), text);
+    }
+
+    /**
+     * Code systems that are not available offline (LOINC, SNOMED CT, Japanese national code systems): the
+     * validator cannot say whether the code is right, so this is never an error.
+     */
+    static boolean isUnavailableTerminology(String message) {
+        String lower = message.toLowerCase(Locale.ROOT);
+        return lower.contains("codesystem is unknown") || lower.contains("code system is unknown")
+                || lower.contains("unknown code system") || lower.contains("unable to expand valueset")
+                || lower.contains("a definition for codesystem") || lower.contains("could not be found, so the code cannot be validated");
+    }
+
+    private static Severity severityOf(ResultSeverityEnum severity) {
+        return switch (severity) {
+            case FATAL, ERROR -> Severity.ERROR;
+            case WARNING -> Severity.WARNING;
+            case INFORMATION -> Severity.INFORMATION;
+        };
+    }
+}

@@ -1,0 +1,40 @@
+package jp.nexehrs.cli;
+
+import jp.nexehrs.pipeline.Goal;
+import jp.nexehrs.pipeline.Outcome;
+import jp.nexehrs.pipeline.Pipeline;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "build", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {
+                "Builds the specification: converts the AsciiDoc documents in spec/, generates snapshots for the profiles",
+                "in profiles/, validates every example, and writes the site to build/site/, the FHIR package to",
+                "build/package/<id>-<version>.tgz and the QA report to build/qa.json (and build/site/qa.html).",
+                "",
+                "When there are errors nothing but the QA report is written: the previous site and package stay as they were."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:built, no errors", "1:the content has errors (each printed as file:line:col: severity: message)",
+                "2:usage or environment error (no project, unwritable output)"})
+final class BuildCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions options;
+
+    @Option(names = "--timings", description = "Print the wall time of each stage and the peak heap.")
+    boolean timings;
+
+    @Override
+    public Integer call() {
+        return Runner.run(options, (toolkit, console) -> {
+            Outcome outcome = new Pipeline(toolkit, console.progress()).run(options.project, Goal.BUILD);
+            console.findings(outcome.findings());
+            outcome.published().written().forEach(path -> console.info("wrote " + path));
+            if (timings) console.text("Stage timings:\n" + outcome.timings().table());
+            console.summary(outcome.findings(), "build");
+            return outcome.failed() ? ExitCode.CONTENT_ERRORS : ExitCode.OK;
+        });
+    }
+}

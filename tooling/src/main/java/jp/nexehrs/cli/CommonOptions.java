@@ -1,0 +1,21 @@
+package jp.nexehrs.cli;
+
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** Options every command takes. */
+final class CommonOptions {
+    @Option(names = {"-p", "--project"}, paramLabel = "<folder>",
+            description = "The project folder (the one holding nexehrs.yaml). Default: the current folder or the nearest one above it.")
+    Path project = Path.of(".");
+
+    @Option(names = {"-q", "--quiet"}, description = "Print errors only: no progress, no warnings.")
+    boolean quiet;
+
+    @Option(names = {"-v", "--verbose"}, description = "Print information messages too, and stack traces of internal failures.")
+    boolean verbose;
+
+    @Option(names = "--threads", paramLabel = "<n>", description = "Threads for validation. Default: the number of cores (${DEFAULT-VALUE}).")
+    int threads = Runtime.getRuntime().availableProcessors();
+}

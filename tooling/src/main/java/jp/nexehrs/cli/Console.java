@@ -1,0 +1,61 @@
+package jp.nexehrs.cli;
+
+import jp.nexehrs.pipeline.Progress;
+import jp.nexehrs.report.Finding;
+import jp.nexehrs.report.Severity;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * What the user sees: progress and findings on standard error, results on standard output. Findings are
+ * printed as {@code file:line:col: severity: message (FHIRPath)}, the form editors and CI annotate.
+ */
+final class Console {
+    private final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    private final PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+    private final CommonOptions options;
+
+    Console(CommonOptions options) {
+        this.options = options;
+    }
+
+    Progress progress() {
+        return options.quiet ? Progress.SILENT : message -> err.println("nexehrs: " + message);
+    }
+
+    void findings(List<Finding> findings) {
+        for (Finding finding : findings) {
+            if (finding.severity() == Severity.ERROR
+                    || (finding.severity() == Severity.WARNING && !options.quiet)
+                    || options.verbose) {
+                out.println(finding.toLine());
+            }
+        }
+    }
+
+    void summary(List<Finding> findings, String what) {
+        long errors = findings.stream().filter(Finding::isError).count();
+        long warnings = findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
+        if (errors > 0) err.println("nexehrs: " + what + " failed: " + errors + " error(s), " + warnings + " warning(s)");
+        else if (!options.quiet) err.println("nexehrs: " + what + " succeeded: " + warnings + " warning(s)");
+    }
+
+    void info(String message) {
+        if (!options.quiet) err.println("nexehrs: " + message);
+    }
+
+    void text(String text) {
+        out.print(text);
+    }
+
+    /** A failure that stops the command: one line, and the stack trace only with --verbose. */
+    void failure(String message, Throwable cause) {
+        err.println("nexehrs: error: " + message);
+        if (options.verbose && cause != null) cause.printStackTrace(err);
+        else if (cause != null && !(cause instanceof jp.nexehrs.report.SourceException)) {
+            err.println("nexehrs: (run with --verbose for the details)");
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package jp.nexehrs.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+
+/** {@code nexehrs}: the command line. A thin layer: it parses options and hands the work to the pipeline. */
+@Command(name = "nexehrs", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {
+                "Builds the NeXEHRS-PLAN specification: AsciiDoc guideline documents and FHIR R4 profiles and examples",
+                "become a static site and a FHIR NPM conformance package, with every example validated. Works offline.",
+                "",
+                "Start with:  nexehrs build        (in the project folder; see build --help)"},
+        subcommands = {BuildCommand.class, ValidateCommand.class, PackageCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:the content has errors", "2:usage or environment error"})
+public final class Main implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCode.USAGE_OR_ENVIRONMENT;
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        commandLine.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        commandLine.setExitCodeExceptionMapper(e -> ExitCode.USAGE_OR_ENVIRONMENT);
+        commandLine.setParameterExceptionHandler((e, args) -> {
+            e.getCommandLine().getErr().println("nexehrs: " + e.getMessage());
+            e.getCommandLine().getErr().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
+            return ExitCode.USAGE_OR_ENVIRONMENT;
+        });
+        return commandLine;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}

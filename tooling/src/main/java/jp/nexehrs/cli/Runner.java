@@ -1,0 +1,37 @@
+package jp.nexehrs.cli;
+
+import jp.nexehrs.load.ProjectNotFoundException;
+import jp.nexehrs.pipeline.Toolkit;
+import jp.nexehrs.produce.Producer;
+import jp.nexehrs.publish.PublishException;
+import jp.nexehrs.report.SourceException;
+
+/** Runs one command's work with a toolkit, and maps every way it can end to an exit code and one clear line. */
+final class Runner {
+    interface Work {
+        int run(Toolkit toolkit, Console console) throws Exception;
+    }
+
+    static int run(CommonOptions options, Work work) {
+        Console console = new Console(options);
+        if (options.threads < 1) {
+            console.failure("--threads must be at least 1", null);
+            return ExitCode.USAGE_OR_ENVIRONMENT;
+        }
+        try (Toolkit toolkit = new Toolkit(options.project, options.threads, Producer.epochFromEnvironment())) {
+            return work.run(toolkit, console);
+        } catch (ProjectNotFoundException e) {
+            console.failure(e.getMessage(), null);
+            return ExitCode.USAGE_OR_ENVIRONMENT;
+        } catch (SourceException e) {
+            console.failure(e.toFinding().toLine(), options.verbose ? e : null);
+            return ExitCode.CONTENT_ERRORS;
+        } catch (PublishException e) {
+            console.failure(e.getMessage(), options.verbose ? e : null);
+            return ExitCode.USAGE_OR_ENVIRONMENT;
+        } catch (Exception e) {
+            console.failure("internal failure: " + e, e);
+            return ExitCode.USAGE_OR_ENVIRONMENT;
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package jp.nexehrs.convert;
+
+import jp.nexehrs.fhir.ConformanceSupport;
+import jp.nexehrs.load.Project;
+import jp.nexehrs.report.Finding;
+
+import java.util.List;
+
+/**
+ * The output of the convert stage: documents as HTML, conformance resources with snapshots, and the support
+ * chain that holds them (shared, read-only from here on, by the validator).
+ */
+public record Converted(Project project, List<ConvertedDocument> documents, List<ConformanceArtifact> conformance,
+                        ConformanceSupport support, List<Finding> findings) {
+    public Converted {
+        documents = List.copyOf(documents);
+        conformance = List.copyOf(conformance);
+        findings = List.copyOf(findings);
+    }
+}

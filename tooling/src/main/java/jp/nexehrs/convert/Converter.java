@@ -1,0 +1,51 @@
+package jp.nexehrs.convert;
+
+import jp.nexehrs.fhir.ConformanceSupport;
+import jp.nexehrs.fhir.FhirEngine;
+import jp.nexehrs.load.DocumentSource;
+import jp.nexehrs.load.FhirSource;
+import jp.nexehrs.load.Project;
+import jp.nexehrs.report.Finding;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The convert stage: conformance resources get snapshots, guideline documents become HTML. Documents are
+ * converted only when the goal needs them, so the Ruby runtime behind Asciidoctor is not started for
+ * validation or packaging alone.
+ */
+public final class Converter {
+    private final FhirEngine engine;
+    private final Supplier<DocumentConverter> documentConverter;
+
+    /** @param documentConverter supplies the run's one Asciidoctor-backed converter, created on first use */
+    public Converter(FhirEngine engine, Supplier<DocumentConverter> documentConverter) {
+        this.engine = engine;
+        this.documentConverter = documentConverter;
+    }
+
+    public Converted convert(Project project, boolean withDocuments) {
+        List<Finding> findings = new ArrayList<>();
+        ConformanceSupport support = new ConformanceSupport(engine);
+        List<FhirSource> conformanceSources = project.resources(FhirSource.Role.CONFORMANCE);
+        SnapshotGenerator.Result snapshots = new SnapshotGenerator(support).generate(conformanceSources);
+        findings.addAll(snapshots.findings());
+        List<ConformanceArtifact> conformance = snapshots.artifacts().stream()
+                .sorted(Comparator.comparing(ConformanceArtifact::key)).toList();
+
+        List<ConvertedDocument> documents = new ArrayList<>();
+        if (withDocuments && !project.documents().isEmpty()) {
+            ArtifactIndex artifacts = new ArtifactIndex(conformanceSources);
+            DocumentConverter converter = documentConverter.get();
+            for (DocumentSource source : project.documents()) {
+                DocumentConverter.Result result = converter.convert(source, artifacts);
+                documents.add(result.document());
+                findings.addAll(result.findings());
+            }
+        }
+        return new Converted(project, documents, conformance, support, findings);
+    }
+}

@@ -1,0 +1,152 @@
+package jp.nexehrs.convert;
+
+import jp.nexehrs.load.DocumentSource;
+import jp.nexehrs.report.Finding;
+import jp.nexehrs.report.Severity;
+import org.asciidoctor.Asciidoctor;
+import org.asciidoctor.Attributes;
+import org.asciidoctor.Options;
+import org.asciidoctor.SafeMode;
+import org.asciidoctor.ast.Document;
+import org.asciidoctor.ast.Section;
+import org.asciidoctor.ast.StructuralNode;
+import org.asciidoctor.log.LogRecord;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Converts AsciiDoc guideline documents to HTML body fragments with one shared Asciidoctor instance.
+ * SAFE mode jails includes inside the project root; the problems Asciidoctor logs become findings on the
+ * document and line they concern, and those that lose content (a missing or forbidden include, an unknown
+ * attribute) are errors.
+ */
+public final class DocumentConverter implements AutoCloseable {
+    private final Asciidoctor asciidoctor;
+    private final Path projectRoot;
+    /** The document being converted on this thread: the log handler and macros report into it. */
+    private final ThreadLocal<Conversion> current = new ThreadLocal<>();
+
+    public DocumentConverter(Path projectRoot) {
+        this.projectRoot = projectRoot;
+        this.asciidoctor = Asciidoctor.Factory.create();
+        asciidoctor.registerLogHandler(this::onLog);
+        asciidoctor.javaExtensionRegistry().inlineMacro(new ArtifactLinkMacro(this::currentConversion));
+    }
+
+    /** State of one conversion: where it reports, and which artifacts it resolves against. */
+    static final class Conversion {
+        final DocumentSource source;
+        final ArtifactIndex artifacts;
+        final List<Finding> findings = new ArrayList<>();
+        final List<String> linkedArtifacts = new ArrayList<>();
+
+        Conversion(DocumentSource source, ArtifactIndex artifacts) {
+            this.source = source;
+            this.artifacts = artifacts;
+        }
+    }
+
+    record Result(ConvertedDocument document, List<Finding> findings) {}
+
+    Result convert(DocumentSource source, ArtifactIndex artifacts) {
+        Conversion conversion = new Conversion(source, artifacts);
+        current.set(conversion);
+        try {
+            Path docDir = source.path().getParent();
+            String rootPrefix = "../".repeat((int) source.pagePath().chars().filter(c -> c == '/').count());
+            Attributes attributes = Attributes.builder()
+                    .attribute("docfile", source.path().toString())
+                    .attribute("docdir", docDir.toString())
+                    .attribute("attribute-missing", "warn")
+                    .attribute("sectanchors", "")
+                    .attribute("idprefix", "")
+                    .attribute("idseparator", "-")
+                    .attribute("nexehrs-site-root", rootPrefix)
+                    .attribute("lang", "ja")
+                    .showTitle(false)
+                    .build();
+            Options options = Options.builder()
+                    .safe(SafeMode.SAFE)
+                    .baseDir(projectRoot.toFile())
+                    .standalone(false)
+                    .sourcemap(true)
+                    .attributes(attributes)
+                    .build();
+            Document document = asciidoctor.load(source.text(), options);
+            String html = document.convert();
+            String title = document.getDoctitle() == null ? source.file() : stripTags(document.getDoctitle());
+            if (document.getDoctitle() == null) {
+                conversion.findings.add(Finding.error(source.file(), 1, 1, "the document has no title: start it with '= Title'"));
+            }
+            ConvertedDocument.Header header = new ConvertedDocument.Header(
+                    attribute(document, "revnumber"), attribute(document, "nexehrs-status"),
+                    attribute(document, "nexehrs-owner"), attribute(document, "description"));
+            List<ConvertedDocument.Heading> headings = new ArrayList<>();
+            collectHeadings(document, headings);
+            ConvertedDocument converted = new ConvertedDocument(source, title, html, header, headings,
+                    conversion.linkedArtifacts.stream().distinct().toList());
+            return new Result(converted, List.copyOf(conversion.findings));
+        } finally {
+            current.remove();
+        }
+    }
+
+    private Conversion currentConversion() {
+        return current.get();
+    }
+
+    private void onLog(LogRecord record) {
+        Conversion conversion = current.get();
+        if (conversion == null) return;
+        int line = record.getCursor() == null ? 0 : record.getCursor().getLineNumber();
+        String file = conversion.source.file();
+        if (record.getCursor() != null && record.getCursor().getFile() != null) {
+            Path logged = Path.of(record.getCursor().getFile());
+            if (logged.isAbsolute() && logged.startsWith(projectRoot)) {
+                file = projectRoot.relativize(logged).toString().replace('\\', '/');
+            }
+        }
+        String message = record.getMessage();
+        conversion.findings.add(new Finding(severityOf(record, message), file, Math.max(line, 0), 0, "", "asciidoctor", message));
+    }
+
+    /** Content that silently disappears from the page is an error; style advice stays a warning. */
+    private static Severity severityOf(LogRecord record, String message) {
+        String lower = message.toLowerCase(Locale.ROOT);
+        if (lower.contains("include file") || lower.contains("outside of jail") || lower.contains("missing attribute")
+                || lower.contains("unresolved directive")) {
+            return Severity.ERROR;
+        }
+        return switch (record.getSeverity()) {
+            case ERROR, FATAL -> Severity.ERROR;
+            case WARN -> Severity.WARNING;
+            default -> Severity.INFORMATION;
+        };
+    }
+
+    private static void collectHeadings(StructuralNode node, List<ConvertedDocument.Heading> headings) {
+        for (StructuralNode child : node.getBlocks()) {
+            if (child instanceof Section section) {
+                headings.add(new ConvertedDocument.Heading(section.getId(), stripTags(section.getTitle()), section.getLevel()));
+                collectHeadings(section, headings);
+            }
+        }
+    }
+
+    private static String attribute(Document document, String name) {
+        Object value = document.getAttribute(name);
+        return value == null ? "" : value.toString().trim();
+    }
+
+    private static String stripTags(String html) {
+        return html.replaceAll("<[^>]*>", "");
+    }
+
+    @Override
+    public void close() {
+        asciidoctor.close();
+    }
+}

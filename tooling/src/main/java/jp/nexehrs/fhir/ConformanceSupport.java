@@ -1,0 +1,61 @@
+package jp.nexehrs.fhir;
+
+import ca.uhn.fhir.context.support.IValidationSupport;
+import ca.uhn.fhir.context.support.ValidationSupportContext;
+import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
+import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.UnknownCodeSystemWarningValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+
+/**
+ * The validation support chain of one project: R4 base definitions, the project's (and its dependencies')
+ * conformance resources, offline terminology and snapshot generation. Each support answers what it can, in
+ * order. Code systems that are not available offline are warnings, never errors.
+ */
+public final class ConformanceSupport {
+    private final FhirEngine engine;
+    private final PrePopulatedValidationSupport local;
+    private final SnapshotGeneratingValidationSupport snapshots;
+    private final ValidationSupportChain chain;
+
+    public ConformanceSupport(FhirEngine engine) {
+        this.engine = engine;
+        this.local = new PrePopulatedValidationSupport(engine.context());
+        this.snapshots = new SnapshotGeneratingValidationSupport(engine.context());
+        UnknownCodeSystemWarningValidationSupport unknownCodeSystems = new UnknownCodeSystemWarningValidationSupport(engine.context());
+        // HAPI's default is ERROR; LOINC, SNOMED CT and JP national code systems cannot be checked offline.
+        unknownCodeSystems.setNonExistentCodeSystemSeverity(IValidationSupport.IssueSeverity.WARNING);
+        this.chain = new ValidationSupportChain(
+                engine.baseDefinitions(),
+                local,
+                new CommonCodeSystemsTerminologyService(engine.context()),
+                new InMemoryTerminologyServerValidationSupport(engine.context()),
+                snapshots,
+                unknownCodeSystems);
+    }
+
+    /** Adds or replaces (by canonical URL) a StructureDefinition, ValueSet, CodeSystem or other conformance resource. */
+    public void add(IBaseResource resource) {
+        local.addResource(resource);
+    }
+
+    /** Generates the snapshot of {@code structureDefinition} from its differential and its base, found through the chain. */
+    public IBaseResource generateSnapshot(IBaseResource structureDefinition, String url, String name) {
+        return snapshots.generateSnapshot(new ValidationSupportContext(chain), structureDefinition, url, null, name);
+    }
+
+    public IBaseResource fetchStructureDefinition(String url) {
+        return chain.fetchStructureDefinition(url);
+    }
+
+    public ValidationSupportChain chain() {
+        return chain;
+    }
+
+    public FhirEngine engine() {
+        return engine;
+    }
+}

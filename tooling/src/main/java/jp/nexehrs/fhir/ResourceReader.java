@@ -1,0 +1,119 @@
+package jp.nexehrs.fhir;
+
+import ca.uhn.fhir.parser.DataFormatException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import jp.nexehrs.report.SourceException;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.SAXParserFactory;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Turns the bytes of one file into a FHIR resource, or a {@link SourceException} naming file, line and column.
+ * HAPI's parsers do not report positions for syntax errors, so the syntax is checked first with a plain
+ * streaming parser that does.
+ */
+public final class ResourceReader {
+    private static final int MAX_NESTING = 200;
+    private final FhirEngine engine;
+    private final JsonFactory json = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+            .build();
+
+    public ResourceReader(FhirEngine engine) {
+        this.engine = engine;
+    }
+
+    /** A parsed resource with the exact text it came from (the validator re-reads the text to report lines). */
+    public record ParsedResource(IBaseResource resource, String text, ResourceFormat format) {}
+
+    public ParsedResource read(String displayName, byte[] bytes, ResourceFormat format) throws SourceException {
+        String text = decodeUtf8(displayName, bytes);
+        if (text.isBlank()) throw new SourceException(displayName, 1, 1, "the file is empty");
+        if (format == ResourceFormat.JSON) checkJsonSyntax(displayName, text);
+        else checkXmlSyntax(displayName, text);
+        try {
+            IBaseResource resource = engine.parserFor(format).parseResource(text);
+            return new ParsedResource(resource, text, format);
+        } catch (DataFormatException e) {
+            throw new SourceException(displayName, 0, 0, "not a valid FHIR R4 resource: " + stripHapiCode(e.getMessage()), e);
+        }
+    }
+
+    /** Strict UTF-8; a leading byte-order mark is dropped (editors on Windows add one). */
+    static String decodeUtf8(String displayName, byte[] bytes) throws SourceException {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            int offset = firstInvalidUtf8Offset(bytes);
+            int line = 1;
+            for (int i = 0; i < offset; i++) if (bytes[i] == '\n') line++;
+            throw new SourceException(displayName, line, 0, "the file is not valid UTF-8 (byte offset " + offset + ")", e);
+        }
+    }
+
+    private static int firstInvalidUtf8Offset(byte[] bytes) {
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        var out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        var result = decoder.decode(in, out, true);
+        return result.isError() ? in.position() : bytes.length;
+    }
+
+    private void checkJsonSyntax(String displayName, String text) throws SourceException {
+        try (JsonParser parser = json.createParser(text)) {
+            if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                throw new SourceException(displayName, 1, 1, "a FHIR JSON resource must be a JSON object");
+            }
+            parser.skipChildren();
+            if (parser.nextToken() != null) {
+                var at = parser.currentLocation();
+                throw new SourceException(displayName, at.getLineNr(), at.getColumnNr(), "unexpected content after the end of the JSON object");
+            }
+        } catch (JsonParseException e) {
+            var at = e.getLocation();
+            throw new SourceException(displayName, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+                    "malformed JSON: " + e.getOriginalMessage(), e);
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            throw new SourceException(displayName, 0, 0, "JSON nested deeper than " + MAX_NESTING + " levels", e);
+        } catch (IOException e) {
+            throw new SourceException(displayName, 0, 0, "cannot read JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkXmlSyntax(String displayName, String text) throws SourceException {
+        try {
+            SAXParserFactory factory = SAXParserFactory.newInstance();
+            factory.setNamespaceAware(true);
+            // No DTDs, no external entities: resource files come from many contributors.
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.newSAXParser().parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), new DefaultHandler());
+        } catch (SAXParseException e) {
+            throw new SourceException(displayName, e.getLineNumber(), e.getColumnNumber(), "malformed XML: " + e.getMessage(), e);
+        } catch (Exception e) {
+            throw new SourceException(displayName, 0, 0, "cannot read XML: " + e.getMessage(), e);
+        }
+    }
+
+    /** HAPI prefixes its messages with codes such as "HAPI-1861: "; keep the code out of the user's way. */
+    static String stripHapiCode(String message) {
+        return message == null ? "" : message.replaceAll("HAPI-\\d+: ", "");
+    }
+}

@@ -1,0 +1,25 @@
+package jp.nexehrs.load;
+
+import jp.nexehrs.report.Finding;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything the build reads, loaded and parsed: the output of the load stage. Files that could not be read
+ * at all are findings here and are absent from the lists.
+ */
+public record Project(Path root, ProjectConfig config, List<DocumentSource> documents, List<FhirSource> resources,
+                      List<InvalidExampleExpectation> invalidExpectations, SiteTemplate template, List<Finding> findings) {
+
+    public Project {
+        documents = List.copyOf(documents);
+        resources = List.copyOf(resources);
+        invalidExpectations = List.copyOf(invalidExpectations);
+        findings = List.copyOf(findings);
+    }
+
+    public List<FhirSource> resources(FhirSource.Role role) {
+        return resources.stream().filter(r -> r.role() == role).toList();
+    }
+}

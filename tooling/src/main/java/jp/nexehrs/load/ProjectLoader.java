@@ -1,0 +1,189 @@
+package jp.nexehrs.load;
+
+import ca.uhn.fhir.util.FhirTerser;
+import jp.nexehrs.fhir.FhirEngine;
+import jp.nexehrs.fhir.ResourceFormat;
+import jp.nexehrs.fhir.ResourceReader;
+import jp.nexehrs.report.Finding;
+import jp.nexehrs.report.SourceException;
+import jp.nexehrs.util.YamlReader;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.instance.model.api.IPrimitiveType;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The load stage: reads nexehrs.yaml, finds the guideline documents in {@code spec/} and the FHIR resources in
+ * {@code profiles/}, and parses them. A file that cannot be read becomes a finding; the rest still load so that
+ * one bad file does not hide the others' problems.
+ */
+public final class ProjectLoader {
+    public static final String CONFIG_FILE = "nexehrs.yaml";
+    public static final String SPEC_DIR = "spec";
+    public static final String PROFILES_DIR = "profiles";
+    public static final String EXAMPLES_DIR = "examples";
+    public static final String INVALID_DIR = "invalid";
+    public static final String INVALID_MANIFEST = "manifest.yaml";
+    public static final String TEMPLATE_DIR = "site-template";
+
+    private static final Set<String> CONFORMANCE_TYPES = Set.of("StructureDefinition", "ValueSet", "CodeSystem",
+            "SearchParameter", "CapabilityStatement", "OperationDefinition", "NamingSystem", "ConceptMap");
+
+    private final FhirEngine engine;
+    private final ResourceReader reader;
+    private final YamlReader yaml = new YamlReader();
+
+    public ProjectLoader(FhirEngine engine) {
+        this.engine = engine;
+        this.reader = new ResourceReader(engine);
+    }
+
+    /**
+     * The project root: {@code dir} or the nearest folder above it that holds nexehrs.yaml.
+     *
+     * @throws ProjectNotFoundException when there is none
+     */
+    public static Path locate(Path dir) throws ProjectNotFoundException {
+        Path start = dir.toAbsolutePath().normalize();
+        for (Path candidate = start; candidate != null; candidate = candidate.getParent()) {
+            if (Files.isRegularFile(candidate.resolve(CONFIG_FILE))) return candidate;
+        }
+        throw new ProjectNotFoundException("no " + CONFIG_FILE + " in " + start
+                + " or above it: run nexehrs inside a project folder or pass --project <folder>");
+    }
+
+    /**
+     * @param projectRoot a folder holding nexehrs.yaml (see {@link #locate})
+     * @throws SourceException when nexehrs.yaml itself is invalid (nothing else can be built then)
+     */
+    public Project load(Path projectRoot) throws SourceException {
+        Path configFile = projectRoot.resolve(CONFIG_FILE);
+        ProjectConfig config = yaml.read(configFile, CONFIG_FILE, ProjectConfig.class);
+        new ConfigValidator().validate(config);
+
+        List<Finding> findings = new ArrayList<>();
+        List<DocumentSource> documents = loadDocuments(projectRoot, findings);
+        List<FhirSource> resources = loadResources(projectRoot, findings);
+        List<InvalidExampleExpectation> expectations = loadInvalidManifest(projectRoot, findings);
+        return new Project(projectRoot, config, documents, resources, expectations, locateTemplate(projectRoot), findings);
+    }
+
+    private List<DocumentSource> loadDocuments(Path root, List<Finding> findings) {
+        List<DocumentSource> documents = new ArrayList<>();
+        for (Path file : filesUnder(root.resolve(SPEC_DIR), ".adoc")) {
+            String relative = relative(root, file);
+            // Documents whose name starts with '_' are fragments for include::, not pages.
+            if (file.getFileName().toString().startsWith("_")) continue;
+            try {
+                String text = decode(relative, Files.readAllBytes(file));
+                String specRelative = relative(root.resolve(SPEC_DIR), file);
+                String pagePath = specRelative.substring(0, specRelative.length() - ".adoc".length()) + ".html";
+                documents.add(new DocumentSource(relative, file, pagePath, text));
+            } catch (IOException e) {
+                findings.add(Finding.error(relative, 0, 0, "cannot read: " + e.getMessage()));
+            } catch (SourceException e) {
+                findings.add(e.toFinding());
+            }
+        }
+        return documents;
+    }
+
+    private static String decode(String displayName, byte[] bytes) throws SourceException {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new SourceException(displayName, 0, 0, "the file is not valid UTF-8", e);
+        }
+    }
+
+    private List<FhirSource> loadResources(Path root, List<Finding> findings) {
+        Path profiles = root.resolve(PROFILES_DIR);
+        List<FhirSource> resources = new ArrayList<>();
+        for (Path file : filesUnder(profiles, ".json", ".xml")) {
+            String relative = relative(root, file);
+            FhirSource.Role role = roleOf(relative(profiles, file));
+            try {
+                resources.add(read(relative, Files.readAllBytes(file), role));
+            } catch (IOException e) {
+                findings.add(Finding.error(relative, 0, 0, "cannot read: " + e.getMessage()));
+            } catch (SourceException e) {
+                findings.add(e.toFinding());
+            }
+        }
+        return resources;
+    }
+
+    /** Reads one resource file; also used to validate files outside the project. */
+    public FhirSource read(String displayName, byte[] bytes, FhirSource.Role role) throws SourceException {
+        ResourceFormat format = ResourceFormat.ofFileName(displayName)
+                .orElseThrow(() -> new SourceException(displayName, 0, 0, "not a .json or .xml file"));
+        ResourceReader.ParsedResource parsed = reader.read(displayName, bytes, format);
+        IBaseResource resource = parsed.resource();
+        String type = engine.context().getResourceType(resource);
+        String id = resource.getIdElement().getIdPart();
+        if (role != FhirSource.Role.INVALID_EXAMPLE && (id == null || id.isBlank())) {
+            throw new SourceException(displayName, 0, 0, "the " + type + " has no id: every resource in profiles/ needs one");
+        }
+        if (role == FhirSource.Role.CONFORMANCE && !CONFORMANCE_TYPES.contains(type)) {
+            throw new SourceException(displayName, 0, 0, "a " + type + " is not a conformance resource: put instances in "
+                    + PROFILES_DIR + "/" + EXAMPLES_DIR + "/");
+        }
+        FhirTerser terser = engine.context().newTerser();
+        String url = CONFORMANCE_TYPES.contains(type) ? primitive(terser, resource, "url") : "";
+        List<String> claimed = resource.getMeta().getProfile().stream().map(IPrimitiveType::getValueAsString).toList();
+        return new FhirSource(displayName, role, format, parsed.text(), resource, type, id == null ? "" : id, url, claimed);
+    }
+
+    private static String primitive(FhirTerser terser, IBaseResource resource, String path) {
+        return terser.getSinglePrimitiveValueOrNull(resource, path);
+    }
+
+    private List<InvalidExampleExpectation> loadInvalidManifest(Path root, List<Finding> findings) {
+        Path manifest = root.resolve(PROFILES_DIR).resolve(INVALID_DIR).resolve(INVALID_MANIFEST);
+        if (!Files.isRegularFile(manifest)) return List.of();
+        try {
+            return List.of(yaml.read(manifest, relative(root, manifest), InvalidExampleExpectation[].class));
+        } catch (SourceException e) {
+            findings.add(e.toFinding());
+            return List.of();
+        }
+    }
+
+    private static SiteTemplate locateTemplate(Path root) {
+        Path own = root.resolve(TEMPLATE_DIR);
+        return Files.isDirectory(own) ? new SiteTemplate(own) : SiteTemplate.builtIn();
+    }
+
+    private static FhirSource.Role roleOf(String pathUnderProfiles) {
+        if (pathUnderProfiles.startsWith(EXAMPLES_DIR + "/")) return FhirSource.Role.EXAMPLE;
+        if (pathUnderProfiles.startsWith(INVALID_DIR + "/")) return FhirSource.Role.INVALID_EXAMPLE;
+        return FhirSource.Role.CONFORMANCE;
+    }
+
+    private static List<Path> filesUnder(Path dir, String... suffixes) {
+        if (!Files.isDirectory(dir)) return List.of();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> Stream.of(suffixes).anyMatch(s -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(s)))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    static String relative(Path base, Path file) {
+        return base.relativize(file).toString().replace('\\', '/');
+    }
+}

@@ -1,0 +1,14 @@
+package jp.nexehrs.pipeline;
+
+import jp.nexehrs.produce.Products;
+import jp.nexehrs.publish.Published;
+import jp.nexehrs.report.Finding;
+
+import java.util.List;
+
+/** The end of a run: every finding, what was written, and how long each stage took. */
+public record Outcome(List<Finding> findings, Products products, Published published, StageTimings timings) {
+    public boolean failed() {
+        return findings.stream().anyMatch(Finding::isError);
+    }
+}

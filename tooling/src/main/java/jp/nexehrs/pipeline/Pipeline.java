@@ -1,0 +1,84 @@
+package jp.nexehrs.pipeline;
+
+import jp.nexehrs.check.Checked;
+import jp.nexehrs.check.Checker;
+import jp.nexehrs.compose.ComposedSite;
+import jp.nexehrs.compose.SiteComposer;
+import jp.nexehrs.convert.Converted;
+import jp.nexehrs.convert.Converter;
+import jp.nexehrs.load.FhirSource;
+import jp.nexehrs.load.Project;
+import jp.nexehrs.load.ProjectLoader;
+import jp.nexehrs.load.ProjectNotFoundException;
+import jp.nexehrs.produce.Producer;
+import jp.nexehrs.produce.Products;
+import jp.nexehrs.publish.PublishException;
+import jp.nexehrs.publish.Published;
+import jp.nexehrs.publish.Publisher;
+import jp.nexehrs.report.Finding;
+import jp.nexehrs.report.SourceException;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The whole build, top to bottom: load -> convert -> check -> compose -> produce -> publish. Each stage takes
+ * the previous stage's output and returns its own; nothing reaches back. The expensive objects (the FHIR
+ * engine, Asciidoctor) live in the {@link Toolkit}, built once per run.
+ */
+public final class Pipeline {
+    public static final String BUILD_DIR = "build";
+    private final Toolkit toolkit;
+    private final Progress progress;
+
+    public Pipeline(Toolkit toolkit, Progress progress) {
+        this.toolkit = toolkit;
+        this.progress = progress;
+    }
+
+    public Outcome run(Path projectDir, Goal goal) throws ProjectNotFoundException, SourceException, PublishException {
+        Path root = ProjectLoader.locate(projectDir);
+        StageTimings timings = new StageTimings();
+
+        Project project = timings.time("load", () -> new ProjectLoader(toolkit.fhir()).load(root));
+        progress.say("loaded " + project.documents().size() + " documents and " + project.resources().size() + " FHIR resources");
+
+        Converted converted = timings.time("convert", () -> new Converter(toolkit.fhir(), toolkit::documents).convert(project, goal.site()));
+        progress.say("converted " + converted.documents().size() + " documents; " + converted.conformance().size() + " conformance resources ready");
+
+        Checked checked = timings.time("check", () -> new Checker(toolkit.threads()).check(converted));
+        progress.say("validated " + checked.examples().size() + " examples");
+
+        ComposedSite site = goal.site() ? timings.time("compose", () -> new SiteComposer().compose(checked)) : null;
+        Products products = timings.time("produce", () -> new Producer(toolkit.epochSeconds()).produce(checked, site, goal.packageArchive()));
+
+        Published published = goal == Goal.VALIDATE ? new Published(List.of())
+                : timings.time("publish", () -> new Publisher(root.resolve(BUILD_DIR)).publish(products));
+        return new Outcome(checked.findings(), products, published, timings);
+    }
+
+    /**
+     * Validates files (or every .json/.xml file under folders) against this project's profiles, without building
+     * anything. Unreadable files are findings like any other.
+     */
+    public List<Finding> validateFiles(Path projectDir, List<Path> paths) throws ProjectNotFoundException, SourceException {
+        Path root = ProjectLoader.locate(projectDir);
+        ProjectLoader loader = new ProjectLoader(toolkit.fhir());
+        Project project = loader.load(root);
+        Converted converted = new Converter(toolkit.fhir(), toolkit::documents).convert(project, false);
+        List<Finding> findings = new ArrayList<>(project.findings());
+        findings.addAll(converted.findings());
+        List<FhirSource> sources = new ArrayList<>();
+        for (LocalFile file : LocalFile.expand(paths)) {
+            try {
+                sources.add(loader.read(file.displayName(), file.read(), FhirSource.Role.EXAMPLE));
+            } catch (SourceException e) {
+                findings.add(e.toFinding());
+            }
+        }
+        progress.say("validating " + sources.size() + " files against " + converted.conformance().size() + " conformance resources");
+        new Checker(toolkit.threads()).validate(converted, sources).forEach(v -> findings.addAll(v.findings()));
+        return findings.stream().sorted(Finding.ORDER).toList();
+    }
+}

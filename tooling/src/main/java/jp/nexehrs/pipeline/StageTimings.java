@@ -1,0 +1,52 @@
+package jp.nexehrs.pipeline;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Wall time of each stage and the peak heap of the run, for --timings and the benchmarks. */
+public final class StageTimings {
+    private final Map<String, Long> millis = new LinkedHashMap<>();
+
+    /** One stage's work; it may throw the stage's own checked exception. */
+    @FunctionalInterface
+    interface Stage<T, E extends Exception> {
+        T run() throws E;
+    }
+
+    <T, E extends Exception> T time(String stage, Stage<T, E> work) throws E {
+        long start = System.nanoTime();
+        try {
+            return work.run();
+        } finally {
+            millis.merge(stage, (System.nanoTime() - start) / 1_000_000, Long::sum);
+        }
+    }
+
+    public Map<String, Long> millis() {
+        return Map.copyOf(millis);
+    }
+
+    public String table() {
+        StringBuilder out = new StringBuilder();
+        long total = 0;
+        for (var stage : millis.entrySet()) {
+            out.append(String.format("  %-10s %7d ms%n", stage.getKey(), stage.getValue()));
+            total += stage.getValue();
+        }
+        out.append(String.format("  %-10s %7d ms%n", "total", total));
+        out.append(String.format("  %-10s %7d MB%n", "peak heap", peakHeapBytes() / (1024 * 1024)));
+        return out.toString();
+    }
+
+    /** Sum of the heap pools' peaks: an upper bound of the heap the run needed. */
+    public static long peakHeapBytes() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) peak += pool.getPeakUsage().getUsed();
+        }
+        return peak;
+    }
+}

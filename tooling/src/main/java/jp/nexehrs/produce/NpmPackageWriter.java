@@ -1,0 +1,137 @@
+package jp.nexehrs.produce;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import jp.nexehrs.load.FhirSource;
+import jp.nexehrs.load.ProjectConfig;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.MetadataResource;
+import org.hl7.fhir.r4.model.StructureDefinition;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Writes a FHIR NPM package (.tgz): {@code package/package.json}, {@code package/.index.json}, the conformance
+ * resources with their snapshots, and examples under {@code package/example/}. The archive is reproducible:
+ * sorted entries, one fixed timestamp, no owner names, a gzip header without time or host.
+ */
+final class NpmPackageWriter {
+    /** Entry time when SOURCE_DATE_EPOCH is not set: a constant, so that the same input gives the same bytes. */
+    static final long DEFAULT_EPOCH_SECONDS = 946684800L; // 2000-01-01T00:00:00Z
+
+    /** One resource to put in the package, already serialised. */
+    record Entry(String folder, String fileName, IBaseResource resource, String json) {}
+
+    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final long epochSeconds;
+
+    NpmPackageWriter(long epochSeconds) {
+        this.epochSeconds = epochSeconds;
+    }
+
+    PackageArchive write(ProjectConfig config, List<Entry> entries) {
+        Map<String, byte[]> files = new TreeMap<>();
+        files.put("package/package.json", bytes(packageJson(config)));
+        Map<String, List<Map<String, Object>>> indexes = new TreeMap<>();
+        for (Entry entry : entries) {
+            String folder = entry.folder().isEmpty() ? "package" : "package/" + entry.folder();
+            files.put(folder + "/" + entry.fileName(), entry.json().getBytes(StandardCharsets.UTF_8));
+            indexes.computeIfAbsent(folder, f -> new ArrayList<>()).add(indexEntry(entry));
+        }
+        indexes.putIfAbsent("package", new ArrayList<>());
+        indexes.forEach((folder, list) -> {
+            list.sort(java.util.Comparator.comparing(m -> m.get("filename").toString()));
+            Map<String, Object> index = new LinkedHashMap<>();
+            index.put("index-version", 2);
+            index.put("files", list);
+            files.put(folder + "/.index.json", bytes(index));
+        });
+        return new PackageArchive(config.packageFileName(), tgz(files));
+    }
+
+    private Map<String, Object> packageJson(ProjectConfig config) {
+        Map<String, Object> pkg = new LinkedHashMap<>();
+        pkg.put("name", config.id());
+        pkg.put("version", config.version());
+        pkg.put("canonical", config.canonical());
+        pkg.put("url", config.canonical());
+        pkg.put("title", config.title().ja());
+        pkg.put("description", config.description().isEmpty() ? config.title().en() : config.description());
+        pkg.put("fhirVersions", List.of(config.fhirVersion()));
+        Map<String, String> dependencies = new LinkedHashMap<>();
+        dependencies.put("hl7.fhir.r4.core", "4.0.1");
+        config.dependencies().forEach(d -> dependencies.put(d.id(), d.version()));
+        pkg.put("dependencies", dependencies);
+        pkg.put("author", config.publisher());
+        pkg.put("license", config.license());
+        pkg.put("type", "fhir.ig");
+        pkg.put("jurisdiction", "urn:iso:std:iso:3166#JP");
+        return pkg;
+    }
+
+    private static Map<String, Object> indexEntry(Entry entry) {
+        Map<String, Object> index = new LinkedHashMap<>();
+        index.put("filename", entry.fileName());
+        index.put("resourceType", entry.resource().fhirType());
+        index.put("id", entry.resource().getIdElement().getIdPart());
+        if (entry.resource() instanceof MetadataResource metadata) {
+            if (metadata.hasUrl()) index.put("url", metadata.getUrl());
+            if (metadata.hasVersion()) index.put("version", metadata.getVersion());
+        }
+        if (entry.resource() instanceof StructureDefinition profile) {
+            index.put("kind", profile.getKind().toCode());
+            index.put("type", profile.getType());
+            if (profile.hasDerivation()) index.put("derivation", profile.getDerivation().toCode());
+        }
+        return index;
+    }
+
+    private byte[] bytes(Object value) {
+        try {
+            return json.writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private byte[] tgz(Map<String, byte[]> files) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        // GZIPOutputStream writes a zero modification time and no file name: the header is the same on every run.
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out);
+             TarArchiveOutputStream tar = new TarArchiveOutputStream(gzip, StandardCharsets.UTF_8.name())) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                TarArchiveEntry entry = new TarArchiveEntry(file.getKey());
+                entry.setSize(file.getValue().length);
+                entry.setModTime(new Date(epochSeconds * 1000));
+                entry.setMode(0644);
+                entry.setUserId(0);
+                entry.setGroupId(0);
+                entry.setUserName("");
+                entry.setGroupName("");
+                tar.putArchiveEntry(entry);
+                tar.write(file.getValue());
+                tar.closeArchiveEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the package", e);
+        }
+        return out.toByteArray();
+    }
+
+    static Entry entryFor(FhirSource source, IBaseResource resource, String json, boolean example) {
+        return new Entry(example ? "example" : "", source.key() + ".json", resource, json);
+    }
+}

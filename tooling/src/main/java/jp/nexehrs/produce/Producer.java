@@ -1,0 +1,59 @@
+package jp.nexehrs.produce;
+
+import jp.nexehrs.check.Checked;
+import jp.nexehrs.check.ExampleValidation;
+import jp.nexehrs.compose.ComposedSite;
+import jp.nexehrs.compose.SiteFile;
+import jp.nexehrs.convert.ConformanceArtifact;
+import jp.nexehrs.convert.Converted;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The produce stage: the FHIR package, the QA report and the final list of site files (pages plus the package
+ * download), all in memory for the publish stage to write.
+ */
+public final class Producer {
+    private final long epochSeconds;
+
+    /** @param epochSeconds time stamped on package entries (SOURCE_DATE_EPOCH, else a constant) */
+    public Producer(long epochSeconds) {
+        this.epochSeconds = epochSeconds;
+    }
+
+    public static long epochFromEnvironment() {
+        return Optional.ofNullable(System.getenv("SOURCE_DATE_EPOCH")).filter(s -> s.matches("\\d+"))
+                .map(Long::parseLong).orElse(NpmPackageWriter.DEFAULT_EPOCH_SECONDS);
+    }
+
+    /** @param site the composed site, or null when the goal builds no site */
+    public Products produce(Checked checked, ComposedSite site, boolean withPackage) {
+        Converted converted = checked.converted();
+        PackageArchive archive = withPackage ? packageOf(checked) : null;
+        List<SiteFile> files = new ArrayList<>();
+        byte[] qaHtml = new byte[0];
+        if (site != null) {
+            files.addAll(site.files());
+            if (archive != null) files.add(new SiteFile(archive.fileName(), archive.content()));
+            qaHtml = site.files().stream().filter(f -> f.path().equals("qa.html")).findFirst().map(SiteFile::content).orElse(qaHtml);
+        }
+        byte[] qaJson = new QaReport().toJson(converted.project().config(), checked.findings());
+        return new Products(files, archive, qaJson, qaHtml, checked.findings(), checked.hasErrors());
+    }
+
+    private PackageArchive packageOf(Checked checked) {
+        Converted converted = checked.converted();
+        var json = converted.support().engine().jsonParser();
+        List<NpmPackageWriter.Entry> entries = new ArrayList<>();
+        for (ConformanceArtifact artifact : converted.conformance()) {
+            entries.add(NpmPackageWriter.entryFor(artifact.source(), artifact.resource(), json.encodeResourceToString(artifact.resource()), false));
+        }
+        for (ExampleValidation example : checked.examples()) {
+            entries.add(NpmPackageWriter.entryFor(example.source(), example.source().resource(),
+                    json.encodeResourceToString(example.source().resource()), true));
+        }
+        return new NpmPackageWriter(epochSeconds).write(converted.project().config(), entries);
+    }
+}

@@ -1,0 +1,44 @@
+package jp.nexehrs.produce;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import jp.nexehrs.load.ProjectConfig;
+import jp.nexehrs.report.Finding;
+import jp.nexehrs.report.Severity;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code build/qa.json}: every finding of the build, for CI and other tools. */
+final class QaReport {
+    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    byte[] toJson(ProjectConfig config, List<Finding> findings) {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("package", config.id());
+        report.put("version", config.version());
+        report.put("errors", findings.stream().filter(f -> f.severity() == Severity.ERROR).count());
+        report.put("warnings", findings.stream().filter(f -> f.severity() == Severity.WARNING).count());
+        report.put("findings", findings.stream().map(QaReport::entry).toList());
+        try {
+            return json.writeValueAsBytes(report);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Object> entry(Finding finding) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("severity", finding.severity().label());
+        entry.put("file", finding.file());
+        entry.put("line", finding.line());
+        entry.put("column", finding.column());
+        entry.put("fhirPath", finding.fhirPath());
+        entry.put("messageId", finding.messageId());
+        entry.put("message", finding.message());
+        return entry;
+    }
+}

@@ -1,0 +1,124 @@
+package jp.nexehrs.publish;
+
+import jp.nexehrs.compose.SiteFile;
+import jp.nexehrs.produce.Products;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * The publish stage: writes everything into a staging folder inside {@code build/} and moves it into place only
+ * when all of it was written. A build with errors publishes only its QA report, so the last good site and
+ * package stay where they were; a crash or a full disk leaves at most a staging folder, cleaned up next time.
+ */
+public final class Publisher {
+    public static final String SITE = "site";
+    public static final String PACKAGE = "package";
+    public static final String QA_JSON = "qa.json";
+    public static final String QA_HTML = "qa.html";
+    private static final String STAGING_PREFIX = ".staging-";
+
+    private final Path buildDir;
+
+    public Publisher(Path buildDir) {
+        this.buildDir = buildDir;
+    }
+
+    public Published publish(Products products) throws PublishException {
+        Path staging = buildDir.resolve(STAGING_PREFIX + UUID.randomUUID());
+        List<Path> written = new ArrayList<>();
+        try {
+            Files.createDirectories(buildDir);
+            removeStaleStaging();
+            Files.createDirectories(staging);
+            Files.write(staging.resolve(QA_JSON), products.qaJson());
+            if (products.failed()) {
+                // The report says why the build failed; the last good site and package must survive untouched.
+                if (products.qaHtml().length > 0) Files.write(staging.resolve(QA_HTML), products.qaHtml());
+                written.add(replace(staging.resolve(QA_JSON), buildDir.resolve(QA_JSON)));
+                if (products.qaHtml().length > 0) written.add(replace(staging.resolve(QA_HTML), buildDir.resolve(QA_HTML)));
+                return new Published(written);
+            }
+            if (!products.site().isEmpty()) {
+                Path site = staging.resolve(SITE);
+                for (SiteFile file : products.site()) {
+                    Path target = site.resolve(file.path()).normalize();
+                    if (!target.startsWith(site)) throw new IOException("site path outside the site: " + file.path());
+                    Files.createDirectories(target.getParent());
+                    Files.write(target, file.content());
+                }
+            }
+            if (products.packageArchive() != null) {
+                Path pkg = staging.resolve(PACKAGE);
+                Files.createDirectories(pkg);
+                Files.write(pkg.resolve(products.packageArchive().fileName()), products.packageArchive().content());
+            }
+            // Everything is on disk: now swap it in, one folder at a time.
+            if (!products.site().isEmpty()) written.add(replace(staging.resolve(SITE), buildDir.resolve(SITE)));
+            if (products.packageArchive() != null) written.add(replace(staging.resolve(PACKAGE), buildDir.resolve(PACKAGE)));
+            written.add(replace(staging.resolve(QA_JSON), buildDir.resolve(QA_JSON)));
+            Files.deleteIfExists(buildDir.resolve(QA_HTML));
+            return new Published(written);
+        } catch (IOException e) {
+            throw new PublishException("cannot write the output in " + buildDir + ": " + describe(e)
+                    + " (the previous output is unchanged)", e);
+        } finally {
+            deleteQuietly(staging);
+        }
+    }
+
+    /** Moves {@code source} to {@code target}, replacing it; the old one is moved aside first and deleted after. */
+    private Path replace(Path source, Path target) throws IOException {
+        Path old = null;
+        if (Files.exists(target)) {
+            old = target.resolveSibling(STAGING_PREFIX + "old-" + UUID.randomUUID());
+            move(target, old);
+        }
+        try {
+            move(source, target);
+        } catch (IOException e) {
+            if (old != null) move(old, target);
+            throw e;
+        }
+        if (old != null) deleteQuietly(old);
+        return target;
+    }
+
+    private static void move(Path source, Path target) throws IOException {
+        try {
+            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException | DirectoryNotEmptyException e) {
+            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Staging folders left by a build that was killed. */
+    private void removeStaleStaging() throws IOException {
+        try (Stream<Path> children = Files.list(buildDir)) {
+            children.filter(p -> p.getFileName().toString().startsWith(STAGING_PREFIX)).forEach(Publisher::deleteQuietly);
+        }
+    }
+
+    private static void deleteQuietly(Path path) {
+        if (!Files.exists(path)) return;
+        try (Stream<Path> walk = Files.walk(path)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            // Leftover staging files are removed by the next build; they never replace published output.
+        }
+    }
+
+    private static String describe(IOException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        return e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase() + " " + message;
+    }
+}
