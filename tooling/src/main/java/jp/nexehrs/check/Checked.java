@@ -7,7 +7,8 @@ import jp.nexehrs.report.Severity;
 import java.util.List;
 
 /** The output of the check stage: everything converted, each example's validation, and every finding of the run so far. */
-public record Checked(Converted converted, List<ExampleValidation> examples, List<Finding> findings) {
+public record Checked(Converted converted, List<ExampleValidation> examples, GovernanceReport governance,
+                      List<Finding> findings) {
     public Checked {
         examples = List.copyOf(examples);
         findings = findings.stream().sorted(Finding.ORDER).toList();

@@ -39,7 +39,10 @@ public final class Checker {
 
         List<ExampleValidation> invalid = validateAll(validator, project.resources(FhirSource.Role.INVALID_EXAMPLE));
         findings.addAll(new InvalidExampleCheck().check(invalid, project.invalidExpectations(), manifestFile(project)));
-        return new Checked(converted, examples, findings);
+
+        GovernanceCheck.Result governance = new GovernanceCheck().check(project.governance(), converted.documents());
+        findings.addAll(governance.findings());
+        return new Checked(converted, examples, governance.report(), findings);
     }
 
     /** Validates resources that are not part of the project (e.g. an implementer's files) against its profiles. */

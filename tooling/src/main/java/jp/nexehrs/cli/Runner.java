@@ -1,5 +1,6 @@
 package jp.nexehrs.cli;
 
+import jp.nexehrs.compose.SiteComposer;
 import jp.nexehrs.load.ProjectNotFoundException;
 import jp.nexehrs.pipeline.Toolkit;
 import jp.nexehrs.produce.Producer;
@@ -29,6 +30,10 @@ final class Runner {
         } catch (PublishException e) {
             console.failure(e.getMessage(), options.verbose ? e : null);
             return ExitCode.USAGE_OR_ENVIRONMENT;
+        } catch (SiteComposer.TemplateFailure e) {
+            // A broken template is the site maintainers' content error, with its own file and line.
+            console.failure(e.getMessage(), options.verbose ? e : null);
+            return ExitCode.CONTENT_ERRORS;
         } catch (Exception e) {
             console.failure("internal failure: " + e, e);
             return ExitCode.USAGE_OR_ENVIRONMENT;

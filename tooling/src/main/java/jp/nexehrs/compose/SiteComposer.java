@@ -11,6 +11,7 @@ import jp.nexehrs.check.ExampleValidation;
 import jp.nexehrs.convert.ConformanceArtifact;
 import jp.nexehrs.convert.Converted;
 import jp.nexehrs.convert.ConvertedDocument;
+import jp.nexehrs.governance.ReconciliationCsv;
 import jp.nexehrs.load.FhirSource;
 import jp.nexehrs.load.ProjectConfig;
 import jp.nexehrs.load.SiteTemplate;
@@ -67,8 +68,19 @@ public final class SiteComposer {
         files.add(render(freemarker, "index.ftlh", "index.html", site, Map.of()));
         files.add(render(freemarker, "artifacts.ftlh", "artifacts.html", site, Map.of()));
         files.add(render(freemarker, "qa.ftlh", "qa.html", site, Map.of("findings", checked.findings())));
+        var governance = checked.governance();
         for (ConvertedDocument document : converted.documents()) {
-            files.add(render(freemarker, "document.ftlh", document.source().pagePath(), site, Map.of("document", document)));
+            Map<String, Object> page = new HashMap<>();
+            page.put("document", document);
+            page.put("governance", governance.documents().get(document.id()));
+            files.add(render(freemarker, "document.ftlh", document.source().pagePath(), site, page));
+        }
+        if (!governance.governance().isEmpty()) {
+            files.add(render(freemarker, "governance.ftlh", "governance.html", site, Map.of("governance", governance)));
+            for (var log : governance.governance().comments()) {
+                files.add(new SiteFile("governance/" + log.document() + "-comments.csv",
+                        ReconciliationCsv.export(governance.governance(), log.document())));
+            }
         }
         ElementRows rows = new ElementRows(converted.support().engine().context(), localPages);
         var json = converted.support().engine().jsonParser();
@@ -130,6 +142,10 @@ public final class SiteComposer {
         site.put("errorCount", checked.count(Severity.ERROR));
         site.put("warningCount", checked.count(Severity.WARNING));
         site.put("packageFile", config.packageFileName());
+        site.put("hasGovernance", !checked.governance().governance().isEmpty());
+        Map<String, String> badges = new HashMap<>();
+        checked.governance().documents().forEach((id, status) -> badges.put(id, status.badge()));
+        site.put("badges", badges);
         return site;
     }
 
@@ -236,6 +252,8 @@ public final class SiteComposer {
             StringWriter out = new StringWriter();
             template.process(model, out);
             return new SiteFile(path, out.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (freemarker.core.ParseException e) {
+            throw new TemplateFailure(templateName, path, e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read template " + templateName, e);
         } catch (TemplateException e) {
@@ -274,6 +292,11 @@ public final class SiteComposer {
     public static final class TemplateFailure extends RuntimeException {
         TemplateFailure(String template, String page, TemplateException cause) {
             super("template " + template + " failed for page " + page + ": " + cause.getMessageWithoutStackTop(), cause);
+        }
+
+        TemplateFailure(String template, String page, freemarker.core.ParseException cause) {
+            super("site-template/templates/" + template + ":" + cause.getLineNumber() + ":" + cause.getColumnNumber()
+                    + ": template syntax error (page " + page + "): " + cause.getEditorMessage(), cause);
         }
     }
 

@@ -46,7 +46,7 @@ public final class BallotTally {
         return new TallyResult(ballot.id(), ballot.origin().file(), ballot.document(), ballot.version(),
                 ballot.opens(), ballot.closes(), electorate.committee().orElse(""), electorate.members(),
                 yes, no, abstain, notVoted, denominator, rule, ballot.denominator().isPresent(), ruleSource(governance, ballot),
-                TallyResult.requiredYes(denominator), closed, passed, screening.rejected());
+                TallyResult.requiredYesFor(denominator), closed, passed, screening.rejected());
     }
 
     /** Every ballot on a document, in file-name order. */

@@ -40,7 +40,7 @@ public record TallyResult(String ballotId, String ballotFile, String document, S
     }
 
     /** The fewest yes votes that meet the rule for a denominator. */
-    public static int requiredYes(int denominator) {
+    public static int requiredYesFor(int denominator) {
         return Math.max(1, (2 * denominator + 2) / 3);
     }
 

@@ -1,5 +1,6 @@
 package jp.nexehrs.load;
 
+import jp.nexehrs.governance.Governance;
 import jp.nexehrs.report.Finding;
 
 import java.nio.file.Path;
@@ -10,7 +11,8 @@ import java.util.List;
  * at all are findings here and are absent from the lists.
  */
 public record Project(Path root, ProjectConfig config, List<DocumentSource> documents, List<FhirSource> resources,
-                      List<InvalidExampleExpectation> invalidExpectations, SiteTemplate template, List<Finding> findings) {
+                      List<InvalidExampleExpectation> invalidExpectations, Governance governance, SiteTemplate template,
+                      List<Finding> findings) {
 
     public Project {
         documents = List.copyOf(documents);

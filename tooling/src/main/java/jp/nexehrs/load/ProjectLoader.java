@@ -4,6 +4,8 @@ import ca.uhn.fhir.util.FhirTerser;
 import jp.nexehrs.fhir.FhirEngine;
 import jp.nexehrs.fhir.ResourceFormat;
 import jp.nexehrs.fhir.ResourceReader;
+import jp.nexehrs.governance.Governance;
+import jp.nexehrs.governance.GovernanceLoader;
 import jp.nexehrs.report.Finding;
 import jp.nexehrs.report.SourceException;
 import jp.nexehrs.util.YamlReader;
@@ -73,7 +75,8 @@ public final class ProjectLoader {
         List<DocumentSource> documents = loadDocuments(projectRoot, findings);
         List<FhirSource> resources = loadResources(projectRoot, findings);
         List<InvalidExampleExpectation> expectations = loadInvalidManifest(projectRoot, findings);
-        return new Project(projectRoot, config, documents, resources, expectations, locateTemplate(projectRoot), findings);
+        Governance governance = loadGovernance(projectRoot, findings);
+        return new Project(projectRoot, config, documents, resources, expectations, governance, locateTemplate(projectRoot), findings);
     }
 
     private List<DocumentSource> loadDocuments(Path root, List<Finding> findings) {
@@ -157,6 +160,16 @@ public final class ProjectLoader {
         } catch (SourceException e) {
             findings.add(e.toFinding());
             return List.of();
+        }
+    }
+
+    /** Governance records are optional; a broken one is a finding and the build goes on without them. */
+    private static Governance loadGovernance(Path root, List<Finding> findings) {
+        try {
+            return new GovernanceLoader().load(root);
+        } catch (SourceException e) {
+            findings.add(e.toFinding());
+            return Governance.empty();
         }
     }
 

@@ -177,14 +177,14 @@ class BallotTallyTest {
             for (int yes = 0; yes <= denominator; yes++) {
                 boolean exact = yes * 3 >= denominator * 2;
                 assertEquals(exact, TallyResult.meetsTwoThirds(yes, denominator), yes + "/" + denominator);
-                assertEquals(yes >= TallyResult.requiredYes(denominator), TallyResult.meetsTwoThirds(yes, denominator),
+                assertEquals(yes >= TallyResult.requiredYesFor(denominator), TallyResult.meetsTwoThirds(yes, denominator),
                         "requiredYes agrees with the rule at " + yes + "/" + denominator);
             }
         }
         assertFalse(TallyResult.meetsTwoThirds(0, 0));
-        assertEquals(4, TallyResult.requiredYes(5));
-        assertEquals(4, TallyResult.requiredYes(6));
-        assertEquals(5, TallyResult.requiredYes(7));
+        assertEquals(4, TallyResult.requiredYesFor(5));
+        assertEquals(4, TallyResult.requiredYesFor(6));
+        assertEquals(5, TallyResult.requiredYesFor(7));
     }
 
     @Test
