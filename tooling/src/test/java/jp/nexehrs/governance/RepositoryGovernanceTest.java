@@ -23,7 +23,7 @@ class RepositoryGovernanceTest {
             doc("05-bigdata-genomics", "ゲノム・ビッグデータ", "ゲノム・ビッグデータWG", "draft"),
             doc("06-cloud", "クラウド", "基盤技術部会", "draft"),
             doc("07-ai-automation", "AI・自動化", "基盤技術部会", "draft"),
-            doc("08-ppi", "PPI", "標準化推進部会", "draft"),
+            doc("08-ppi", "PPI", "患者・市民参画部会", "draft"),
             doc("09-usable-standards", "使える標準化", "標準化推進部会", "draft"),
             doc("10-process", "策定プロセス", "標準化推進部会", "consensus"));
 
