@@ -27,6 +27,13 @@ public final class Converter {
         this.documentConverter = documentConverter;
     }
 
+    /** The documents' titles and header attributes only, without converting bodies or FHIR resources. */
+    public List<ConvertedDocument> headers(Project project) {
+        if (project.documents().isEmpty()) return List.of();
+        DocumentConverter converter = documentConverter.get();
+        return project.documents().stream().map(converter::readHeader).toList();
+    }
+
     public Converted convert(Project project, boolean withDocuments) {
         List<Finding> findings = new ArrayList<>();
         ConformanceSupport support = new ConformanceSupport(engine);

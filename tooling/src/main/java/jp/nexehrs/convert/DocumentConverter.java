@@ -51,6 +51,15 @@ public final class DocumentConverter implements AutoCloseable {
 
     record Result(ConvertedDocument document, List<Finding> findings) {}
 
+    /** Reads only the header (title and attributes) of a document: for commands that need no HTML. */
+    ConvertedDocument readHeader(DocumentSource source) {
+        Options options = Options.builder().safe(SafeMode.SAFE).baseDir(projectRoot.toFile())
+                .option("parse_header_only", true).build();
+        Document document = asciidoctor.load(source.text(), options);
+        String title = document.getDoctitle() == null ? source.file() : stripTags(document.getDoctitle());
+        return new ConvertedDocument(source, title, "", headerOf(document), List.of(), List.of());
+    }
+
     Result convert(DocumentSource source, ArtifactIndex artifacts) {
         Conversion conversion = new Conversion(source, artifacts);
         current.set(conversion);
@@ -81,9 +90,7 @@ public final class DocumentConverter implements AutoCloseable {
             if (document.getDoctitle() == null) {
                 conversion.findings.add(Finding.error(source.file(), 1, 1, "the document has no title: start it with '= Title'"));
             }
-            ConvertedDocument.Header header = new ConvertedDocument.Header(
-                    attribute(document, "revnumber"), attribute(document, "nexehrs-status"),
-                    attribute(document, "nexehrs-owner"), attribute(document, "description"));
+            ConvertedDocument.Header header = headerOf(document);
             List<ConvertedDocument.Heading> headings = new ArrayList<>();
             collectHeadings(document, headings);
             ConvertedDocument converted = new ConvertedDocument(source, title, html, header, headings,
@@ -125,6 +132,11 @@ public final class DocumentConverter implements AutoCloseable {
             case WARN -> Severity.WARNING;
             default -> Severity.INFORMATION;
         };
+    }
+
+    private static ConvertedDocument.Header headerOf(Document document) {
+        return new ConvertedDocument.Header(attribute(document, "revnumber"), attribute(document, "nexehrs-status"),
+                attribute(document, "nexehrs-owner"), attribute(document, "description"));
     }
 
     private static void collectHeadings(StructuralNode node, List<ConvertedDocument.Heading> headings) {

@@ -58,6 +58,17 @@ public final class Pipeline {
         return new Outcome(checked.findings(), products, published, timings);
     }
 
+    /** The governance records and each document's header, for the ballot commands: no build, no validation. */
+    public GovernanceView governance(Path projectDir) throws ProjectNotFoundException, SourceException {
+        Path root = ProjectLoader.locate(projectDir);
+        Project project = new ProjectLoader(toolkit.fhir()).load(root);
+        List<GovernanceView.DocumentHeader> documents = new Converter(toolkit.fhir(), toolkit::documents).headers(project).stream()
+                .map(d -> new GovernanceView.DocumentHeader(d.id(), d.source().file(), d.title(), d.header().version(),
+                        d.header().status(), d.header().owner()))
+                .toList();
+        return new GovernanceView(project.governance(), documents, project.findings());
+    }
+
     /**
      * Validates files (or every .json/.xml file under folders) against this project's profiles, without building
      * anything. Unreadable files are findings like any other.

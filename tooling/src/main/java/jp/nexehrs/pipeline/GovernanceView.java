@@ -1,0 +1,24 @@
+package jp.nexehrs.pipeline;
+
+import jp.nexehrs.governance.DocumentState;
+import jp.nexehrs.governance.Governance;
+import jp.nexehrs.report.Finding;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The governance records with what each document's header says, for {@code nexehrs ballot}. */
+public record GovernanceView(Governance governance, List<DocumentHeader> documents, List<Finding> loadFindings) {
+
+    /** A document's identity and lifecycle attributes as its AsciiDoc header states them. */
+    public record DocumentHeader(String id, String file, String title, String version, String status, String owner) {
+        public DocumentState state() {
+            return new DocumentState(id, file, 1, title, version, status, owner);
+        }
+    }
+
+    public Optional<DocumentHeader> document(String idOrFile) {
+        return documents.stream().filter(d -> d.id().equals(idOrFile) || d.file().equals(idOrFile)
+                || d.file().endsWith("/" + idOrFile)).findFirst();
+    }
+}
