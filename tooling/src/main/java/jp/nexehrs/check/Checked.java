@@ -8,9 +8,10 @@ import java.util.List;
 
 /** The output of the check stage: everything converted, each example's validation, and every finding of the run so far. */
 public record Checked(Converted converted, List<ExampleValidation> examples, GovernanceReport governance,
-                      List<Finding> findings) {
+                      List<Finding> findings, List<SuppressedFinding> suppressed) {
     public Checked {
         examples = List.copyOf(examples);
+        suppressed = List.copyOf(suppressed);
         findings = findings.stream().sorted(Finding.ORDER).toList();
     }
 

@@ -42,7 +42,8 @@ public final class Checker {
 
         GovernanceCheck.Result governance = new GovernanceCheck().check(project.governance(), converted.documents());
         findings.addAll(governance.findings());
-        return new Checked(converted, examples, governance.report(), findings);
+        Suppressions.Result accepted = new Suppressions().apply(project.config().suppress(), findings);
+        return new Checked(converted, examples, governance.report(), accepted.kept(), accepted.suppressed());
     }
 
     /** Validates resources that are not part of the project (e.g. an implementer's files) against its profiles. */

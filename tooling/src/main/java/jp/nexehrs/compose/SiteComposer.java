@@ -67,7 +67,7 @@ public final class SiteComposer {
         List<SiteFile> files = new ArrayList<>();
         files.add(render(freemarker, "index.ftlh", "index.html", site, Map.of()));
         files.add(render(freemarker, "artifacts.ftlh", "artifacts.html", site, Map.of()));
-        files.add(render(freemarker, "qa.ftlh", "qa.html", site, Map.of("findings", checked.findings())));
+        files.add(render(freemarker, "qa.ftlh", "qa.html", site, Map.of("findings", checked.findings(), "suppressed", checked.suppressed())));
         var governance = checked.governance();
         for (ConvertedDocument document : converted.documents()) {
             Map<String, Object> page = new HashMap<>();

@@ -30,6 +30,10 @@ final class ConfigValidator {
         if (!STATUSES.contains(config.status())) {
             fail("status '" + config.status() + "' must be one of " + STATUSES);
         }
+        for (Suppression suppression : config.suppress()) {
+            if (suppression.reason() == null || suppression.reason().isBlank()) fail("every suppress entry needs a reason");
+            if (suppression.message() == null || suppression.message().isBlank()) fail("every suppress entry needs a message to match");
+        }
         for (ProjectConfig.Dependency dependency : config.dependencies()) {
             if (!PACKAGE_ID.matcher(dependency.id()).matches()) fail("dependency id '" + dependency.id() + "' is not a FHIR package id");
         }

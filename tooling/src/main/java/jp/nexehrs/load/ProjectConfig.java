@@ -16,10 +16,12 @@ public record ProjectConfig(
         @JsonProperty(required = true) String license,
         String description,
         String repository,
-        List<Dependency> dependencies) {
+        List<Dependency> dependencies,
+        List<Suppression> suppress) {
 
     public ProjectConfig {
         dependencies = dependencies == null ? List.of() : List.copyOf(dependencies);
+        suppress = suppress == null ? List.of() : List.copyOf(suppress);
         description = description == null ? "" : description;
         repository = repository == null ? "" : repository;
     }

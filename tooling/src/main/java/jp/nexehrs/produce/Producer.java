@@ -39,7 +39,7 @@ public final class Producer {
             if (archive != null) files.add(new SiteFile(archive.fileName(), archive.content()));
             qaHtml = site.files().stream().filter(f -> f.path().equals("qa.html")).findFirst().map(SiteFile::content).orElse(qaHtml);
         }
-        byte[] qaJson = new QaReport().toJson(converted.project().config(), checked.findings());
+        byte[] qaJson = new QaReport().toJson(converted.project().config(), checked.findings(), checked.suppressed());
         return new Products(files, archive, qaJson, qaHtml, checked.findings(), checked.hasErrors());
     }
 

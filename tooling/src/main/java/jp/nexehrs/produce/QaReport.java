@@ -2,6 +2,7 @@ package jp.nexehrs.produce;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import jp.nexehrs.check.SuppressedFinding;
 import jp.nexehrs.load.ProjectConfig;
 import jp.nexehrs.report.Finding;
 import jp.nexehrs.report.Severity;
@@ -16,13 +17,18 @@ import java.util.Map;
 final class QaReport {
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    byte[] toJson(ProjectConfig config, List<Finding> findings) {
+    byte[] toJson(ProjectConfig config, List<Finding> findings, List<SuppressedFinding> suppressed) {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("package", config.id());
         report.put("version", config.version());
         report.put("errors", findings.stream().filter(f -> f.severity() == Severity.ERROR).count());
         report.put("warnings", findings.stream().filter(f -> f.severity() == Severity.WARNING).count());
         report.put("findings", findings.stream().map(QaReport::entry).toList());
+        report.put("suppressed", suppressed.stream().map(s -> {
+            Map<String, Object> entry = entry(s.finding());
+            entry.put("reason", s.reason());
+            return entry;
+        }).toList());
         try {
             return json.writeValueAsBytes(report);
         } catch (IOException e) {
