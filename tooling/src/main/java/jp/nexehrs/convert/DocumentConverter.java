@@ -28,10 +28,13 @@ public final class DocumentConverter implements AutoCloseable {
     private final Path projectRoot;
     /** The document being converted on this thread: the log handler and macros report into it. */
     private final ThreadLocal<Conversion> current = new ThreadLocal<>();
+    /** Asciidoctor also logs to java.util.logging's console; its messages reach the user as findings instead. */
+    private final java.util.logging.Logger asciidoctorLog = java.util.logging.Logger.getLogger("asciidoctor");
 
     public DocumentConverter(Path projectRoot) {
         this.projectRoot = projectRoot;
         this.asciidoctor = Asciidoctor.Factory.create();
+        asciidoctorLog.setUseParentHandlers(false);
         asciidoctor.registerLogHandler(this::onLog);
         asciidoctor.javaExtensionRegistry().inlineMacro(new ArtifactLinkMacro(this::currentConversion));
     }

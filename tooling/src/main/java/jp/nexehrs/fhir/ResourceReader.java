@@ -1,6 +1,8 @@
 package jp.nexehrs.fhir;
 
 import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.LenientErrorHandler;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
@@ -38,13 +40,19 @@ public final class ResourceReader {
     /** A parsed resource with the exact text it came from (the validator re-reads the text to report lines). */
     public record ParsedResource(IBaseResource resource, String text, ResourceFormat format) {}
 
-    public ParsedResource read(String displayName, byte[] bytes, ResourceFormat format) throws SourceException {
+    /**
+     * @param strict true for conformance resources (any unknown element or bad code is an error here); false for
+     *               instances, whose content errors the validator reports with line, column and FHIRPath
+     */
+    public ParsedResource read(String displayName, byte[] bytes, ResourceFormat format, boolean strict) throws SourceException {
         String text = decodeUtf8(displayName, bytes);
         if (text.isBlank()) throw new SourceException(displayName, 1, 1, "the file is empty");
         if (format == ResourceFormat.JSON) checkJsonSyntax(displayName, text);
         else checkXmlSyntax(displayName, text);
         try {
-            IBaseResource resource = engine.parserFor(format).parseResource(text);
+            IParser parser = engine.parserFor(format);
+            if (!strict) parser.setParserErrorHandler(new LenientErrorHandler(false));
+            IBaseResource resource = parser.parseResource(text);
             return new ParsedResource(resource, text, format);
         } catch (DataFormatException e) {
             throw new SourceException(displayName, 0, 0, "not a valid FHIR R4 resource: " + stripHapiCode(e.getMessage()), e);

@@ -131,7 +131,7 @@ public final class ProjectLoader {
     public FhirSource read(String displayName, byte[] bytes, FhirSource.Role role) throws SourceException {
         ResourceFormat format = ResourceFormat.ofFileName(displayName)
                 .orElseThrow(() -> new SourceException(displayName, 0, 0, "not a .json or .xml file"));
-        ResourceReader.ParsedResource parsed = reader.read(displayName, bytes, format);
+        ResourceReader.ParsedResource parsed = reader.read(displayName, bytes, format, role == FhirSource.Role.CONFORMANCE);
         IBaseResource resource = parsed.resource();
         String type = engine.context().getResourceType(resource);
         String id = resource.getIdElement().getIdPart();
