@@ -1,0 +1,189 @@
+package jp.nexehrs.cli;
+
+import jp.nexehrs.testing.TestProjects;
+import jp.nexehrs.testing.TestProjects.CliResult;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * End to end through the command line, in this JVM. One good build of the fixture is shared; each failing
+ * build starts from a copy of it (with its build/ folder) so that "the previous site is unchanged" can be seen.
+ */
+class CliTest {
+    @TempDir
+    static Path dir;
+    private static Path good;
+    private static CliResult goodBuild;
+
+    @BeforeAll
+    static void buildTheFixture() {
+        good = TestProjects.copyMinimal(dir.resolve("good"));
+        goodBuild = TestProjects.runCli("build", "--project", good.toString());
+    }
+
+    private static Path copyOfGood(String name) {
+        return TestProjects.copyTree(good, dir.resolve(name));
+    }
+
+    private static void assertNoStackTrace(CliResult result) {
+        assertFalse(result.all().contains("\tat "), result.toString());
+        assertFalse(result.all().contains("Exception"), result.toString());
+    }
+
+    private static void assertErrorLine(CliResult result, String file) {
+        Pattern line = Pattern.compile("(?m)^" + Pattern.quote(file) + ":\\d+:\\d+: error: .+$");
+        assertTrue(line.matcher(result.out()).find(), "a file:line:col: error: line for " + file + "\n" + result);
+    }
+
+    @Test
+    void buildWritesTheSiteAndThePackage() {
+        assertEquals(ExitCode.OK, goodBuild.exitCode(), goodBuild.toString());
+        Path site = good.resolve("build/site");
+        for (String page : List.of("index.html", "01-intro.html", "StructureDefinition-minimal-patient.html",
+                "ValueSet-minimal-marital-status.html", "CodeSystem-minimal-marital.html", "Patient-hanako.html", "qa.html")) {
+            assertTrue(Files.isRegularFile(site.resolve(page)), page + " in " + TestProjects.fingerprint(site).keySet());
+        }
+        assertTrue(Files.isRegularFile(good.resolve("build/package/example.minimal-1.0.0.tgz")));
+        assertTrue(Files.isRegularFile(good.resolve("build/qa.json")));
+        assertFalse(Files.exists(site.resolve("Patient-no-identifier.html")), "invalid examples are not published");
+        assertTrue(goodBuild.err().contains("build succeeded"), goodBuild.toString());
+        assertNoStackTrace(goodBuild);
+    }
+
+    @Test
+    void theProfilePageHasAnElementRowForIdentifierWithItsCardinality() {
+        String page = TestProjects.read(good.resolve("build/site/StructureDefinition-minimal-patient.html"));
+        int row = page.indexOf("<tr id=\"Patient.identifier\"");
+        assertTrue(row >= 0, "a row for Patient.identifier");
+        String rowHtml = page.substring(row, page.indexOf("</tr>", row));
+        assertTrue(rowHtml.contains("<td>1..*</td>"), rowHtml);
+    }
+
+    @Test
+    void theDocumentPageLinksTheProfile() {
+        String page = TestProjects.read(good.resolve("build/site/01-intro.html"));
+        assertTrue(page.contains("はじめに"), page);
+        assertTrue(page.contains("href=\"StructureDefinition-minimal-patient.html\""), page);
+    }
+
+    @Test
+    void anExampleBreakingItsProfileFailsWithOneLineAndKeepsTheSite() {
+        Path project = copyOfGood("broken-example");
+        Map<String, String> site = TestProjects.fingerprint(project.resolve("build/site"));
+        TestProjects.write(project, "profiles/examples/Patient-broken.json", TestProjects.brokenPatient("broken"));
+
+        CliResult result = TestProjects.runCli("build", "--project", project.toString());
+
+        assertEquals(ExitCode.CONTENT_ERRORS, result.exitCode(), result.toString());
+        assertErrorLine(result, "profiles/examples/Patient-broken.json");
+        assertNoStackTrace(result);
+        assertEquals(site, TestProjects.fingerprint(project.resolve("build/site")), "the previous site is unchanged");
+        assertTrue(result.err().contains("build failed"), result.toString());
+    }
+
+    @Test
+    void malformedJsonFailsWithFileLineAndColumn() {
+        Path project = copyOfGood("malformed");
+        TestProjects.write(project, "profiles/examples/Patient-comma.json", "{\n  \"resourceType\": \"Patient\",\n  \"id\": \"comma\"\n  \"active\": true\n}\n");
+
+        CliResult result = TestProjects.runCli("build", "--project", project.toString());
+
+        assertEquals(ExitCode.CONTENT_ERRORS, result.exitCode(), result.toString());
+        assertTrue(Pattern.compile("(?m)^profiles/examples/Patient-comma\\.json:4:\\d+: error: malformed JSON").matcher(result.out()).find(),
+                result.toString());
+        assertNoStackTrace(result);
+    }
+
+    @Test
+    void anIncludeOfPasswdFails() {
+        Path project = copyOfGood("passwd");
+        TestProjects.write(project, "spec/02-passwd.adoc", "= 外部\n\ninclude::../../etc/passwd[]\n");
+
+        CliResult result = TestProjects.runCli("build", "--project", project.toString());
+
+        assertEquals(ExitCode.CONTENT_ERRORS, result.exitCode(), result.toString());
+        assertTrue(Pattern.compile("(?m)^spec/02-passwd\\.adoc:3: error: ").matcher(result.out()).find(), result.toString());
+        assertFalse(result.all().contains("root:x:"), result.toString());
+        assertFalse(Files.exists(project.resolve("build/site/02-passwd.html")));
+        assertNoStackTrace(result);
+    }
+
+    @Test
+    void validateOneBrokenFilePrintsFileLineColumnSeverityMessageAndPath() {
+        Path file = TestProjects.write(dir.resolve("outside"), "broken.json", TestProjects.brokenPatient("broken"));
+
+        CliResult result = TestProjects.runCli("validate", "--project", good.toString(), file.toString());
+
+        assertEquals(ExitCode.CONTENT_ERRORS, result.exitCode(), result.toString());
+        Pattern line = Pattern.compile("(?m)^" + Pattern.quote(file.toString()) + ":\\d+:\\d+: error: .*minimum required = 1.* \\(Patient[^)]*\\)$");
+        assertTrue(line.matcher(result.out()).find(), result.toString());
+        assertNoStackTrace(result);
+    }
+
+    @Test
+    void validateOneGoodFileExits0() {
+        Path file = good.resolve("profiles/examples/Patient-hanako.json");
+
+        CliResult result = TestProjects.runCli("validate", "--project", good.toString(), file.toString());
+
+        assertEquals(ExitCode.OK, result.exitCode(), result.toString());
+        assertFalse(result.out().contains(": error: "), result.toString());
+    }
+
+    @Test
+    void validateAMissingFileExits2() {
+        CliResult result = TestProjects.runCli("validate", "--project", good.toString(), dir.resolve("missing.json").toString());
+
+        assertEquals(ExitCode.USAGE_OR_ENVIRONMENT, result.exitCode(), result.toString());
+        assertTrue(result.err().contains("missing.json"), result.toString());
+        assertNoStackTrace(result);
+    }
+
+    @Test
+    void noProjectExits2() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        for (String command : List.of("build", "validate", "package")) {
+            CliResult result = TestProjects.runCli(command, "--project", empty.toString());
+
+            assertEquals(ExitCode.USAGE_OR_ENVIRONMENT, result.exitCode(), command + ": " + result);
+            assertTrue(result.err().contains("nexehrs.yaml"), result.toString());
+            assertNoStackTrace(result);
+        }
+    }
+
+    @Test
+    void helpAndVersionOnEveryCommandExit0() {
+        for (List<String> command : List.of(List.<String>of(), List.of("build"), List.of("validate"), List.of("package"))) {
+            for (String option : List.of("--help", "--version")) {
+                List<String> args = new java.util.ArrayList<>(command);
+                args.add(option);
+                CliResult result = TestProjects.runCli(args.toArray(String[]::new));
+
+                assertEquals(ExitCode.OK, result.exitCode(), args + ": " + result);
+                if (option.equals("--help")) assertTrue(result.out().contains("Usage:"), args + ": " + result);
+                else assertTrue(result.out().startsWith("nexehrs "), args + ": " + result);
+            }
+        }
+    }
+
+    @Test
+    void anUnknownOptionExits2() {
+        for (String command : List.of("build", "validate", "package")) {
+            CliResult result = TestProjects.runCli(command, "--no-such-option");
+
+            assertEquals(ExitCode.USAGE_OR_ENVIRONMENT, result.exitCode(), result.toString());
+            assertTrue(result.err().contains("--no-such-option"), result.toString());
+        }
+    }
+}

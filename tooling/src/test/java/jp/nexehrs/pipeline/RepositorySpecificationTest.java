@@ -1,0 +1,62 @@
+package jp.nexehrs.pipeline;
+
+import jp.nexehrs.testing.TestProjects;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static jp.nexehrs.testing.TestProjects.describe;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** This repository's own specification builds without errors, into a temporary copy (the repository is not written). */
+class RepositorySpecificationTest {
+    private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theSpecificationBuildsWithoutErrorsAndEveryDocumentAndProfileHasAPage() throws Exception {
+        assertTrue(Files.isRegularFile(REPOSITORY.resolve("nexehrs.yaml")), "run from tooling/: " + REPOSITORY);
+        Path root = dir.resolve("spec-copy");
+        for (String part : List.of("spec", "profiles", "governance", "site-template")) {
+            if (Files.exists(REPOSITORY.resolve(part))) TestProjects.copyTree(REPOSITORY.resolve(part), root.resolve(part));
+        }
+        Files.copy(REPOSITORY.resolve("nexehrs.yaml"), root.resolve("nexehrs.yaml"));
+
+        Outcome outcome;
+        try (Toolkit toolkit = new Toolkit(root, 2, 946684800L)) {
+            outcome = new Pipeline(toolkit, Progress.SILENT).run(root, Goal.BUILD);
+        }
+
+        assertTrue(TestProjects.errors(outcome.findings()).isEmpty(), describe(TestProjects.errors(outcome.findings())));
+        Path site = root.resolve("build/site");
+        assertTrue(Files.isRegularFile(site.resolve("index.html")));
+        List<Path> documents;
+        try (Stream<Path> walk = Files.walk(root.resolve("spec"))) {
+            documents = walk.filter(p -> p.toString().endsWith(".adoc") && !p.getFileName().toString().startsWith("_")).toList();
+        }
+        assertFalse(documents.isEmpty());
+        for (Path document : documents) {
+            String relative = root.resolve("spec").relativize(document).toString();
+            Path page = site.resolve(relative.substring(0, relative.length() - ".adoc".length()) + ".html");
+            assertTrue(Files.isRegularFile(page), "a page for " + relative);
+        }
+        List<Path> profiles;
+        try (Stream<Path> walk = Files.walk(root.resolve("profiles"))) {
+            profiles = walk.filter(p -> p.getFileName().toString().startsWith("StructureDefinition-")
+                    && p.toString().endsWith(".json") && !p.toString().contains("/invalid/")).toList();
+        }
+        assertFalse(profiles.isEmpty());
+        for (Path profile : profiles) {
+            String id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(profile.toFile()).get("id").asText();
+            assertTrue(Files.isRegularFile(site.resolve("StructureDefinition-" + id + ".html")), "a page for " + profile.getFileName());
+        }
+        assertTrue(Files.isRegularFile(root.resolve("build/package/jp.nexehrs.plan-0.1.0.tgz")));
+    }
+}
