@@ -30,7 +30,7 @@ final class ArtifactLinkMacro extends InlineMacroProcessor {
         var found = current == null ? java.util.Optional.<ArtifactIndex.Target>empty() : current.artifacts.find(target);
         if (found.isEmpty()) {
             if (current != null) {
-                int line = parent.getSourceLocation() == null ? 0 : parent.getSourceLocation().getLineNumber();
+                int line = lineOf(parent, target);
                 current.findings.add(new Finding(jp.nexehrs.report.Severity.ERROR, current.source.file(), line, 0, "",
                         "unknown-artifact", "fhir:" + target + "[] names no StructureDefinition, ValueSet or CodeSystem of this project"));
             }
@@ -44,5 +44,18 @@ final class ArtifactLinkMacro extends InlineMacroProcessor {
         options.put("target", root + found.get().pagePath());
         String label = text == null ? found.get().label() : text.toString();
         return createPhraseNode(parent, "anchor", label, Map.of("role", "artifact-link"), options);
+    }
+
+    /** The source line of the macro: the block's first line plus the offset of the line that holds it. */
+    private static int lineOf(StructuralNode parent, String target) {
+        if (parent.getSourceLocation() == null) return 0;
+        int start = parent.getSourceLocation().getLineNumber();
+        if (parent instanceof org.asciidoctor.ast.Block block) {
+            java.util.List<String> lines = block.getLines();
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains("fhir:" + target + "[")) return start + i;
+            }
+        }
+        return start;
     }
 }

@@ -38,9 +38,8 @@ final class SnapshotGenerator {
                 artifacts.add(new ConformanceArtifact(source, source.resource()));
             }
         }
-        // Differentials go in first: a derived profile's base must be findable while it is being generated.
-        profilesByUrl.values().forEach(s -> support.add(copyOf(s)));
-
+        // Each profile enters the chain only with its snapshot, bases first: a profile left out (a cycle, a
+        // missing base) can never send the generator after a differential-only definition.
         for (FhirSource source : dependencyOrder(profilesByUrl, findings)) {
             StructureDefinition differential = copyOf(source);
             String base = differential.getBaseDefinition();
@@ -69,6 +68,9 @@ final class SnapshotGenerator {
                 artifacts.add(new ConformanceArtifact(source, generated));
             } catch (RuntimeException e) {
                 findings.add(Finding.error(source.file(), 0, 0, "snapshot generation failed: " + message(e)));
+            } catch (StackOverflowError e) {
+                // The generator recurses through bases; a pathological chain must be a finding, not a crash.
+                findings.add(Finding.error(source.file(), 0, 0, "snapshot generation recursed without end (a cycle through another package's profiles?)"));
             }
         }
         return new Result(artifacts, findings);

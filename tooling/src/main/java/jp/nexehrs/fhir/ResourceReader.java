@@ -51,7 +51,7 @@ public final class ResourceReader {
         else checkXmlSyntax(displayName, text);
         try {
             IParser parser = engine.parserFor(format);
-            if (!strict) parser.setParserErrorHandler(new LenientErrorHandler(false));
+            if (!strict) parser.setParserErrorHandler(new LenientErrorHandler(false).setErrorOnInvalidValue(false));
             IBaseResource resource = parser.parseResource(text);
             return new ParsedResource(resource, text, format);
         } catch (DataFormatException e) {

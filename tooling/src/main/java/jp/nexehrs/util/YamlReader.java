@@ -39,8 +39,10 @@ public final class YamlReader {
             if (value == null) throw new SourceException(displayName, 1, 1, "the file holds no YAML document");
             return value;
         } catch (UnrecognizedPropertyException e) {
+            // Jackson buffers record properties, so its location is the end of the object: find the key instead.
+            int keyLine = lineOfKey(bytes, e.getPropertyName());
             JsonLocation at = e.getLocation();
-            throw new SourceException(displayName, line(at), column(at),
+            throw new SourceException(displayName, keyLine > 0 ? keyLine : line(at), keyLine > 0 ? 0 : column(at),
                     "unknown key '" + e.getPropertyName() + "'; known keys: " + e.getKnownPropertyIds(), e);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
@@ -65,6 +67,13 @@ public final class YamlReader {
 
     /** A value read from YAML with the positions of its parts. */
     public record Located<T>(T value, YamlPositions positions) {
+    }
+
+    private static int lineOfKey(byte[] bytes, String key) {
+        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile("^\\s*(-\\s+)?\"?" + java.util.regex.Pattern.quote(key) + "\"?\\s*:");
+        String[] lines = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).split("\n", -1);
+        for (int i = 0; i < lines.length; i++) if (pattern.matcher(lines[i]).find()) return i + 1;
+        return 0;
     }
 
     private static int line(JsonLocation at) {

@@ -91,7 +91,6 @@ class DocumentConverterTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("bug: ArtifactLinkMacro reports the line where the paragraph starts, not the line of the fhir: macro inside it")
     void anUnknownArtifactOnTheSecondLineOfAParagraphNamesThatLine() {
         Finding finding = unknown("fhir:AlsoUnknown[]");
 
