@@ -18,12 +18,15 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 public final class ConformanceSupport {
     private final FhirEngine engine;
     private final PrePopulatedValidationSupport local;
+    /** Resources of the packages this project depends on; after {@code local}, so the project's own win. */
+    private final PrePopulatedValidationSupport dependencies;
     private final SnapshotGeneratingValidationSupport snapshots;
     private final ValidationSupportChain chain;
 
     public ConformanceSupport(FhirEngine engine) {
         this.engine = engine;
         this.local = new PrePopulatedValidationSupport(engine.context());
+        this.dependencies = new PrePopulatedValidationSupport(engine.context());
         this.snapshots = new SnapshotGeneratingValidationSupport(engine.context());
         UnknownCodeSystemWarningValidationSupport unknownCodeSystems = new UnknownCodeSystemWarningValidationSupport(engine.context());
         // HAPI's default is ERROR; LOINC, SNOMED CT and JP national code systems cannot be checked offline.
@@ -31,6 +34,7 @@ public final class ConformanceSupport {
         this.chain = new ValidationSupportChain(
                 engine.baseDefinitions(),
                 local,
+                dependencies,
                 new CommonCodeSystemsTerminologyService(engine.context()),
                 new InMemoryTerminologyServerValidationSupport(engine.context()),
                 snapshots,
@@ -40,6 +44,11 @@ public final class ConformanceSupport {
     /** Adds or replaces (by canonical URL) a StructureDefinition, ValueSet, CodeSystem or other conformance resource. */
     public void add(IBaseResource resource) {
         local.addResource(resource);
+    }
+
+    /** Adds or replaces (by canonical URL) a conformance resource of a package this project depends on. */
+    public void addFromDependency(IBaseResource resource) {
+        dependencies.addResource(resource);
     }
 
     /** Generates the snapshot of {@code structureDefinition} from its differential and its base, found through the chain. */
