@@ -38,8 +38,8 @@ public final class DependencyConformance {
         Map<String, Packaged> withoutSnapshot = new LinkedHashMap<>();
         for (LoadedPackage loaded : packages) {
             for (IBaseResource resource : loaded.conformance()) {
-                if (resource instanceof StructureDefinition definition) {
-                    if (!hasSnapshot(definition)) withoutSnapshot.putIfAbsent(definition.getUrl(), new Packaged(loaded, definition));
+                if (resource instanceof StructureDefinition definition && !hasSnapshot(definition)) {
+                    withoutSnapshot.putIfAbsent(definition.getUrl(), new Packaged(loaded, definition));
                     // Differentials go in first: a profile's base must be findable while it is being generated.
                     support.addFromDependency(definition.copy());
                 } else {
@@ -51,6 +51,8 @@ public final class DependencyConformance {
         for (Packaged packaged : dependencyOrder(withoutSnapshot)) {
             findings.addAll(generate(packaged));
         }
+        // Whatever was looked up (and cached) while generating is fetched afresh from now on.
+        support.resourcesChanged();
         return findings;
     }
 

@@ -10,6 +10,8 @@ import org.hl7.fhir.common.hapi.validation.support.UnknownCodeSystemWarningValid
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
+import java.util.List;
+
 /**
  * The validation support chain of one project: R4 base definitions, the project's (and its dependencies')
  * conformance resources, offline terminology and snapshot generation. Each support answers what it can, in
@@ -22,6 +24,7 @@ public final class ConformanceSupport {
     private final PrePopulatedValidationSupport dependencies;
     private final SnapshotGeneratingValidationSupport snapshots;
     private final ValidationSupportChain chain;
+    private final ValidationSupportChain generationChain;
 
     public ConformanceSupport(FhirEngine engine) {
         this.engine = engine;
@@ -31,7 +34,7 @@ public final class ConformanceSupport {
         UnknownCodeSystemWarningValidationSupport unknownCodeSystems = new UnknownCodeSystemWarningValidationSupport(engine.context());
         // HAPI's default is ERROR; LOINC, SNOMED CT and JP national code systems cannot be checked offline.
         unknownCodeSystems.setNonExistentCodeSystemSeverity(IValidationSupport.IssueSeverity.WARNING);
-        this.chain = new ValidationSupportChain(
+        List<IValidationSupport> supports = List.of(
                 engine.baseDefinitions(),
                 local,
                 dependencies,
@@ -39,6 +42,10 @@ public final class ConformanceSupport {
                 new InMemoryTerminologyServerValidationSupport(engine.context()),
                 snapshots,
                 unknownCodeSystems);
+        this.chain = new ValidationSupportChain(supports);
+        // Snapshot generation replaces profiles (differential -> snapshot) as it goes; the cached chain would go on
+        // serving what it fetched first, including "not found", so generation looks things up without a cache.
+        this.generationChain = new ValidationSupportChain(ValidationSupportChain.CacheConfiguration.disabled(), supports);
     }
 
     /** Adds or replaces (by canonical URL) a StructureDefinition, ValueSet, CodeSystem or other conformance resource. */
@@ -53,11 +60,17 @@ public final class ConformanceSupport {
 
     /** Generates the snapshot of {@code structureDefinition} from its differential and its base, found through the chain. */
     public IBaseResource generateSnapshot(IBaseResource structureDefinition, String url, String name) {
-        return snapshots.generateSnapshot(new ValidationSupportContext(chain), structureDefinition, url, null, name);
+        return snapshots.generateSnapshot(new ValidationSupportContext(generationChain), structureDefinition, url, null, name);
     }
 
+    /** The StructureDefinition as added last (never a cached earlier answer), or null. */
     public IBaseResource fetchStructureDefinition(String url) {
-        return chain.fetchStructureDefinition(url);
+        return generationChain.fetchStructureDefinition(url);
+    }
+
+    /** Forgets what the validation chain cached, after resources were replaced (snapshots generated). */
+    public void resourcesChanged() {
+        chain.invalidateCaches();
     }
 
     public ValidationSupportChain chain() {
