@@ -3,6 +3,7 @@ package jp.nexehrs.check;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
+import ca.uhn.fhir.validation.ValidationOptions;
 import ca.uhn.fhir.validation.ValidationResult;
 import jp.nexehrs.fhir.ConformanceSupport;
 import jp.nexehrs.load.FhirSource;
@@ -31,7 +32,15 @@ public final class InstanceValidator {
     }
 
     public List<Finding> validate(FhirSource source) {
-        ValidationResult result = validator.validateWithResult(source.text());
+        return findingsOf(source, validator.validateWithResult(source.text()));
+    }
+
+    /** Validates against {@code profile} (a canonical URL), whatever profiles the resource claims. */
+    public List<Finding> validate(FhirSource source, String profile) {
+        return findingsOf(source, validator.validateWithResult(source.text(), new ValidationOptions().addProfile(profile)));
+    }
+
+    private static List<Finding> findingsOf(FhirSource source, ValidationResult result) {
         List<Finding> findings = new ArrayList<>();
         for (SingleValidationMessage message : result.getMessages()) {
             findings.add(toFinding(source.file(), message));

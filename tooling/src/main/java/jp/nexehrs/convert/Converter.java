@@ -37,6 +37,8 @@ public final class Converter {
     public Converted convert(Project project, boolean withDocuments) {
         List<Finding> findings = new ArrayList<>();
         ConformanceSupport support = new ConformanceSupport(engine);
+        // Dependencies first: the project's profiles derive from theirs.
+        findings.addAll(new DependencyConformance(support).register(project.dependencies()));
         List<FhirSource> conformanceSources = project.resources(FhirSource.Role.CONFORMANCE);
         SnapshotGenerator.Result snapshots = new SnapshotGenerator(support).generate(conformanceSources);
         findings.addAll(snapshots.findings());

@@ -10,6 +10,8 @@ import org.hl7.fhir.common.hapi.validation.support.UnknownCodeSystemWarningValid
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
+import java.util.List;
+
 /**
  * The validation support chain of one project: R4 base definitions, the project's (and its dependencies')
  * conformance resources, offline terminology and snapshot generation. Each support answers what it can, in
@@ -18,23 +20,32 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 public final class ConformanceSupport {
     private final FhirEngine engine;
     private final PrePopulatedValidationSupport local;
+    /** Resources of the packages this project depends on; after {@code local}, so the project's own win. */
+    private final PrePopulatedValidationSupport dependencies;
     private final SnapshotGeneratingValidationSupport snapshots;
     private final ValidationSupportChain chain;
+    private final ValidationSupportChain generationChain;
 
     public ConformanceSupport(FhirEngine engine) {
         this.engine = engine;
         this.local = new PrePopulatedValidationSupport(engine.context());
+        this.dependencies = new PrePopulatedValidationSupport(engine.context());
         this.snapshots = new SnapshotGeneratingValidationSupport(engine.context());
         UnknownCodeSystemWarningValidationSupport unknownCodeSystems = new UnknownCodeSystemWarningValidationSupport(engine.context());
         // HAPI's default is ERROR; LOINC, SNOMED CT and JP national code systems cannot be checked offline.
         unknownCodeSystems.setNonExistentCodeSystemSeverity(IValidationSupport.IssueSeverity.WARNING);
-        this.chain = new ValidationSupportChain(
+        List<IValidationSupport> supports = List.of(
                 engine.baseDefinitions(),
                 local,
+                dependencies,
                 new CommonCodeSystemsTerminologyService(engine.context()),
                 new InMemoryTerminologyServerValidationSupport(engine.context()),
                 snapshots,
                 unknownCodeSystems);
+        this.chain = new ValidationSupportChain(supports);
+        // Snapshot generation replaces profiles (differential -> snapshot) as it goes; the cached chain would go on
+        // serving what it fetched first, including "not found", so generation looks things up without a cache.
+        this.generationChain = new ValidationSupportChain(ValidationSupportChain.CacheConfiguration.disabled(), supports);
     }
 
     /** Adds or replaces (by canonical URL) a StructureDefinition, ValueSet, CodeSystem or other conformance resource. */
@@ -42,13 +53,24 @@ public final class ConformanceSupport {
         local.addResource(resource);
     }
 
-    /** Generates the snapshot of {@code structureDefinition} from its differential and its base, found through the chain. */
-    public IBaseResource generateSnapshot(IBaseResource structureDefinition, String url, String name) {
-        return snapshots.generateSnapshot(new ValidationSupportContext(chain), structureDefinition, url, null, name);
+    /** Adds or replaces (by canonical URL) a conformance resource of a package this project depends on. */
+    public void addFromDependency(IBaseResource resource) {
+        dependencies.addResource(resource);
     }
 
+    /** Generates the snapshot of {@code structureDefinition} from its differential and its base, found through the chain. */
+    public IBaseResource generateSnapshot(IBaseResource structureDefinition, String url, String name) {
+        return snapshots.generateSnapshot(new ValidationSupportContext(generationChain), structureDefinition, url, null, name);
+    }
+
+    /** The StructureDefinition as added last (never a cached earlier answer), or null. */
     public IBaseResource fetchStructureDefinition(String url) {
-        return chain.fetchStructureDefinition(url);
+        return generationChain.fetchStructureDefinition(url);
+    }
+
+    /** Forgets what the validation chain cached, after resources were replaced (snapshots generated). */
+    public void resourcesChanged() {
+        chain.invalidateCaches();
     }
 
     public ValidationSupportChain chain() {

@@ -8,13 +8,15 @@ import java.util.List;
 
 /**
  * Everything the build reads, loaded and parsed: the output of the load stage. Files that could not be read
- * at all are findings here and are absent from the lists.
+ * at all are findings here and are absent from the lists. {@code dependencies} are the FHIR packages of
+ * nexehrs.yaml's {@code dependencies}, read from disk.
  */
 public record Project(Path root, ProjectConfig config, List<DocumentSource> documents, List<FhirSource> resources,
                       List<InvalidExampleExpectation> invalidExpectations, Governance governance, SiteTemplate template,
-                      List<Finding> findings) {
+                      List<Finding> findings, List<LoadedPackage> dependencies) {
 
     public Project {
+        dependencies = dependencies == null ? List.of() : List.copyOf(dependencies);
         documents = List.copyOf(documents);
         resources = List.copyOf(resources);
         invalidExpectations = List.copyOf(invalidExpectations);

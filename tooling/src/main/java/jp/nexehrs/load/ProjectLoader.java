@@ -42,10 +42,17 @@ public final class ProjectLoader {
     private final FhirEngine engine;
     private final ResourceReader reader;
     private final YamlReader yaml = new YamlReader();
+    private final DependencyLoader dependencyLoader;
 
     public ProjectLoader(FhirEngine engine) {
+        this(engine, List.of());
+    }
+
+    /** @param packageFolders extra folders laid out like the FHIR package cache, searched for dependencies */
+    public ProjectLoader(FhirEngine engine, List<Path> packageFolders) {
         this.engine = engine;
         this.reader = new ResourceReader(engine);
+        this.dependencyLoader = new DependencyLoader(new PackageReader(engine), packageFolders);
     }
 
     /**
@@ -70,13 +77,15 @@ public final class ProjectLoader {
         Path configFile = projectRoot.resolve(CONFIG_FILE);
         ProjectConfig config = yaml.read(configFile, CONFIG_FILE, ProjectConfig.class);
         new ConfigValidator().validate(config);
+        List<LoadedPackage> dependencies = dependencyLoader.load(projectRoot, config.dependencies());
 
         List<Finding> findings = new ArrayList<>();
         List<DocumentSource> documents = loadDocuments(projectRoot, findings);
         List<FhirSource> resources = loadResources(projectRoot, findings);
         List<InvalidExampleExpectation> expectations = loadInvalidManifest(projectRoot, findings);
         Governance governance = loadGovernance(projectRoot, findings);
-        return new Project(projectRoot, config, documents, resources, expectations, governance, locateTemplate(projectRoot), findings);
+        return new Project(projectRoot, config, documents, resources, expectations, governance, locateTemplate(projectRoot),
+                findings, dependencies);
     }
 
     private List<DocumentSource> loadDocuments(Path root, List<Finding> findings) {

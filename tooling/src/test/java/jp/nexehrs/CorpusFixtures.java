@@ -1,0 +1,62 @@
+package jp.nexehrs;
+
+import org.junit.jupiter.api.Assumptions;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Test inputs that live outside the repository: the shared corpus of others' guides (beside the project root,
+ * absent on a new user's machine, so tests that need it skip with a message), and copies of this module's
+ * fixture projects in a temporary folder (builds write into the project).
+ */
+public final class CorpusFixtures {
+    private CorpusFixtures() {
+    }
+
+    /** {@code ../shared/corpus}: seen from tooling/ (Maven's working folder) or from the repository root. */
+    public static Optional<Path> corpus() {
+        Path here = Path.of("").toAbsolutePath();
+        return Stream.of(here.resolve("../../shared/corpus"), here.resolve("../shared/corpus"))
+                .map(Path::normalize).filter(Files::isDirectory).findFirst();
+    }
+
+    /** The JP Core 1.1.2 release folder of the corpus; the calling test is skipped, saying why, when it is absent. */
+    public static Path jpCore112() {
+        Optional<Path> folder = corpus().map(c -> c.resolve("jp-core-1.1.2")).filter(Files::isDirectory);
+        Assumptions.assumeTrue(folder.isPresent(), "SKIPPED: the shared corpus (../shared/corpus/jp-core-1.1.2 beside the"
+                + " project root) is absent, so the JP Core tests cannot run here");
+        return folder.get();
+    }
+
+    /** A copy of {@code src/test/resources/projects/<name>} in {@code target}. */
+    public static Path copyProject(String name, Path target) {
+        URL url = CorpusFixtures.class.getResource("/projects/" + name);
+        if (url == null) throw new IllegalArgumentException("no fixture project " + name);
+        try {
+            Path source = Path.of(url.toURI());
+            List<Path> files;
+            try (Stream<Path> walk = Files.walk(source)) {
+                files = walk.toList();
+            }
+            for (Path file : files) {
+                Path copy = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) Files.createDirectories(copy);
+                else Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package jp.nexehrs.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.nexehrs.CorpusFixtures;
+import jp.nexehrs.pipeline.Goal;
+import jp.nexehrs.pipeline.Outcome;
+import jp.nexehrs.pipeline.Pipeline;
+import jp.nexehrs.pipeline.Progress;
+import jp.nexehrs.pipeline.Toolkit;
+import jp.nexehrs.report.Finding;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Element;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code nexehrs validate --package} end to end, as an implementer runs it: the package of the minimal fixture
+ * project is built first, then resources are validated against it from a folder without nexehrs.yaml.
+ */
+class ValidatePackageCommandTest {
+    @TempDir
+    static Path temp;
+    static Path packageFile;
+    static Path implementer;
+
+    record Run(int exitCode, String out) {}
+
+    @BeforeAll
+    static void buildPackageAndImplementerFolder() throws Exception {
+        Path project = CorpusFixtures.copyProject("minimal", temp.resolve("project"));
+        try (Toolkit toolkit = new Toolkit(project, 1, 0)) {
+            Outcome outcome = new Pipeline(toolkit, Progress.SILENT).run(project, Goal.PACKAGE);
+            assertFalse(outcome.findings().stream().anyMatch(Finding::isError), "the fixture builds");
+            packageFile = temp.resolve(outcome.products().packageArchive().fileName());
+            Files.write(packageFile, outcome.products().packageArchive().content());
+        }
+        implementer = Files.createDirectories(temp.resolve("implementer"));
+        Files.copy(project.resolve("profiles/examples/Patient-hanako.json"), implementer.resolve("Patient-hanako.json"));
+        Files.copy(project.resolve("profiles/invalid/Patient-no-identifier.json"), implementer.resolve("Patient-no-identifier.json"));
+        // Claims no profile: only --profile makes the project's rules apply to it.
+        Files.writeString(implementer.resolve("Patient-unclaimed.json"), """
+                {"resourceType": "Patient", "name": [{"family": "山田"}]}
+                """);
+        assertTrue(Files.notExists(implementer.resolve("nexehrs.yaml")));
+    }
+
+    @Test
+    void validExampleAgainstPackageIsCleanSarif() throws Exception {
+        Run run = nexehrs("validate", "-p", implementer.toString(), "--package", packageFile.toString(), "--format", "sarif",
+                implementer.resolve("Patient-hanako.json").toString());
+        assertEquals(ExitCode.OK, run.exitCode(), run.out());
+        JsonNode log = new ObjectMapper().readTree(run.out());
+        assertEquals("2.1.0", log.get("version").asText());
+        for (JsonNode result : log.at("/runs/0/results")) assertTrue(!result.get("level").asText().equals("error"), run.out());
+    }
+
+    @Test
+    void invalidExampleFailsWithJunitFailure() throws Exception {
+        Run run = nexehrs("validate", "-p", implementer.toString(), "--package", packageFile.toString(), "--format", "junit",
+                implementer.toString());
+        assertEquals(ExitCode.CONTENT_ERRORS, run.exitCode(), run.out());
+        Element suite = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(run.out().getBytes(StandardCharsets.UTF_8))).getDocumentElement();
+        assertEquals("3", suite.getAttribute("tests"), run.out());
+        assertEquals("1", suite.getAttribute("failures"), "only the file without identifier fails:\n" + run.out());
+    }
+
+    @Test
+    void profileOptionForcesTheProfile() throws Exception {
+        String file = implementer.resolve("Patient-unclaimed.json").toString();
+        Run without = nexehrs("validate", "-p", implementer.toString(), "--package", packageFile.toString(), "--format", "json", file);
+        assertEquals(ExitCode.OK, without.exitCode(), without.out());
+
+        Run with = nexehrs("validate", "-p", implementer.toString(), "--package", packageFile.toString(), "--format", "json",
+                "--profile", "http://example.org/fhir/StructureDefinition/minimal-patient", file);
+        assertEquals(ExitCode.CONTENT_ERRORS, with.exitCode(), with.out());
+        JsonNode findings = new ObjectMapper().readTree(with.out());
+        boolean identifierError = false;
+        for (JsonNode finding : findings) {
+            identifierError |= finding.get("severity").asText().equals("error") && finding.get("message").asText().contains("Patient.identifier");
+        }
+        assertTrue(identifierError, with.out());
+    }
+
+    @Test
+    void unknownProfileAndMissingPackageAreReported() throws Exception {
+        Run unknown = nexehrs("validate", "-p", implementer.toString(), "--package", packageFile.toString(),
+                "--profile", "http://example.org/nothing", implementer.resolve("Patient-hanako.json").toString());
+        assertEquals(ExitCode.CONTENT_ERRORS, unknown.exitCode());
+        assertTrue(unknown.out().contains("http://example.org/nothing"), unknown.out());
+
+        Run missing = nexehrs("validate", "-p", implementer.toString(), "--package", temp.resolve("none.tgz").toString(),
+                implementer.toString());
+        assertEquals(ExitCode.USAGE_OR_ENVIRONMENT, missing.exitCode());
+    }
+
+    @Test
+    void textFormatIsTheCompilerStyleLines() throws Exception {
+        Run run = nexehrs("validate", "-p", implementer.toString(), "--package", packageFile.toString(),
+                implementer.resolve("Patient-no-identifier.json").toString());
+        assertEquals(ExitCode.CONTENT_ERRORS, run.exitCode());
+        assertTrue(run.out().lines().anyMatch(l -> l.contains("Patient-no-identifier.json:") && l.contains(": error: ")), run.out());
+    }
+
+    /** Runs the command line with standard output captured (the console writes findings and documents there). */
+    private static Run nexehrs(String... args) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            int code = Main.commandLine().execute(args);
+            return new Run(code, captured.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(original);
+        }
+    }
+}
