@@ -60,7 +60,7 @@ public final class ResourceReader {
     }
 
     /** Strict UTF-8; a leading byte-order mark is dropped (editors on Windows add one). */
-    static String decodeUtf8(String displayName, byte[] bytes) throws SourceException {
+    public static String decodeUtf8(String displayName, byte[] bytes) throws SourceException {
         try {
             String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

@@ -14,7 +14,6 @@ import org.hl7.fhir.instance.model.api.IPrimitiveType;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -95,7 +94,7 @@ public final class ProjectLoader {
             // Documents whose name starts with '_' are fragments for include::, not pages.
             if (file.getFileName().toString().startsWith("_")) continue;
             try {
-                String text = decode(relative, Files.readAllBytes(file));
+                String text = ResourceReader.decodeUtf8(relative, Files.readAllBytes(file));
                 String specRelative = relative(root.resolve(SPEC_DIR), file);
                 String pagePath = specRelative.substring(0, specRelative.length() - ".adoc".length()) + ".html";
                 documents.add(new DocumentSource(relative, file, pagePath, text));
@@ -106,17 +105,6 @@ public final class ProjectLoader {
             }
         }
         return documents;
-    }
-
-    private static String decode(String displayName, byte[] bytes) throws SourceException {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new SourceException(displayName, 0, 0, "the file is not valid UTF-8", e);
-        }
     }
 
     private List<FhirSource> loadResources(Path root, List<Finding> findings) {
