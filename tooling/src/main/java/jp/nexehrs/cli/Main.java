@@ -32,6 +32,8 @@ public final class Main implements Callable<Integer> {
 
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new Main());
+        // The descriptions are written as lines of up to 115 characters; narrower wrapping breaks them mid-sentence.
+        commandLine.setUsageHelpWidth(120);
         commandLine.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         commandLine.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         commandLine.setExitCodeExceptionMapper(e -> ExitCode.USAGE_OR_ENVIRONMENT);
