@@ -1,0 +1,54 @@
+package jp.nexehrs.compose;
+
+import ca.uhn.fhir.parser.IParser;
+import jp.nexehrs.check.ExampleValidation;
+import jp.nexehrs.load.FhirSource;
+import jp.nexehrs.render.ArtifactLinks;
+import org.hl7.fhir.r4.model.DomainResource;
+import org.jsoup.Jsoup;
+import org.jsoup.safety.Safelist;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The model of an example's page: its JSON and XML, its narrative made safe to show, the profiles it claims
+ * and its validation findings.
+ */
+final class ExampleView {
+    /**
+     * Formatting, tables, lists, images and http(s)/mailto links; no scripts, event handlers, javascript: URLs,
+     * iframes, forms or styles. A narrative is content from the example's author and is never trusted as markup.
+     */
+    private static final Safelist NARRATIVE = Safelist.relaxed().addAttributes(":all", "class", "lang", "title");
+
+    private final SiteLinks site;
+
+    ExampleView(SiteLinks site) {
+        this.site = site;
+    }
+
+    Map<String, Object> model(ExampleValidation example, String json, String xml) {
+        FhirSource source = example.source();
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("example", source);
+        page.put("json", json);
+        page.put("xml", xml);
+        page.put("narrative", narrative(source));
+        page.put("profiles", source.claimedProfiles().stream().map(url -> {
+            ArtifactLinks.Link link = site.links().canonical(url, "");
+            return Map.of("url", url, "label", link.label(), "href", link.href());
+        }).toList());
+        page.put("findings", example.findings());
+        page.put("errors", example.errorCount());
+        page.put("warnings", example.warningCount());
+        return page;
+    }
+
+    /** The narrative's XHTML after sanitising, or "" when the example has none. */
+    static String narrative(FhirSource source) {
+        if (!(source.resource() instanceof DomainResource resource) || !resource.hasText() || !resource.getText().hasDiv()) return "";
+        String div = resource.getText().getDivAsString();
+        return div == null ? "" : Jsoup.clean(div, NARRATIVE);
+    }
+}

@@ -1,0 +1,67 @@
+package jp.nexehrs.render;
+
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.MetadataResource;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where links to artifacts go: this project's own artifacts to their pages on the site (by canonical URL), the
+ * FHIR R4 base types and value sets to the R4 specification, anything else to its canonical URL.
+ */
+public final class ArtifactLinks {
+    /** An artifact of this project: its canonical URL, the name to show and its page relative to the site root. */
+    public record Local(String url, String name, String pagePath) {}
+
+    private static final String R4 = "https://hl7.org/fhir/R4/";
+    private static final String CORE_PREFIX = "http://hl7.org/fhir/StructureDefinition/";
+    private static final String CORE_VALUE_SETS = "http://hl7.org/fhir/ValueSet/";
+    private final Map<String, Local> byUrl;
+
+    private ArtifactLinks(Map<String, Local> byUrl) {
+        this.byUrl = Map.copyOf(byUrl);
+    }
+
+    /** Links for the given conformance resources; a resource's page is {@code <type>-<id>.html}. */
+    public static ArtifactLinks of(List<? extends IBaseResource> resources) {
+        Map<String, Local> byUrl = new HashMap<>();
+        for (IBaseResource resource : resources) {
+            if (!(resource instanceof MetadataResource metadata) || !metadata.hasUrl()) continue;
+            String name = metadata.hasName() ? metadata.getName() : metadata.getIdElement().getIdPart();
+            String page = metadata.fhirType() + "-" + metadata.getIdElement().getIdPart() + ".html";
+            byUrl.putIfAbsent(metadata.getUrl(), new Local(metadata.getUrl(), name, page));
+        }
+        return new ArtifactLinks(byUrl);
+    }
+
+    public Optional<Local> local(String canonical) {
+        return Optional.ofNullable(byUrl.get(withoutVersion(canonical)));
+    }
+
+    /** A link label and target for a canonical URL: our page, the R4 page of a core definition, or the URL itself. */
+    public Link canonical(String canonical, String rootPrefix) {
+        String url = withoutVersion(canonical);
+        Local local = byUrl.get(url);
+        if (local != null) return new Link(local.name(), rootPrefix + local.pagePath());
+        if (url.startsWith(CORE_PREFIX)) {
+            String type = url.substring(CORE_PREFIX.length());
+            return new Link(type, R4Types.href(type));
+        }
+        if (url.startsWith(CORE_VALUE_SETS)) {
+            String id = url.substring(CORE_VALUE_SETS.length());
+            return new Link(id, R4 + "valueset-" + id + ".html");
+        }
+        return new Link(url.substring(url.lastIndexOf('/') + 1), url.startsWith("http") ? url : "");
+    }
+
+    static String withoutVersion(String canonical) {
+        int bar = canonical.indexOf('|');
+        return bar < 0 ? canonical : canonical.substring(0, bar);
+    }
+
+    /** A label and where it points; an empty href means no link. */
+    public record Link(String label, String href) {}
+}
