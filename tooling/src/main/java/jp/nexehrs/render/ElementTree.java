@@ -22,6 +22,7 @@ import java.util.function.Predicate;
  * slices. Elements prohibited by {@code max = 0}, and everything under them, are left out.
  */
 public final class ElementTree {
+    private static final String FHIR_TYPE = "http://hl7.org/fhir/StructureDefinition/structuredefinition-fhir-type";
     private final FhirContext context;
     private final ArtifactLinks links;
 
@@ -115,7 +116,10 @@ public final class ElementTree {
                     types.add(new ElementNode.TypeRef(links.canonical(profile.getValue(), rootPrefix), targets));
                 }
             } else {
-                types.add(new ElementNode.TypeRef(new ArtifactLinks.Link(R4Types.label(code), R4Types.href(code)), targets));
+                // Primitive values carry a FHIRPath system type; the extension names the FHIR type people know (uri, string).
+                String fhirType = type.getExtensionString(FHIR_TYPE);
+                String shown = fhirType != null ? fhirType : code;
+                types.add(new ElementNode.TypeRef(new ArtifactLinks.Link(R4Types.label(shown), R4Types.href(shown)), targets));
             }
         }
         return types;
