@@ -1,11 +1,13 @@
 package jp.nexehrs.compose;
 
-import ca.uhn.fhir.parser.IParser;
 import jp.nexehrs.check.ExampleValidation;
 import jp.nexehrs.load.FhirSource;
 import jp.nexehrs.render.ArtifactLinks;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.parser.Parser;
+import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
 import java.util.LinkedHashMap;
@@ -49,6 +51,12 @@ final class ExampleView {
     static String narrative(FhirSource source) {
         if (!(source.resource() instanceof DomainResource resource) || !resource.hasText() || !resource.getText().hasDiv()) return "";
         String div = resource.getText().getDivAsString();
-        return div == null ? "" : Jsoup.clean(div, NARRATIVE);
+        if (div == null) return "";
+        // The narrative is XHTML: read it as XML, so that a self-closed <iframe/> or <script/> cannot swallow the
+        // markup after it as an HTML parser would, then clean it as an HTML body.
+        Document xhtml = Jsoup.parse(div, "", Parser.xmlParser());
+        Document shell = Document.createShell("");
+        shell.body().appendChildren(xhtml.childNodesCopy());
+        return new Cleaner(NARRATIVE).clean(shell).body().html();
     }
 }
