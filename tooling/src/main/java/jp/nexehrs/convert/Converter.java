@@ -47,7 +47,8 @@ public final class Converter {
 
         List<ConvertedDocument> documents = new ArrayList<>();
         if (withDocuments && !project.documents().isEmpty()) {
-            ArtifactIndex artifacts = new ArtifactIndex(conformanceSources);
+            // Documents come after snapshots: fhir-table:: blocks draw from them.
+            ArtifactIndex artifacts = new ArtifactIndex(indexable(conformanceSources, conformance), engine.context());
             DocumentConverter converter = documentConverter.get();
             for (DocumentSource source : project.documents()) {
                 DocumentConverter.Result result = converter.convert(source, artifacts);
@@ -56,5 +57,12 @@ public final class Converter {
             }
         }
         return new Converted(project, documents, conformance, support, findings);
+    }
+
+    /** Every conformance source, with its snapshot where one was generated: a failed profile stays linkable. */
+    private static List<ConformanceArtifact> indexable(List<FhirSource> sources, List<ConformanceArtifact> generated) {
+        java.util.Map<FhirSource, ConformanceArtifact> byKey = new java.util.IdentityHashMap<>();
+        generated.forEach(artifact -> byKey.put(artifact.source(), artifact));
+        return sources.stream().map(source -> byKey.getOrDefault(source, new ConformanceArtifact(source, source.resource()))).toList();
     }
 }

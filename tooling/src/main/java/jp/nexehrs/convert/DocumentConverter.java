@@ -37,6 +37,7 @@ public final class DocumentConverter implements AutoCloseable {
         asciidoctorLog.setUseParentHandlers(false);
         asciidoctor.registerLogHandler(this::onLog);
         asciidoctor.javaExtensionRegistry().inlineMacro(new ArtifactLinkMacro(this::currentConversion));
+        asciidoctor.javaExtensionRegistry().blockMacro(new ElementTableMacro(this::currentConversion));
     }
 
     /** State of one conversion: where it reports, and which artifacts it resolves against. */

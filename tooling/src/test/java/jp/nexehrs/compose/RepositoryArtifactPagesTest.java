@@ -185,6 +185,19 @@ class RepositoryArtifactPagesTest {
         assertTrue(Files.isRegularFile(site.resolve("Patient-yamada-taro.xml")));
     }
 
+    @Test
+    void theGuidelinesEmbedElementTablesDrawnFromTheProfiles() throws IOException {
+        Document record = page("02-person-centred-record.html");
+        Element patient = record.selectFirst(".document-body table.element-tree[data-view=differential]");
+        assertNotNull(patient, "02 embeds NeXEHRSPatient's differential");
+        assertEquals("1..1", patient.getElementById("differential-Patient.identifier:personRecordId").selectFirst("td.cardinality").text());
+        assertEquals("StructureDefinition-nexehrs-custodian-organization.html",
+                patient.getElementById("differential-Patient.managingOrganization").select("td.types a").last().attr("href"));
+        Element refusal = page("03-sharing.html").selectFirst(".document-body table.element-tree[data-view=key]");
+        assertNotNull(refusal, "03 embeds NeXEHRSSharingRefusal's key elements");
+        assertNotNull(refusal.getElementById("key-Consent.provision.type"));
+    }
+
     private static Document page(String name) throws IOException {
         return Jsoup.parse(site.resolve(name).toFile(), "UTF-8");
     }

@@ -40,6 +40,8 @@ class DocumentConverterTest {
         TestProjects.write(root, "spec/02-unknown.adoc", "= 不明\n:revnumber: 0.1.0\n\nこれは fhir:Unknown[] への参照。\n\n段落の二行目に\nfhir:AlsoUnknown[] がある。\n");
         TestProjects.write(root, "spec/03-passwd.adoc", "= 外部\n:revnumber: 0.1.0\n\n前の段落。\n\ninclude::../../etc/passwd[]\n".replace("\n\ninclude", "\ninclude"));
         TestProjects.write(root, "spec/04-absolute.adoc", "= 絶対\n:revnumber: 0.1.0\n\n前の段落。\ninclude::/etc/passwd[]\n");
+        TestProjects.write(root, "spec/05-table.adoc", "= 表\n:revnumber: 0.1.0\n\n== 要素\n\nfhir-table::MinimalPatient[view=key]\n\nfhir-table::StructureDefinition-minimal-patient[]\n");
+        TestProjects.write(root, "spec/06-bad-table.adoc", "= 誤った表\n:revnumber: 0.1.0\n\n前の段落。\n\nfhir-table::NoSuchProfile[view=snapshot]\n\nfhir-table::MinimalPatient[view=everything]\n\nfhir-table::MinimalMaritalStatus[]\n");
         FhirEngine engine = new FhirEngine();
         Project project = new ProjectLoader(engine).load(root);
         assertTrue(project.findings().isEmpty(), describe(project.findings()));
@@ -103,6 +105,35 @@ class DocumentConverterTest {
                 .filter(f -> f.message().contains(macro)).toList();
         assertEquals(1, findings.size(), describe(converted.findings()));
         return findings.get(0);
+    }
+
+    @Test
+    void anElementTableBlockEmbedsTheProfilesViewFromItsSnapshot() {
+        ConvertedDocument tables = document("05-table");
+        org.jsoup.nodes.Document html = org.jsoup.Jsoup.parseBodyFragment(tables.htmlBody());
+
+        assertTrue(TestProjects.on(converted.findings(), "spec/05-table.adoc").isEmpty(), describe(converted.findings()));
+        var key = html.selectFirst("table.element-tree[data-view=key]");
+        assertTrue(key != null, tables.htmlBody());
+        // Key elements: the required identifier (min 1 in the profile) and its ancestor, the root.
+        assertEquals("1..*", key.getElementById("key-Patient.identifier").selectFirst("td.cardinality").text());
+        assertTrue(key.getElementById("key-Patient").hasClass("context"));
+        assertTrue(html.selectFirst("table.element-tree[data-view=differential]") != null, "the default view is the differential");
+        assertEquals("StructureDefinition-minimal-patient.html", html.selectFirst(".fhir-table-title a").attr("href"));
+        assertTrue(tables.linkedArtifacts().contains("StructureDefinition-minimal-patient"));
+    }
+
+    @Test
+    void anElementTableOfAnUnknownProfileOrViewIsAnErrorNamingTheDocumentLineAndName() {
+        List<Finding> errors = TestProjects.errors(TestProjects.on(converted.findings(), "spec/06-bad-table.adoc"));
+
+        assertEquals(3, errors.size(), describe(converted.findings()));
+        assertEquals(6, errors.get(0).line(), errors.get(0).toLine());
+        assertTrue(errors.get(0).message().contains("NoSuchProfile"), errors.get(0).toLine());
+        assertEquals(8, errors.get(1).line(), errors.get(1).toLine());
+        assertTrue(errors.get(1).message().contains("'everything'") && errors.get(1).message().contains("must-support"), errors.get(1).toLine());
+        assertEquals(10, errors.get(2).line(), errors.get(2).toLine());
+        assertTrue(errors.get(2).message().contains("ValueSet"), errors.get(2).toLine());
     }
 
     @Test
