@@ -3,11 +3,14 @@ package jp.nexehrs.produce;
 import jp.nexehrs.check.Checked;
 import jp.nexehrs.check.ExampleValidation;
 import jp.nexehrs.compose.ComposedSite;
+import jp.nexehrs.compose.Downloads;
 import jp.nexehrs.compose.SiteFile;
 import jp.nexehrs.convert.ConformanceArtifact;
 import jp.nexehrs.convert.Converted;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,10 +40,30 @@ public final class Producer {
         if (site != null) {
             files.addAll(site.files());
             if (archive != null) files.add(new SiteFile(archive.fileName(), archive.content()));
+            files.addAll(downloads(checked, site));
             qaHtml = site.files().stream().filter(f -> f.path().equals("qa.html")).findFirst().map(SiteFile::content).orElse(qaHtml);
         }
         byte[] qaJson = new QaReport().toJson(converted.project().config(), checked.findings(), checked.suppressed());
         return new Products(files, archive, qaJson, qaHtml, checked.findings(), checked.hasErrors());
+    }
+
+    /**
+     * All definitions and all examples as JSON, one zip each, for readers who want the files without the package:
+     * the same JSON files the site serves beside each page.
+     */
+    private List<SiteFile> downloads(Checked checked, ComposedSite site) {
+        Map<String, byte[]> served = new LinkedHashMap<>();
+        site.files().forEach(file -> served.put(file.path(), file.content()));
+        Map<String, byte[]> definitions = new LinkedHashMap<>();
+        for (ConformanceArtifact artifact : checked.converted().conformance()) {
+            definitions.put(artifact.key() + ".json", served.get(artifact.key() + ".json"));
+        }
+        Map<String, byte[]> examples = new LinkedHashMap<>();
+        for (ExampleValidation example : checked.examples()) {
+            examples.put(example.source().key() + ".json", served.get(example.source().key() + ".json"));
+        }
+        ZipArchive zip = new ZipArchive(epochSeconds);
+        return List.of(new SiteFile(Downloads.DEFINITIONS, zip.write(definitions)), new SiteFile(Downloads.EXAMPLES, zip.write(examples)));
     }
 
     private PackageArchive packageOf(Checked checked) {

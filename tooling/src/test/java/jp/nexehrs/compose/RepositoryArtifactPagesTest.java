@@ -198,6 +198,20 @@ class RepositoryArtifactPagesTest {
         assertNotNull(refusal.getElementById("key-Consent.provision.type"));
     }
 
+    @Test
+    void theDefinitionsAndExamplesZipsHoldEveryJsonFileTheSiteServes() throws IOException {
+        for (String[] zip : new String[][]{{Downloads.DEFINITIONS, "StructureDefinition-nexehrs-patient.json"},
+                {Downloads.EXAMPLES, "Patient-yamada-taro.json"}}) {
+            List<String> names = new ArrayList<>();
+            try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(site.resolve(zip[0])))) {
+                for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) names.add(entry.getName());
+            }
+            assertTrue(names.contains(zip[1]), zip[0] + ": " + names);
+            assertEquals(names.stream().sorted().toList(), names, "sorted entries");
+            assertTrue(page("index.html").select("a[href=" + zip[0] + "]").size() == 1, "the home page links " + zip[0]);
+        }
+    }
+
     private static Document page(String name) throws IOException {
         return Jsoup.parse(site.resolve(name).toFile(), "UTF-8");
     }
