@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * Gives every local StructureDefinition a snapshot, bases before the profiles derived from them, and registers
  * the result in the support chain so that derived profiles and the validator see it. A cycle of bases or a base
- * that cannot be found is a finding on the profile's file.
+ * that cannot be found is a finding on the profile's file. A StructureDefinition that already has a snapshot
+ * keeps it unchanged.
  */
 final class SnapshotGenerator {
     private final ConformanceSupport support;
@@ -42,14 +43,17 @@ final class SnapshotGenerator {
         // missing base) can never send the generator after a differential-only definition.
         for (FhirSource source : dependencyOrder(profilesByUrl, findings)) {
             StructureDefinition differential = copyOf(source);
+            if (differential.hasSnapshot() && !differential.getSnapshot().getElement().isEmpty()) {
+                // A profile published with its snapshot (another package's, exported by another tool) keeps it:
+                // it is what that publisher's implementers validate against.
+                support.add(differential);
+                artifacts.add(new ConformanceArtifact(source, differential));
+                continue;
+            }
             String base = differential.getBaseDefinition();
             if (base == null || base.isBlank()) {
-                if (differential.hasSnapshot()) {
-                    artifacts.add(new ConformanceArtifact(source, differential));
-                } else {
-                    findings.add(Finding.error(source.file(), 0, 0, "StructureDefinition '" + differential.getUrl()
-                            + "' has neither a baseDefinition nor a snapshot"));
-                }
+                findings.add(Finding.error(source.file(), 0, 0, "StructureDefinition '" + differential.getUrl()
+                        + "' has neither a baseDefinition nor a snapshot"));
                 continue;
             }
             if (support.fetchStructureDefinition(base) == null) {

@@ -113,22 +113,42 @@ public final class ProjectLoader {
         for (Path file : filesUnder(profiles, ".json", ".xml")) {
             String relative = relative(root, file);
             FhirSource.Role role = roleOf(relative(profiles, file));
+            byte[] bytes;
             try {
-                resources.add(read(relative, Files.readAllBytes(file), role));
+                bytes = Files.readAllBytes(file);
             } catch (IOException e) {
                 findings.add(Finding.error(relative, 0, 0, "cannot read: " + e.getMessage()));
+                continue;
+            }
+            try {
+                resources.add(read(relative, bytes, role));
             } catch (SourceException e) {
                 findings.add(e.toFinding());
+                // A conformance resource with a content error (an empty value, say) stays an error, but is kept when a
+                // lenient read succeeds, so that its page, its dependants and their examples are still built and checked.
+                if (role == FhirSource.Role.CONFORMANCE) readLeniently(relative, bytes).ifPresent(resources::add);
             }
         }
         return resources;
     }
 
+    private java.util.Optional<FhirSource> readLeniently(String displayName, byte[] bytes) {
+        try {
+            return java.util.Optional.of(read(displayName, bytes, FhirSource.Role.CONFORMANCE, false));
+        } catch (SourceException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Reads one resource file; also used to validate files outside the project. */
     public FhirSource read(String displayName, byte[] bytes, FhirSource.Role role) throws SourceException {
+        return read(displayName, bytes, role, role == FhirSource.Role.CONFORMANCE);
+    }
+
+    private FhirSource read(String displayName, byte[] bytes, FhirSource.Role role, boolean strict) throws SourceException {
         ResourceFormat format = ResourceFormat.ofFileName(displayName)
                 .orElseThrow(() -> new SourceException(displayName, 0, 0, "not a .json or .xml file"));
-        ResourceReader.ParsedResource parsed = reader.read(displayName, bytes, format, role == FhirSource.Role.CONFORMANCE);
+        ResourceReader.ParsedResource parsed = reader.read(displayName, bytes, format, strict);
         IBaseResource resource = parsed.resource();
         String type = engine.context().getResourceType(resource);
         String id = resource.getIdElement().getIdPart();
