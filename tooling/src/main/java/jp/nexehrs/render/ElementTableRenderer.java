@@ -53,8 +53,9 @@ public final class ElementTableRenderer {
             link(types, type.type());
             if (!type.targets().isEmpty()) {
                 types.appendText("(");
+                types.appendElement("wbr");
                 for (int i = 0; i < type.targets().size(); i++) {
-                    if (i > 0) types.appendText(" | ");
+                    if (i > 0) types.appendText(" | ").appendElement("wbr");
                     link(types, type.targets().get(i));
                 }
                 types.appendText(")");
