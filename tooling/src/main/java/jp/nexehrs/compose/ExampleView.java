@@ -1,29 +1,24 @@
 package jp.nexehrs.compose;
 
 import jp.nexehrs.check.ExampleValidation;
+import jp.nexehrs.html.HtmlPolicy;
 import jp.nexehrs.load.FhirSource;
 import jp.nexehrs.render.ArtifactLinks;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.parser.Parser;
-import org.jsoup.safety.Cleaner;
-import org.jsoup.safety.Safelist;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The model of an example's page: its JSON and XML, its narrative made safe to show, the profiles it claims
- * and its validation findings.
+ * The model of an example's page: its JSON and XML, its narrative made safe to show (a narrative is the
+ * example author's content and is never trusted as markup: no scripts, event handlers, javascript: URLs or
+ * iframes), the profiles it claims and its validation findings.
  */
 final class ExampleView {
-    /**
-     * Formatting, tables, lists, images and http(s)/mailto links; no scripts, event handlers, javascript: URLs,
-     * iframes, forms or styles. A narrative is content from the example's author and is never trusted as markup.
-     */
-    private static final Safelist NARRATIVE = Safelist.relaxed().addAttributes(":all", "class", "lang", "title");
-
+    private final HtmlPolicy htmlPolicy = new HtmlPolicy();
     private final SiteLinks site;
 
     ExampleView(SiteLinks site) {
@@ -48,15 +43,14 @@ final class ExampleView {
     }
 
     /** The narrative's XHTML after sanitising, or "" when the example has none. */
-    static String narrative(FhirSource source) {
+    private String narrative(FhirSource source) {
         if (!(source.resource() instanceof DomainResource resource) || !resource.hasText() || !resource.getText().hasDiv()) return "";
         String div = resource.getText().getDivAsString();
         if (div == null) return "";
-        // The narrative is XHTML: read it as XML, so that a self-closed <iframe/> or <script/> cannot swallow the
-        // markup after it as an HTML parser would, then clean it as an HTML body.
+        // The narrative is XHTML: read it as XML first, so that a self-closed <iframe/> or <script/> cannot swallow
+        // the markup after it as an HTML parser would, then clean its HTML with the policy documents use.
         Document xhtml = Jsoup.parse(div, "", Parser.xmlParser());
-        Document shell = Document.createShell("");
-        shell.body().appendChildren(xhtml.childNodesCopy());
-        return new Cleaner(NARRATIVE).clean(shell).body().html();
+        xhtml.outputSettings().syntax(Document.OutputSettings.Syntax.html);
+        return htmlPolicy.clean(xhtml.html());
     }
 }
