@@ -29,6 +29,9 @@ public final class HtmlPolicy {
             .addAttributes("ol", "type", "start", "reversed")
             .addAttributes("td", "colspan", "rowspan")
             .addAttributes("th", "colspan", "rowspan", "scope")
+            // element trees (fhir-table::): the expand/collapse script reads these; they carry no behaviour
+            .addAttributes("table", "data-view")
+            .addAttributes("tr", "data-element", "data-parent", "data-depth", "data-has-children")
             .addAttributes("a", "target", "rel")
             .addProtocols("a", "href", "http", "https", "mailto", "#")
             .addProtocols("img", "src", "http", "https")

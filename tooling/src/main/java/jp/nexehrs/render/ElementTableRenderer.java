@@ -10,6 +10,8 @@ import java.util.List;
  * toggles. Shared by the site's profile pages and the {@code fhir-table::} block macro in documents.
  */
 public final class ElementTableRenderer {
+    /** Deeper rows are indented as this depth (site.css has a rule for each depth up to it). */
+    private static final int MAX_INDENTED_DEPTH = 12;
 
     /** @param view names the table, and prefixes row ids so several views fit on one page */
     public String render(List<ElementNode> rows, ElementView view) {
@@ -33,7 +35,9 @@ public final class ElementTableRenderer {
         if (node.context()) tr.addClass("context");
         if (!node.sliceName().isEmpty()) tr.addClass("slice");
 
-        Element name = tr.appendElement("td").addClass("element-name").attr("style", String.format(java.util.Locale.ROOT, "padding-left:%.1fem", 0.3 + node.depth() * 1.2));
+        // Indentation by class, not inline style: documents' HTML policy allows no style attributes.
+        tr.addClass("depth-" + Math.min(node.depth(), MAX_INDENTED_DEPTH));
+        Element name = tr.appendElement("td").addClass("element-name");
         name.appendElement("code").attr("title", node.id()).text(node.name());
 
         Element flags = tr.appendElement("td").addClass("flags");
