@@ -1,6 +1,5 @@
 package jp.nexehrs.compose;
 
-import jp.nexehrs.convert.ConformanceArtifact;
 import jp.nexehrs.render.ArtifactLinks;
 import jp.nexehrs.render.ElementTableRenderer;
 import jp.nexehrs.render.ElementTree;

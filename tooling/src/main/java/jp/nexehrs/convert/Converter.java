@@ -9,7 +9,9 @@ import jp.nexehrs.report.Finding;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -61,8 +63,8 @@ public final class Converter {
 
     /** Every conformance source, with its snapshot where one was generated: a failed profile stays linkable. */
     private static List<ConformanceArtifact> indexable(List<FhirSource> sources, List<ConformanceArtifact> generated) {
-        java.util.Map<FhirSource, ConformanceArtifact> byKey = new java.util.IdentityHashMap<>();
-        generated.forEach(artifact -> byKey.put(artifact.source(), artifact));
-        return sources.stream().map(source -> byKey.getOrDefault(source, new ConformanceArtifact(source, source.resource()))).toList();
+        Map<FhirSource, ConformanceArtifact> bySource = new IdentityHashMap<>();
+        generated.forEach(artifact -> bySource.put(artifact.source(), artifact));
+        return sources.stream().map(source -> bySource.getOrDefault(source, new ConformanceArtifact(source, source.resource()))).toList();
     }
 }

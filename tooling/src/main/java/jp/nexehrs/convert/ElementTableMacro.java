@@ -3,10 +3,12 @@ package jp.nexehrs.convert;
 import jp.nexehrs.render.ElementTableRenderer;
 import jp.nexehrs.render.ElementView;
 import jp.nexehrs.report.Finding;
+import jp.nexehrs.report.Severity;
 import org.asciidoctor.ast.StructuralNode;
 import org.asciidoctor.extension.BlockMacroProcessor;
 import org.asciidoctor.extension.Name;
 import org.hl7.fhir.r4.model.StructureDefinition;
+import org.jsoup.nodes.Entities;
 
 import java.util.Map;
 import java.util.function.Supplier;
@@ -41,7 +43,7 @@ final class ElementTableMacro extends BlockMacroProcessor {
             problem = "fhir-table::" + target + "[view=" + viewCode + "]: unknown view '" + viewCode + "'; use one of " + ElementView.codes();
         }
         if (problem != null) {
-            current.findings.add(new Finding(jp.nexehrs.report.Severity.ERROR, current.source.file(),
+            current.findings.add(new Finding(Severity.ERROR, current.source.file(),
                     lineOf(current.source.text(), target, parent), 0, "", "unknown-artifact", problem));
             return createBlock(parent, "paragraph", problem, Map.of("role", "unresolved-artifact"));
         }
@@ -49,7 +51,7 @@ final class ElementTableMacro extends BlockMacroProcessor {
         String root = String.valueOf(parent.getDocument().getAttribute("nexehrs-site-root", ""));
         var rows = current.artifacts.elementTree().rows((StructureDefinition) found.get().resource(), view.get(), root);
         String html = "<div class=\"fhir-table\"><p class=\"fhir-table-title\"><a href=\"" + root + found.get().pagePath() + "\">"
-                + org.jsoup.nodes.Entities.escape(found.get().label()) + "</a> — " + view.get().japanese() + " <span lang=\"en\">"
+                + Entities.escape(found.get().label()) + "</a> — " + view.get().japanese() + " <span lang=\"en\">"
                 + view.get().english() + "</span></p>" + renderer.render(rows, view.get()) + "</div>";
         return createBlock(parent, "pass", html);
     }

@@ -22,17 +22,7 @@ public record ElementNode(String id, String name, String parentId, int depth, bo
     }
 
     /** Modifier (?!), summary (Σ), must support (S), constrained by invariants beyond the universal ele-1 (I). */
-    public record Flags(boolean modifier, boolean summary, boolean mustSupport, boolean constrained) {
-        /** The flags as the FHIR specification prints them, e.g. {@code ?! S Σ I}. */
-        public String text() {
-            StringBuilder text = new StringBuilder();
-            if (modifier) text.append("?! ");
-            if (mustSupport) text.append("S ");
-            if (summary) text.append("Σ ");
-            if (constrained) text.append("I ");
-            return text.toString().trim();
-        }
-    }
+    public record Flags(boolean modifier, boolean summary, boolean mustSupport, boolean constrained) {}
 
     /** A type: its code (or profile) and link, with the target profiles of a Reference or canonical. */
     public record TypeRef(ArtifactLinks.Link type, List<ArtifactLinks.Link> targets) {

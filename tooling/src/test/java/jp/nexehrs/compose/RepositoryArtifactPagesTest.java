@@ -208,7 +208,7 @@ class RepositoryArtifactPagesTest {
             }
             assertTrue(names.contains(zip[1]), zip[0] + ": " + names);
             assertEquals(names.stream().sorted().toList(), names, "sorted entries");
-            assertTrue(page("index.html").select("a[href=" + zip[0] + "]").size() == 1, "the home page links " + zip[0]);
+            assertFalse(page("index.html").select("a[href=" + zip[0] + "]").isEmpty(), "the home page links " + zip[0]);
         }
     }
 
