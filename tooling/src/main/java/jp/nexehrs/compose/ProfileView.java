@@ -126,13 +126,17 @@ final class ProfileView {
     }
 
     /** The value types allowed at an element id, as links; empty when the element is prohibited or absent. */
-    private List<Map<String, String>> valueTypes(List<ElementDefinition> elements, String id) {
-        Set<Map<String, String>> types = new LinkedHashSet<>();
+    private List<Map<String, Object>> valueTypes(List<ElementDefinition> elements, String id) {
+        Set<Map<String, Object>> types = new LinkedHashSet<>();
         for (ElementDefinition element : elements) {
             if (!id.equals(element.getId()) || "0".equals(element.getMax())) continue;
             for (ElementDefinition.TypeRefComponent type : element.getType()) {
                 ArtifactLinks.Link link = site.links().canonical("http://hl7.org/fhir/StructureDefinition/" + type.getCode(), "");
-                types.add(Map.of("label", link.label(), "href", link.href()));
+                List<Map<String, String>> targets = type.getTargetProfile().stream().map(target -> {
+                    ArtifactLinks.Link targetLink = site.links().canonical(target.getValue(), "");
+                    return Map.of("label", targetLink.label(), "href", targetLink.href());
+                }).toList();
+                types.add(Map.of("label", link.label(), "href", link.href(), "targets", targets));
             }
         }
         return List.copyOf(types);

@@ -144,6 +144,8 @@ class RepositoryArtifactPagesTest {
         assertEquals(List.of("scopeType", "category", "provider"), parts);
         Element provider = page.select("table.sub-extensions tbody tr").get(2);
         assertEquals("0..*", provider.child(1).text());
+        assertEquals(List.of("https://hl7.org/fhir/R4/references.html#Reference", "StructureDefinition-nexehrs-organization.html"),
+                provider.child(2).select("a").eachAttr("href"), "the value type with its target profile");
 
         Element slice = page.getElementById("snapshot-Extension.extension:scopeType");
         assertEquals("1..1", slice.selectFirst("td.cardinality").text());
