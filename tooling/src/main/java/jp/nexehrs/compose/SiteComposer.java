@@ -11,6 +11,7 @@ import jp.nexehrs.governance.ReconciliationCsv;
 import jp.nexehrs.load.SiteTemplate;
 import jp.nexehrs.render.ArtifactLinks;
 import jp.nexehrs.render.ElementTree;
+import jp.nexehrs.search.SearchIndex;
 import jp.nexehrs.report.Severity;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.StructureDefinition;
@@ -101,6 +102,7 @@ public final class SiteComposer {
             files.add(new SiteFile(key + ".json", jsonText.getBytes(StandardCharsets.UTF_8)));
             files.add(new SiteFile(key + ".xml", xmlText.getBytes(StandardCharsets.UTF_8)));
         }
+        files.add(new SiteFile("search-index.json", new SearchIndex().build(SearchEntries.of(converted.documents(), converted.conformance()))));
         files.addAll(assets(template));
         return new ComposedSite(checked, files);
     }
