@@ -17,7 +17,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The check stage: identity rules across files, every example validated (in parallel, one validator), and
+ * The check stage: the project's conformance resources checked against their bases first, identity rules
+ * across files, every example validated (in parallel, one validator), and
  * every deliberately invalid example checked to fail with the error its manifest declares.
  */
 public final class Checker {
@@ -31,6 +32,7 @@ public final class Checker {
         Project project = converted.project();
         List<Finding> findings = new ArrayList<>(project.findings());
         findings.addAll(converted.findings());
+        findings.addAll(new ConformanceRules(converted.support()).check(project.resources(FhirSource.Role.CONFORMANCE)));
         findings.addAll(new IdentityRules(project.config().canonical()).check(project.resources()));
 
         InstanceValidator validator = new InstanceValidator(converted.support());
