@@ -2,7 +2,6 @@ package jp.nexehrs.fhir;
 
 import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.context.support.ValidationSupportContext;
-import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
@@ -38,7 +37,7 @@ public final class ConformanceSupport {
                 engine.baseDefinitions(),
                 local,
                 dependencies,
-                new CommonCodeSystemsTerminologyService(engine.context()),
+                new CommonCodeSystems(engine.context()),
                 new InMemoryTerminologyServerValidationSupport(engine.context()),
                 snapshots,
                 unknownCodeSystems);
