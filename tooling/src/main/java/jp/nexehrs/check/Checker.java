@@ -36,6 +36,7 @@ public final class Checker {
         findings.addAll(new IdentityRules(project.config().canonical()).check(project.resources()));
 
         InstanceValidator validator = new InstanceValidator(converted.support());
+        findings.addAll(new ClaimedProfiles(converted.support()).check(project.resources(FhirSource.Role.EXAMPLE)));
         List<ExampleValidation> examples = validateAll(validator, project.resources(FhirSource.Role.EXAMPLE));
         examples.forEach(e -> findings.addAll(e.findings()));
 
