@@ -98,7 +98,9 @@ final class ConformanceRules {
         }
 
         private void checkCardinality(ElementDefinition element, ElementDefinition base) {
-            if (element.hasMin() && base.hasMin() && element.getMin() < base.getMin()) {
+            // A new slice may have a lower min than the sliced element: the slices together meet the element's min.
+            boolean newSlice = element.hasSliceName() && !element.getSliceName().equals(base.getSliceName());
+            if (!newSlice && element.hasMin() && base.hasMin() && element.getMin() < base.getMin()) {
                 add(Severity.ERROR, element, RULE_CARDINALITY, "min " + element.getMin() + " of '" + label(element)
                         + "' is lower than the base's min " + base.getMin());
             }

@@ -40,12 +40,24 @@ public final class InstanceValidator {
     }
 
     public List<Finding> validate(FhirSource source) {
-        return findingsOf(source, validator.validateWithResult(source.text()));
+        return validate(source, new ValidationOptions());
     }
 
     /** Validates against {@code profile} (a canonical URL), whatever profiles the resource claims. */
     public List<Finding> validate(FhirSource source, String profile) {
-        return findingsOf(source, validator.validateWithResult(source.text(), new ValidationOptions().addProfile(profile)));
+        return validate(source, new ValidationOptions().addProfile(profile));
+    }
+
+    private List<Finding> validate(FhirSource source, ValidationOptions options) {
+        try {
+            return findingsOf(source, validator.validateWithResult(source.text(), options));
+        } catch (RuntimeException e) {
+            // The validator throws on a definition it cannot use (e.g. a profile whose snapshot it rejects): one
+            // resource's error, not the end of the run.
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replaceAll("HAPI-\\d+: ", "");
+            return List.of(new Finding(Severity.ERROR, source.file(), 0, 0, "", "validator-exception",
+                    "the validator could not validate this resource: " + message));
+        }
     }
 
     private List<Finding> findingsOf(FhirSource source, ValidationResult result) {
