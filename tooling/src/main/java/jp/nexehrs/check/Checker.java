@@ -104,7 +104,10 @@ public final class Checker {
                     findings.add(Finding.error(source.file(), TextPositions.lineOf(source.text(), source.url()), 0,
                             "duplicate canonical URL '" + source.url() + "': also in " + sameUrl.file()));
                 }
-                if (source.role() == FhirSource.Role.CONFORMANCE && !source.url().startsWith(canonicalBase + "/")) {
+                // A urn:oid: (or other URN) canonical names a code system or value set its owner identified (e.g. the
+                // MHLW tables): a guide may publish its definition, which cannot sit under the guide's base.
+                if (source.role() == FhirSource.Role.CONFORMANCE && !source.url().startsWith(canonicalBase + "/")
+                        && !source.url().startsWith("urn:")) {
                     findings.add(Finding.error(source.file(), TextPositions.lineOf(source.text(), source.url()), 0,
                             "canonical URL '" + source.url() + "' is not under the project's base " + canonicalBase));
                 }

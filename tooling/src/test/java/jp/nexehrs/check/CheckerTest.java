@@ -81,6 +81,18 @@ class CheckerTest {
                 }
                 """);
 
+        TestProjects.write(root, "profiles/codesystems/CodeSystem-mhlw-table.json", """
+                {
+                  "resourceType": "CodeSystem",
+                  "id": "mhlw-table",
+                  "url": "urn:oid:1.2.392.100495.20.2.62",
+                  "name": "MhlwTable",
+                  "status": "draft",
+                  "content": "complete",
+                  "concept": [{"code": "1", "display": "被保険者"}]
+                }
+                """);
+
         FhirEngine engine = new FhirEngine();
         Project project = new ProjectLoader(engine).load(root);
         assertTrue(project.findings().isEmpty(), describe(project.findings()));
@@ -188,6 +200,11 @@ class CheckerTest {
         assertEquals("example-profile-unknown", errors.get(0).messageId(), errors.get(0).toLine());
         assertTrue(errors.get(0).message().contains("'http://example.org/fhir/StructureDefinition/minimal-patiant'"), errors.get(0).toLine());
         assertEquals(4, errors.get(0).line(), errors.get(0).toLine());
+    }
+
+    @Test
+    void aCodeSystemIdentifiedByAnOidNeedNotSitUnderTheBase() {
+        assertTrue(on(checked.findings(), "profiles/codesystems/CodeSystem-mhlw-table.json").isEmpty(), describe(checked.findings()));
     }
 
     @Test

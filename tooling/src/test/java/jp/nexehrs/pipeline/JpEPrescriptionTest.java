@@ -20,13 +20,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The JAMI ePrescription guide (v0.9.3, {@code ../shared/corpus/jp-eprescription}) as a nexehrs project in a
- * temporary folder: its SUSHI output ({@code fsh-generated/resources}) as profiles, value sets, code systems and
+ * temporary folder (canonical base {@code http://jpfhir.jp/fhir}: the guide's resources sit under its
+ * ePrescription, Common, CCLIX and core paths): its SUSHI output ({@code fsh-generated/resources}) as profiles, value sets, code systems and
  * examples, and its {@code jp-core.draft1#1.1.0-beta} dependency from the local package file. Builds the package
  * (snapshots, conformance checks, every example validated) and prints the findings by file and message.
  */
 class JpEPrescriptionTest {
-    /** Measured with HAPI 8.8.1 / org.hl7.fhir 6.7.9 (tooling/BENCHMARKS.md); a ceiling, so a regression fails. */
-    static final int MAX_ERRORS = Integer.MAX_VALUE;
+    /**
+     * Measured with HAPI 8.8.1 / org.hl7.fhir 6.7.9 (tooling/BENCHMARKS.md): all 25 examples without errors; 3
+     * errors in the guide itself: its copies of HL7's v3-ActCode CodeSystem and v3-ActEncounterCode ValueSet keep
+     * HL7's canonical URLs (not under the guide's base), and Encounter.class.code binds (extensible) to
+     * {@code v3_ActEncounterCode}, a URL that exists nowhere (the copy is {@code v3-ActEncounterCode}). A ceiling.
+     */
+    static final int MAX_ERRORS = 3;
 
     @TempDir
     Path dir;
@@ -38,7 +44,7 @@ class JpEPrescriptionTest {
         Path dependency = guide.resolve("packages_snapshot/jp-core.draft1#1.1.0-beta.tgz");
         TestProjects.write(root, "nexehrs.yaml", """
                 id: jp.eprescription.data
-                canonical: http://jpfhir.jp/fhir/ePrescriptionData
+                canonical: http://jpfhir.jp/fhir
                 version: 0.9.3
                 fhirVersion: 4.0.1
                 title:
