@@ -6,6 +6,7 @@ import jp.nexehrs.compose.ComposedSite;
 import jp.nexehrs.compose.SiteComposer;
 import jp.nexehrs.convert.Converted;
 import jp.nexehrs.convert.Converter;
+import jp.nexehrs.history.FileHistory;
 import jp.nexehrs.load.FhirSource;
 import jp.nexehrs.load.Project;
 import jp.nexehrs.load.ProjectLoader;
@@ -39,9 +40,14 @@ public final class Pipeline {
 
     public Outcome run(Path projectDir, Goal goal) throws ProjectNotFoundException, SourceException, PublishException {
         Path root = ProjectLoader.locate(projectDir);
+        return run(root, goal, ProjectLoader.workingTreeHistory(root));
+    }
+
+    /** Builds the project in {@code root} with Git facts from elsewhere: a version written out of Git has no .git. */
+    public Outcome run(Path root, Goal goal, FileHistory fileHistory) throws SourceException, PublishException {
         StageTimings timings = new StageTimings();
 
-        Project project = timings.time("load", () -> new ProjectLoader(toolkit.fhir()).load(root));
+        Project project = timings.time("load", () -> new ProjectLoader(toolkit.fhir()).load(root, fileHistory));
         progress.say("loaded " + project.documents().size() + " documents and " + project.resources().size() + " FHIR resources");
 
         Converted converted = timings.time("convert", () -> new Converter(toolkit.fhir(), toolkit::documents).convert(project, goal.site()));
@@ -55,7 +61,7 @@ public final class Pipeline {
 
         Published published = goal == Goal.VALIDATE ? new Published(List.of())
                 : timings.time("publish", () -> new Publisher(root.resolve(BUILD_DIR)).publish(products));
-        return new Outcome(checked.findings(), products, published, timings);
+        return new Outcome(checked.findings(), products, published, timings, checked);
     }
 
     /** The governance records and each document's header, for the ballot commands: no build, no validation. */
