@@ -40,11 +40,14 @@ public final class Pipeline {
 
     public Outcome run(Path projectDir, Goal goal) throws ProjectNotFoundException, SourceException, PublishException {
         Path root = ProjectLoader.locate(projectDir);
-        return run(root, goal, ProjectLoader.workingTreeHistory(root));
+        return run(root, goal, ProjectLoader.workingTreeHistory(root), root.resolve(BUILD_DIR));
     }
 
-    /** Builds the project in {@code root} with Git facts from elsewhere: a version written out of Git has no .git. */
-    public Outcome run(Path root, Goal goal, FileHistory fileHistory) throws SourceException, PublishException {
+    /**
+     * Builds the project in {@code root} into {@code buildDir}, with Git facts from elsewhere (a version written
+     * out of Git has no .git): for building several versions side by side.
+     */
+    public Outcome run(Path root, Goal goal, FileHistory fileHistory, Path buildDir) throws SourceException, PublishException {
         StageTimings timings = new StageTimings();
 
         Project project = timings.time("load", () -> new ProjectLoader(toolkit.fhir()).load(root, fileHistory));
@@ -60,7 +63,7 @@ public final class Pipeline {
         Products products = timings.time("produce", () -> new Producer(toolkit.epochSeconds()).produce(checked, site, goal.packageArchive()));
 
         Published published = goal == Goal.VALIDATE ? new Published(List.of())
-                : timings.time("publish", () -> new Publisher(root.resolve(BUILD_DIR)).publish(products));
+                : timings.time("publish", () -> new Publisher(buildDir).publish(products));
         return new Outcome(checked.findings(), products, published, timings, checked);
     }
 
