@@ -38,6 +38,9 @@ public final class ProjectLoader {
     public static final String INVALID_MANIFEST = "manifest.yaml";
     public static final String TEMPLATE_DIR = "site-template";
 
+    /** Spec examples are small; a huge file is a mistake (or an attack) that would stall every build. */
+    static final long MAX_RESOURCE_BYTES = 16L * 1024 * 1024;
+
     private static final Set<String> CONFORMANCE_TYPES = Set.of("StructureDefinition", "ValueSet", "CodeSystem",
             "SearchParameter", "CapabilityStatement", "OperationDefinition", "NamingSystem", "ConceptMap");
 
@@ -100,7 +103,7 @@ public final class ProjectLoader {
         new ConfigValidator().validate(config);
         List<LoadedPackage> dependencies = dependencyLoader.load(projectRoot, config.dependencies());
 
-        List<Finding> findings = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>(new SymlinkGuard().check(projectRoot));
         List<DocumentSource> documents = loadDocuments(projectRoot, findings);
         List<FhirSource> resources = loadResources(projectRoot, findings);
         List<InvalidExampleExpectation> expectations = loadInvalidManifest(projectRoot, findings);
@@ -114,7 +117,7 @@ public final class ProjectLoader {
         for (Path file : filesUnder(root.resolve(SPEC_DIR), ".adoc")) {
             String relative = relative(root, file);
             // Documents whose name starts with '_' are fragments for include::, not pages.
-            if (file.getFileName().toString().startsWith("_")) continue;
+            if (file.getFileName().toString().startsWith("_") || !SymlinkGuard.staysInside(root, file)) continue;
             try {
                 String text = ResourceReader.decodeUtf8(relative, Files.readAllBytes(file));
                 String specRelative = relative(root.resolve(SPEC_DIR), file);
@@ -135,8 +138,16 @@ public final class ProjectLoader {
         for (Path file : filesUnder(profiles, ".json", ".xml")) {
             String relative = relative(root, file);
             FhirSource.Role role = roleOf(relative(profiles, file));
+            if (!SymlinkGuard.staysInside(root, file)) continue;
             try {
-                resources.add(read(relative, Files.readAllBytes(file), role));
+                if (Files.size(file) > MAX_RESOURCE_BYTES) {
+                    findings.add(Finding.error(relative, 0, 0, "the file is " + Files.size(file) / (1024 * 1024)
+                            + " MB; resources in a specification are limited to " + MAX_RESOURCE_BYTES / (1024 * 1024) + " MB"));
+                    continue;
+                }
+                FhirSource source = read(relative, Files.readAllBytes(file), role);
+                findings.addAll(FileNaming.check(source));
+                resources.add(source);
             } catch (IOException e) {
                 findings.add(Finding.error(relative, 0, 0, "cannot read: " + e.getMessage()));
             } catch (SourceException e) {

@@ -13,6 +13,7 @@ import jp.nexehrs.load.ProjectLoader;
 import jp.nexehrs.load.ProjectNotFoundException;
 import jp.nexehrs.produce.Producer;
 import jp.nexehrs.produce.Products;
+import jp.nexehrs.publish.BuildLock;
 import jp.nexehrs.publish.PublishException;
 import jp.nexehrs.publish.Published;
 import jp.nexehrs.publish.Publisher;
@@ -48,6 +49,13 @@ public final class Pipeline {
      * out of Git has no .git): for building several versions side by side.
      */
     public Outcome run(Path root, Goal goal, FileHistory fileHistory, Path buildDir) throws SourceException, PublishException {
+        // Builds that write output take the build folder's lock for the whole run, so two never interleave.
+        try (BuildLock lock = goal == Goal.VALIDATE ? null : BuildLock.acquire(buildDir, progress::say)) {
+            return runStages(root, goal, fileHistory, buildDir);
+        }
+    }
+
+    private Outcome runStages(Path root, Goal goal, FileHistory fileHistory, Path buildDir) throws SourceException, PublishException {
         StageTimings timings = new StageTimings();
 
         Project project = timings.time("load", () -> new ProjectLoader(toolkit.fhir()).load(root, fileHistory));

@@ -7,8 +7,10 @@ import jp.nexehrs.history.HistoryException;
 import jp.nexehrs.history.Version;
 import jp.nexehrs.load.ProjectLoader;
 import jp.nexehrs.load.ProjectNotFoundException;
+import jp.nexehrs.pipeline.Pipeline;
 import jp.nexehrs.pipeline.Progress;
 import jp.nexehrs.pipeline.Toolkit;
+import jp.nexehrs.publish.BuildLock;
 import jp.nexehrs.publish.PublishException;
 import jp.nexehrs.report.Finding;
 import jp.nexehrs.report.SourceException;
@@ -37,7 +39,9 @@ public final class VersionDiff {
     public Result compare(Path projectDir, String from, String to)
             throws ProjectNotFoundException, HistoryException, SourceException, PublishException, IOException {
         Path root = ProjectLoader.locate(projectDir);
-        try (GitRepository git = GitRepository.open(root)) {
+        // One lock on build/ for the whole run: the release cache and the site are written under it.
+        try (GitRepository git = GitRepository.open(root);
+             BuildLock lock = BuildLock.acquire(root.resolve(Pipeline.BUILD_DIR), progress::say)) {
             Version fromVersion = git.resolve(from);
             Version toVersion = git.resolve(to);
             VersionBuilder builder = new VersionBuilder(toolkit, progress, git);

@@ -14,6 +14,7 @@ import jp.nexehrs.pipeline.Pipeline;
 import jp.nexehrs.pipeline.Progress;
 import jp.nexehrs.pipeline.Toolkit;
 import jp.nexehrs.produce.Products;
+import jp.nexehrs.publish.BuildLock;
 import jp.nexehrs.publish.PublishException;
 import jp.nexehrs.publish.Published;
 import jp.nexehrs.publish.Publisher;
@@ -50,7 +51,9 @@ public final class VersionedBuild {
 
     public Result run(Path projectDir) throws ProjectNotFoundException, HistoryException, SourceException, PublishException, IOException {
         Path root = ProjectLoader.locate(projectDir);
-        try (GitRepository git = GitRepository.open(root)) {
+        // One lock on build/ for the whole run: the release cache and the site are written under it.
+        try (GitRepository git = GitRepository.open(root);
+             BuildLock lock = BuildLock.acquire(root.resolve(Pipeline.BUILD_DIR), progress::say)) {
             VersionBuilder builder = new VersionBuilder(toolkit, progress, git);
             List<Version> versions = git.versions();
             progress.say(versions.size() - 1 + " releases (" + String.join(", ", versions.stream().map(Version::name).toList()) + ")");

@@ -270,7 +270,7 @@ class VersionedBuildTest {
 
     private static List<String> list(Path dir) throws Exception {
         try (var files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString()).sorted().toList();
+            return files.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
         }
     }
 }
