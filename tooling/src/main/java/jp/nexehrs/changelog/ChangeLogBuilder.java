@@ -195,8 +195,10 @@ public final class ChangeLogBuilder {
         after.forEach((sectionId, section) -> {
             DocumentOutline.Section previous = before.get(sectionId);
             if (previous == null) changes.add(new Change(ChangeKind.SECTION_ADDED, id, sectionId, "", section.title()));
-            else if (!previous.contentHash().equals(section.contentHash()) || !previous.title().equals(section.title())) {
+            else if (!previous.title().equals(section.title())) {
                 changes.add(new Change(ChangeKind.SECTION_CHANGED, id, sectionId, previous.title(), section.title()));
+            } else if (!previous.contentHash().equals(section.contentHash())) {
+                changes.add(new Change(ChangeKind.SECTION_CHANGED, id, sectionId, "", "")); // same title, new text
             }
         });
     }

@@ -241,7 +241,6 @@ class VersionedBuildTest {
         Set<String> changes = new HashSet<>();
         for (JsonNode change : JSON.readTree(result.out()).get("changes")) {
             String path = change.get("path").asText();
-            if (change.get("kind").asText().startsWith("SECTION")) path = change.get("after").asText().isEmpty() ? change.get("before").asText() : change.get("after").asText();
             changes.add(change.get("kind").asText() + " " + (change.get("breaking").asBoolean() ? "breaking" : "ok") + " "
                     + change.get("subject").asText() + " " + path);
         }
