@@ -9,6 +9,7 @@ import org.hl7.fhir.r4.model.Type;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -226,7 +227,7 @@ public final class ChangeLogBuilder {
         return byUrl;
     }
 
-    private static <T> List<T> union(java.util.Collection<T> a, java.util.Collection<T> b) {
+    private static <T> List<T> union(Collection<T> a, Collection<T> b) {
         List<T> all = new ArrayList<>(a);
         b.stream().filter(x -> !a.contains(x)).forEach(all::add);
         return all;

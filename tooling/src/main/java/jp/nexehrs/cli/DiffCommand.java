@@ -33,16 +33,14 @@ final class DiffCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "<to>", description = "The newer version: 1.3.0, v1.3.0 or current.")
     String to;
 
+    enum Format { text, json }
+
     @Option(names = "--format", paramLabel = "<format>", defaultValue = "text",
-            description = "text (default) or json.")
-    String format;
+            description = "text or json. Default: ${DEFAULT-VALUE}.")
+    Format format;
 
     @Override
     public Integer call() {
-        if (!format.equals("text") && !format.equals("json")) {
-            System.err.println("nexehrs: --format must be text or json, not " + format);
-            return ExitCode.USAGE_OR_ENVIRONMENT;
-        }
         return Runner.run(options, (toolkit, console) -> {
             VersionDiff.Result result = new VersionDiff(toolkit, console.progress()).compare(options.project, from, to);
             if (result.changeLog() == null) {
@@ -50,7 +48,7 @@ final class DiffCommand implements Callable<Integer> {
                 console.summary(result.findings(), "diff");
                 return ExitCode.CONTENT_ERRORS;
             }
-            console.text(format.equals("json") ? ChangeLogFormat.json(result.changeLog()) : ChangeLogFormat.text(result.changeLog()));
+            console.text(format == Format.json ? ChangeLogFormat.json(result.changeLog()) : ChangeLogFormat.text(result.changeLog()));
             return ExitCode.OK;
         });
     }

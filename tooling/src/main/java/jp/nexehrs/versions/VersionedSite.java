@@ -20,9 +20,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -81,7 +83,7 @@ public final class VersionedSite {
     }
 
     /** The newest release that is not a pre-release, else the newest pre-release. */
-    static java.util.Optional<BuiltVersion> latestRelease(List<BuiltVersion> versions) {
+    static Optional<BuiltVersion> latestRelease(List<BuiltVersion> versions) {
         List<BuiltVersion> releases = versions.stream().filter(v -> !v.version().isCurrent()).toList();
         return releases.stream().filter(v -> !v.version().semver().isPreRelease()).reduce((a, b) -> b)
                 .or(() -> releases.stream().reduce((a, b) -> b));
@@ -129,7 +131,7 @@ public final class VersionedSite {
 
     private static <T> List<T> newestFirst(List<T> oldestFirst) {
         List<T> copy = new ArrayList<>(oldestFirst);
-        java.util.Collections.reverse(copy);
+        Collections.reverse(copy);
         return copy;
     }
 

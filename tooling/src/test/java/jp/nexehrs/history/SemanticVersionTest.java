@@ -22,6 +22,8 @@ class SemanticVersionTest {
             assertTrue(SemanticVersion.parse(tag).isEmpty(), tag);
         }
         assertTrue(SemanticVersion.parse("1.3.0-ballot1").orElseThrow().isPreRelease());
-        assertEquals("1.2.0", SemanticVersion.parse("v1.2.0+build.5").orElseThrow().text().substring(0, 5));
+        SemanticVersion withBuild = SemanticVersion.parse("v1.2.0+build.5").orElseThrow();
+        assertEquals("1.2.0+build.5", withBuild.text());
+        assertEquals(0, withBuild.compareTo(SemanticVersion.parse("1.2.0").orElseThrow()), "build metadata does not order");
     }
 }
