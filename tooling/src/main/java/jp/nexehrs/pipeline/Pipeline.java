@@ -41,7 +41,9 @@ public final class Pipeline {
 
     public Outcome run(Path projectDir, Goal goal) throws ProjectNotFoundException, SourceException, PublishException {
         Path root = ProjectLoader.locate(projectDir);
-        return run(root, goal, ProjectLoader.workingTreeHistory(root), root.resolve(BUILD_DIR));
+        // Only pages show Git facts: validation and packaging need no walk through the history.
+        FileHistory fileHistory = goal.site() ? ProjectLoader.workingTreeHistory(root) : FileHistory.NONE;
+        return run(root, goal, fileHistory, root.resolve(BUILD_DIR));
     }
 
     /**
