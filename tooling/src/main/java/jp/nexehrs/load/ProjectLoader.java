@@ -145,7 +145,9 @@ public final class ProjectLoader {
                             + " MB; resources in a specification are limited to " + MAX_RESOURCE_BYTES / (1024 * 1024) + " MB"));
                     continue;
                 }
-                FhirSource source = read(relative, Files.readAllBytes(file), role);
+                Read read = readResource(relative, Files.readAllBytes(file), role);
+                FhirSource source = read.source();
+                findings.addAll(read.problems());
                 findings.addAll(FileNaming.check(source));
                 resources.add(source);
             } catch (IOException e) {
@@ -157,8 +159,15 @@ public final class ProjectLoader {
         return resources;
     }
 
+    /** A resource file read, with the content problems the parser passed over (conformance resources only). */
+    private record Read(FhirSource source, List<Finding> problems) {}
+
     /** Reads one resource file; also used to validate files outside the project. */
     public FhirSource read(String displayName, byte[] bytes, FhirSource.Role role) throws SourceException {
+        return readResource(displayName, bytes, role).source();
+    }
+
+    private Read readResource(String displayName, byte[] bytes, FhirSource.Role role) throws SourceException {
         ResourceFormat format = ResourceFormat.ofFileName(displayName)
                 .orElseThrow(() -> new SourceException(displayName, 0, 0, "not a .json or .xml file"));
         ResourceReader.ParsedResource parsed = reader.read(displayName, bytes, format, role == FhirSource.Role.CONFORMANCE);
@@ -175,7 +184,10 @@ public final class ProjectLoader {
         FhirTerser terser = engine.context().newTerser();
         String url = CONFORMANCE_TYPES.contains(type) ? primitive(terser, resource, "url") : "";
         List<String> claimed = resource.getMeta().getProfile().stream().map(IPrimitiveType::getValueAsString).toList();
-        return new FhirSource(displayName, role, format, parsed.text(), resource, type, id == null ? "" : id, url, claimed);
+        FhirSource source = new FhirSource(displayName, role, format, parsed.text(), resource, type, id == null ? "" : id, url, claimed);
+        List<Finding> problems = parsed.problems().stream()
+                .map(problem -> Finding.error(displayName, 0, 0, "not valid FHIR: " + problem)).toList();
+        return new Read(source, problems);
     }
 
     private static String primitive(FhirTerser terser, IBaseResource resource, String path) {

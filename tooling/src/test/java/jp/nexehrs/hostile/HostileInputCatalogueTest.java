@@ -108,6 +108,18 @@ class HostileInputCatalogueTest {
                 entry("a profile whose base cannot be found", p -> replace(p, "profiles/structuredefinitions/StructureDefinition-minimal-patient.json",
                                 "http://hl7.org/fhir/StructureDefinition/Patient", "http://example.org/fhir/StructureDefinition/nowhere"),
                         1, "profiles/structuredefinitions/StructureDefinition-minimal-patient.json", 14, "cannot be found"),
+                entry("a snapshot cycle between two profiles", p -> {
+                            String profile = TestProjects.read(TestProjects.MINIMAL.resolve("profiles/structuredefinitions/StructureDefinition-minimal-patient.json"));
+                            write(p, "profiles/structuredefinitions/StructureDefinition-cycle-a.json", profile
+                                    .replace("\"minimal-patient\"", "\"cycle-a\"").replace("StructureDefinition/minimal-patient", "StructureDefinition/cycle-a")
+                                    .replace("\"MinimalPatient\"", "\"CycleA\"")
+                                    .replace("http://hl7.org/fhir/StructureDefinition/Patient", "http://example.org/fhir/StructureDefinition/cycle-b"));
+                            write(p, "profiles/structuredefinitions/StructureDefinition-cycle-b.json", profile
+                                    .replace("\"minimal-patient\"", "\"cycle-b\"").replace("StructureDefinition/minimal-patient", "StructureDefinition/cycle-b")
+                                    .replace("\"MinimalPatient\"", "\"CycleB\"")
+                                    .replace("http://hl7.org/fhir/StructureDefinition/Patient", "http://example.org/fhir/StructureDefinition/cycle-a"));
+                        },
+                        1, "profiles/structuredefinitions/StructureDefinition-cycle-a.json", 14, "cycle"),
                 entry("an example claiming an unknown profile", p -> write(p, example + "Patient-stray.json", patient.replace("\"hanako\"", "\"stray\"")
                                 .replace("StructureDefinition/minimal-patient", "StructureDefinition/unknown-patient")),
                         1, example + "Patient-stray.json", 0, "unknown-patient"),
@@ -116,6 +128,21 @@ class HostileInputCatalogueTest {
                 entry("a huge table", p -> append(p, "spec/01-intro.adoc", "\n|===\n|コード |表示\n\n" + "|c |表示\n".repeat(5000) + "|===\n"),
                         0, "", 0, "")
         );
+    }
+
+    @org.junit.jupiter.api.Test
+    void htmlInAMarkdownDescriptionIsShownAsTextNeverRun(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Path project = TestProjects.copyTree(built, dir.resolve("project"));
+        replace(project, "profiles/structuredefinitions/StructureDefinition-minimal-patient.json",
+                "識別子と氏名が必須の患者", "識別子と氏名が必須の患者 <script>alert(1)</script> <img src=x onerror=alert(2)>");
+
+        TestProjects.CliResult result = TestProjects.runCli("build", "-q", "--project", project.toString());
+
+        assertEquals(0, result.exitCode(), result.toString());
+        String page = Files.readString(project.resolve("build/site/StructureDefinition-minimal-patient.html"));
+        org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(page);
+        assertTrue(html.select("script").isEmpty() && html.select("[onerror]").isEmpty(), "no live markup from the description");
+        assertTrue(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the description is shown as text");
     }
 
     private static Arguments entry(String name, Breakage breakage, int exit, String file, int line, String message) {

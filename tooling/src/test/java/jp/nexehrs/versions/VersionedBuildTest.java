@@ -74,7 +74,8 @@ class VersionedBuildTest {
             edit(SD, "{\"id\": \"Patient.identifier\", \"path\": \"Patient.identifier\", \"min\": 1,",
                     "{\"id\": \"Patient.identifier\", \"path\": \"Patient.identifier\", \"min\": 1, \"max\": \"1\",");
             edit(SD, "\"strength\": \"required\"", "\"strength\": \"extensible\"");
-            write(repo, "spec/02-new.adoc", "= 新しい文書\n:revnumber: 1.0.0\n:nexehrs-status: draft\n:nexehrs-owner: テストWG\n\n== 概要\n\n新しい。\n");
+            write(repo, "spec/02-new.adoc", "= 新しい文書\n:revnumber: 1.0.0\n:nexehrs-status: draft\n:nexehrs-owner: テストWG\n\n== 概要\n\ninclude::_fragment.adoc[]\n");
+            write(repo, "spec/_fragment.adoc", "断片の第一版。\n");
             RevCommit v1100 = commit(git, "identifier once", 6);
             git.tag().setName("v1.10.0").setObjectId(v1100).setAnnotated(true).setMessage("識別子は一つ").setTagger(ident(7)).call();
 
@@ -86,6 +87,7 @@ class VersionedBuildTest {
                     "{\"id\": \"Patient.gender\", \"path\": \"Patient.gender\", \"mustSupport\": true},\n"
                             + "      {\"id\": \"Patient.deceased[x]\", \"path\": \"Patient.deceased[x]\", \"type\": [{\"code\": \"boolean\"}]}");
             edit(DOC, "仮名化したデータを使う。", "仮名化したデータだけを使う。");
+            write(repo, "spec/_fragment.adoc", "断片の第二版。\n");
             RevCommit draft = commit(git, "draft: invariant", 8);
             commits = Map.of("1.0.0", v100.getName(), "1.1.0", v110.getName(), "1.10.0", v1100.getName(), "current", draft.getName());
         }
@@ -159,6 +161,8 @@ class VersionedBuildTest {
         String added = read(site.resolve("1.10.0/02-new.html"));
         assertTrue(added.contains("class=\"version-missing\" title=\"この版にはこのページがありません\" href=\"../1.0.0/index.html\">1.0.0*</a>"), added);
         assertTrue(added.contains("href=\"../current/02-new.html\">current</a>"));
+        assertTrue(added.contains("断片の第一版。") && !added.contains("断片の第二版。"), "a release's includes come from its own commit");
+        assertTrue(read(site.resolve("current/02-new.html")).contains("断片の第二版。"));
         String home = read(site.resolve("current/index.html"));
         assertTrue(home.contains("href=\"../1.1.0/index.html\">1.1.0</a>"));
     }
@@ -186,7 +190,8 @@ class VersionedBuildTest {
         assertEquals(Set.of(
                 "CONSTRAINT_ADDED breaking " + PROFILE + " Patient",
                 "TYPE_REMOVED breaking " + PROFILE + " Patient.deceased[x]",
-                "SECTION_CHANGED ok 01-intro 二次利用"), diff("1.10.0", "current"));
+                "SECTION_CHANGED ok 01-intro 二次利用",
+                "SECTION_CHANGED ok 02-new 概要"), diff("1.10.0", "current"));
         assertEquals(Set.of(), diff("1.1.0", "1.2.0"));
 
         TestProjects.CliResult text = runCli("diff", "1.0.0", "1.1.0", "--project", repo.toString(), "-q");
