@@ -16,13 +16,6 @@ public record Project(Path root, ProjectConfig config, List<DocumentSource> docu
                       List<InvalidExampleExpectation> invalidExpectations, Governance governance, SiteTemplate template,
                       List<Finding> findings, List<LoadedPackage> dependencies, FileHistory fileHistory) {
 
-    /** A project without Git facts. */
-    public Project(Path root, ProjectConfig config, List<DocumentSource> documents, List<FhirSource> resources,
-                   List<InvalidExampleExpectation> invalidExpectations, Governance governance, SiteTemplate template,
-                   List<Finding> findings, List<LoadedPackage> dependencies) {
-        this(root, config, documents, resources, invalidExpectations, governance, template, findings, dependencies, FileHistory.NONE);
-    }
-
     public Project {
         fileHistory = fileHistory == null ? FileHistory.NONE : fileHistory;
         dependencies = dependencies == null ? List.of() : List.copyOf(dependencies);

@@ -79,7 +79,7 @@ public final class ProjectLoader {
      * @throws SourceException when nexehrs.yaml itself is invalid (nothing else can be built then)
      */
     public Project load(Path projectRoot) throws SourceException {
-        return load(projectRoot, workingTreeHistory(projectRoot));
+        return load(projectRoot, FileHistory.NONE); // Git facts are for pages: see workingTreeHistory
     }
 
     /**
