@@ -58,10 +58,11 @@ public final class DocumentConverter implements AutoCloseable {
     /**
      * Renders AsciiDoc text as PDF with asciidoctor-pdf on the same Ruby runtime, under the same SAFE-mode jail.
      *
-     * @param docFile    where the text lives (includes resolve against spec/ like the HTML conversion's)
+     * @param docFile    where the text lives
+     * @param specFolder the project's spec/: includes resolve against it and stay inside it, as in the HTML conversion
      * @param attributes theme, fonts and other PDF attributes
      */
-    public byte[] renderPdf(String text, Path docFile, java.util.Map<String, String> attributes) {
+    public byte[] renderPdf(String text, Path docFile, Path specFolder, java.util.Map<String, String> attributes) {
         org.asciidoctor.AttributesBuilder builder = Attributes.builder()
                 .attribute("docfile", docFile.toString())
                 .attribute("docdir", docFile.getParent().toString())
@@ -69,7 +70,7 @@ public final class DocumentConverter implements AutoCloseable {
                 .attribute("lang", "ja");
         attributes.forEach(builder::attribute);
         java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream();
-        Options options = Options.builder().safe(SafeMode.SAFE).baseDir(includeJail.toFile()).backend("pdf")
+        Options options = Options.builder().safe(SafeMode.SAFE).baseDir(specFolder.toFile()).backend("pdf")
                 .standalone(true).toStream(pdf).attributes(builder.build()).build();
         asciidoctor.convert(text, options);
         return pdf.toByteArray();
