@@ -20,7 +20,7 @@ public final class ChangeLogFormat {
         out.append("Changes from ").append(log.from().isEmpty() ? "(nothing)" : log.from()).append(" to ").append(log.to())
                 .append(": ").append(log.breakingCount()).append(" breaking, ").append(log.nonBreakingCount()).append(" not breaking\n");
         for (Change change : log.changes()) {
-            out.append(change.breaking() ? "BREAKING  " : "ok        ").append(change.kind().name().toLowerCase().replace('_', '-'))
+            out.append(change.breaking() ? "BREAKING  " : "ok        ").append(change.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
                     .append("  ").append(change.subject());
             if (!change.path().isEmpty()) out.append("  ").append(change.path());
             if (!change.before().isEmpty() || !change.after().isEmpty()) {
