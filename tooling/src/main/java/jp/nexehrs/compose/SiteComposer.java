@@ -52,6 +52,7 @@ public final class SiteComposer {
             Map<String, Object> page = new HashMap<>();
             page.put("document", document);
             page.put("governance", governance.documents().get(document.id()));
+            putLastChange(page, converted, document.source().file());
             files.add(pages.render("document.ftlh", document.source().pagePath(), page));
         }
         if (!governance.governance().isEmpty()) {
@@ -74,6 +75,7 @@ public final class SiteComposer {
         IParser xml = converted.support().engine().xmlParser();
         for (ConformanceArtifact artifact : converted.conformance()) {
             Map<String, Object> page = new LinkedHashMap<>();
+            putLastChange(page, converted, artifact.source().file());
             String templateName;
             if (artifact.resource() instanceof StructureDefinition profile) {
                 page.putAll(profiles.model(profile));
@@ -105,6 +107,11 @@ public final class SiteComposer {
         files.add(new SiteFile("search-index.json", new SearchIndex().build(SearchEntries.of(converted.documents(), converted.conformance()))));
         files.addAll(assets(template));
         return new ComposedSite(checked, files);
+    }
+
+    /** {@code lastChange}: the file's last commit and its date, when the project is in a complete Git clone. */
+    private static void putLastChange(Map<String, Object> page, Converted converted, String file) {
+        converted.project().fileHistory().lastChange(file).ifPresent(change -> page.put("lastChange", change));
     }
 
     private static Map<String, Object> siteModel(Checked checked) {

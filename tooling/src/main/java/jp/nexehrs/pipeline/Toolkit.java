@@ -11,14 +11,16 @@ import java.nio.file.Path;
  * that convert no documents never start it).
  */
 public final class Toolkit implements AutoCloseable {
-    private final Path projectRoot;
     private final int threads;
     private final long epochSeconds;
     private FhirEngine fhir;
     private DocumentConverter documents;
 
+    /**
+     * @param projectRoot the folder the command was given; not needed any more (each document carries its own
+     *                    project's root, so one converter serves every version), kept so that callers need not change
+     */
     public Toolkit(Path projectRoot, int threads, long epochSeconds) {
-        this.projectRoot = projectRoot.toAbsolutePath().normalize();
         this.threads = threads;
         this.epochSeconds = epochSeconds;
     }
@@ -29,7 +31,7 @@ public final class Toolkit implements AutoCloseable {
     }
 
     public synchronized DocumentConverter documents() {
-        if (documents == null) documents = new DocumentConverter(projectRoot);
+        if (documents == null) documents = new DocumentConverter();
         return documents;
     }
 
