@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Finds an artifact's page from what an editor writes in a document: its name, its id or its canonical URL.
@@ -25,6 +26,14 @@ public final class ArtifactIndex {
             byReference.putIfAbsent(source.key(), target);
             if (!source.url().isEmpty()) byReference.putIfAbsent(source.url(), target);
         }
+    }
+
+    /** Every reference and what it resolves to, as one string: what a document's links depend on (for the cache). */
+    String fingerprint() {
+        StringBuilder out = new StringBuilder();
+        new TreeMap<>(byReference).forEach((reference, target) -> out.append(reference).append('\u0000').append(target.pagePath())
+                .append('\u0000').append(target.label()).append('\u0000').append(target.key()).append('\n'));
+        return out.toString();
     }
 
     public Optional<Target> find(String reference) {

@@ -1,5 +1,7 @@
 package jp.nexehrs.pipeline;
 
+import jp.nexehrs.cache.BuildCache;
+import jp.nexehrs.cache.CacheStats;
 import jp.nexehrs.check.Checked;
 import jp.nexehrs.check.Checker;
 import jp.nexehrs.compose.ComposedSite;
@@ -40,14 +42,16 @@ public final class Pipeline {
     public Outcome run(Path projectDir, Goal goal) throws ProjectNotFoundException, SourceException, PublishException {
         Path root = ProjectLoader.locate(projectDir);
         StageTimings timings = new StageTimings();
+        BuildCache cache = toolkit.cache(root);
+        CacheStats cacheBefore = cache.stats();
 
         Project project = timings.time("load", () -> new ProjectLoader(toolkit.fhir()).load(root));
         progress.say("loaded " + project.documents().size() + " documents and " + project.resources().size() + " FHIR resources");
 
-        Converted converted = timings.time("convert", () -> new Converter(toolkit.fhir(), toolkit::documents).convert(project, goal.site()));
+        Converted converted = timings.time("convert", () -> new Converter(toolkit.fhir(), toolkit::documents, cache).convert(project, goal.site()));
         progress.say("converted " + converted.documents().size() + " documents; " + converted.conformance().size() + " conformance resources ready");
 
-        Checked checked = timings.time("check", () -> new Checker(toolkit.threads()).check(converted));
+        Checked checked = timings.time("check", () -> new Checker(toolkit.threads(), cache).check(converted));
         progress.say("validated " + checked.examples().size() + " examples");
 
         ComposedSite site = goal.site() ? timings.time("compose", () -> new SiteComposer().compose(checked)) : null;
@@ -55,7 +59,7 @@ public final class Pipeline {
 
         Published published = goal == Goal.VALIDATE ? new Published(List.of())
                 : timings.time("publish", () -> new Publisher(root.resolve(BUILD_DIR)).publish(products));
-        return new Outcome(checked.findings(), products, published, timings);
+        return new Outcome(checked.findings(), products, published, timings, cache.stats().since(cacheBefore));
     }
 
     /** The governance records and each document's header, for the ballot commands: no build, no validation. */
