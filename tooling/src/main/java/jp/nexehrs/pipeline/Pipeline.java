@@ -57,7 +57,7 @@ public final class Pipeline {
         ComposedSite site = goal.site() ? timings.time("compose", () -> new SiteComposer().compose(checked)) : null;
         Products products = timings.time("produce", () -> new Producer(toolkit.epochSeconds()).produce(checked, site, goal.packageArchive()));
 
-        Published published = goal == Goal.VALIDATE ? new Published(List.of())
+        Published published = !goal.published() ? new Published(List.of())
                 : timings.time("publish", () -> new Publisher(root.resolve(BUILD_DIR)).publish(products));
         return new Outcome(checked.findings(), products, published, timings, cache.stats().since(cacheBefore));
     }
