@@ -69,6 +69,9 @@ final class ServeCommand implements Callable<Integer> {
                 } catch (BindException e) {
                     console.failure("cannot listen on " + host + ":" + port + " (" + e.getMessage() + "): choose another --port", null);
                     return ExitCode.USAGE_OR_ENVIRONMENT;
+                } catch (UnknownHostException e) {
+                    console.failure(e.getMessage() + ": give --host an address of this machine, e.g. 127.0.0.1", null);
+                    return ExitCode.USAGE_OR_ENVIRONMENT;
                 }
                 Runtime.getRuntime().addShutdownHook(onCtrlC);
                 console.info("serving http://" + hostForUrl(address) + ":" + address.getPort() + "/ ; watching spec/, profiles/, "

@@ -33,10 +33,6 @@ final class EventStream implements AutoCloseable {
         broadcast(": heartbeat\n\n");
     }
 
-    int clientCount() {
-        return clients.size();
-    }
-
     private void broadcast(String message) {
         for (HttpExchange client : clients) {
             if (!send(client, message)) {

@@ -16,6 +16,7 @@ import jp.nexehrs.report.SourceException;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -67,9 +68,12 @@ public final class PreviewSession implements AutoCloseable {
      * @return the address the server listens on
      */
     public InetSocketAddress start(String host, int port) throws IOException {
+        InetSocketAddress address = new InetSocketAddress(host, port);
+        if (address.isUnresolved()) throw new UnknownHostException("unknown host '" + host + "'");
+        // Bound before the first build, so a port in use is reported at once, not after the build.
+        server = new SiteServer(address, state);
         rebuild(Set.of());
         watcher = new ProjectWatcher(root);
-        server = new SiteServer(new InetSocketAddress(host, port), state);
         server.start();
         watching = new Thread(() -> watcher.run(this::rebuildQuietly), "nexehrs-watch");
         watching.setDaemon(true);
@@ -111,7 +115,7 @@ public final class PreviewSession implements AutoCloseable {
         boolean problemsChanged = !before.errors().equals(after.errors()) || !before.failure().equals(after.failure());
         state.set(after);
         long millis = (System.nanoTime() - start) / 1_000_000;
-        if (server != null) server.events().publish("reload", reloadEvent(after.generation(), pages, problemsChanged));
+        server.events().publish("reload", reloadEvent(after.generation(), pages, problemsChanged));
         terminal.say((before.generation() == 0 ? "built" : "rebuilt") + " in " + millis + " ms: "
                 + (after.failure().isEmpty() ? cacheSummary : "the last good site stays on screen") + "; "
                 + pages.size() + " page(s) changed");
@@ -150,11 +154,6 @@ public final class PreviewSession implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the reload event", e);
         }
-    }
-
-    /** The number of open tabs listening for reloads. */
-    int listeners() {
-        return server == null ? 0 : server.events().clientCount();
     }
 
     @Override
