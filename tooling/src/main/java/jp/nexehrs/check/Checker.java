@@ -71,7 +71,8 @@ public final class Checker {
 
         Validations(Converted converted) {
             this.converted = converted;
-            this.cached = new CachedValidations(cache, converted.conformanceDigest());
+            this.cached = new CachedValidations(cache, converted.dependencyDigest(),
+                    converted.project().resources(FhirSource.Role.CONFORMANCE));
         }
 
         List<Finding> of(FhirSource source) {

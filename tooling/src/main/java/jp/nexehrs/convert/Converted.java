@@ -10,11 +10,11 @@ import java.util.List;
  * The output of the convert stage: documents as HTML, conformance resources with snapshots, and the support
  * chain that holds them (shared, read-only from here on, by the validator).
  *
- * @param conformanceDigest identifies every conformance resource and dependency package the validator can consult:
- *                          what a cached validation depends on besides the instance itself
+ * @param dependencyDigest identifies the dependency packages (see {@code nexehrs.yaml}'s {@code dependencies}): part of
+ *                         what cached snapshots and validations depend on
  */
 public record Converted(Project project, List<ConvertedDocument> documents, List<ConformanceArtifact> conformance,
-                        ConformanceSupport support, List<Finding> findings, String conformanceDigest) {
+                        ConformanceSupport support, List<Finding> findings, String dependencyDigest) {
     public Converted {
         documents = List.copyOf(documents);
         conformance = List.copyOf(conformance);

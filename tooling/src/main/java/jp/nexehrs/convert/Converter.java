@@ -82,8 +82,7 @@ public final class Converter {
                 findings.addAll(result.findings());
             }
         }
-        return new Converted(project, documents, conformance, support, findings,
-                conformanceDigest(dependencyDigest, conformanceSources));
+        return new Converted(project, documents, conformance, support, findings, dependencyDigest);
     }
 
     /**
@@ -103,13 +102,6 @@ public final class Converter {
                 key.add("(not readable: " + e + ")").add(Long.toString(System.nanoTime()));
             }
         }
-        return key.hex();
-    }
-
-    /** Everything validation can depend on besides the instance itself: every conformance resource and the dependencies. */
-    private static String conformanceDigest(String dependencyDigest, List<FhirSource> conformance) {
-        CacheKey key = new CacheKey().add(dependencyDigest);
-        for (FhirSource source : conformance) key.add(source.file()).add(source.text());
         return key.hex();
     }
 }

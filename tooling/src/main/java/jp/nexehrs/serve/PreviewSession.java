@@ -101,7 +101,7 @@ public final class PreviewSession implements AutoCloseable {
             cacheSummary = outcome.cache().summary();
             long warnings = outcome.findings().stream().filter(f -> f.severity() == Severity.WARNING).count();
             errors.forEach(e -> terminal.say(e.toLine()));
-            cacheSummary = errors.size() + " error(s), " + warnings + " warning(s); " + cacheSummary;
+            cacheSummary = errors.size() + " error(s), " + warnings + " warning(s); " + stages(outcome.timings().millis()) + "; " + cacheSummary;
         } catch (SourceException e) {
             after = failed(before, e.toFinding().toLine());
         } catch (ProjectNotFoundException | PublishException e) {
@@ -120,6 +120,15 @@ public final class PreviewSession implements AutoCloseable {
                 + (after.failure().isEmpty() ? cacheSummary : "the last good site stays on screen") + "; "
                 + pages.size() + " page(s) changed");
         return new Rebuild(after.generation(), millis, pages, after.errors(), after.failure(), cacheSummary);
+    }
+
+    /** e.g. {@code load 210 ms, convert 95 ms, ...}: where a rebuild's time went. */
+    private static String stages(Map<String, Long> millis) {
+        StringBuilder out = new StringBuilder();
+        for (String stage : List.of("load", "convert", "check", "compose", "produce")) {
+            if (millis.containsKey(stage)) out.append(out.length() == 0 ? "" : ", ").append(stage).append(' ').append(millis.get(stage)).append(" ms");
+        }
+        return out.toString();
     }
 
     private static SiteState failed(SiteState before, String failure) {

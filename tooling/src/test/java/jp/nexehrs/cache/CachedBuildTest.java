@@ -72,9 +72,30 @@ class CachedBuildTest {
         assertCounts(changed, CacheStage.DOCUMENT, documents - 1, 1);
         assertTrue(changed.cache().of(CacheStage.SNAPSHOT).misses() >= 1, changed.cache().summary());
         assertTrue(changed.cache().of(CacheStage.SNAPSHOT).hits() < profiles, changed.cache().summary());
+        assertTrue(changed.cache().of(CacheStage.VALIDATION).misses() >= 1, "the instances that reach the profile are revalidated");
         build(root, false);
         assertEquals(output(root), changedOutput, "after a change, the cached build writes what a clean build writes");
         assertTrue(TestProjects.errors(changed.findings()).isEmpty(), TestProjects.describe(changed.findings()));
+    }
+
+    @Test
+    void aValueSetChangeRevalidatesTheExamplesWhoseProfileBindsIt() throws Exception {
+        Path root = TestProjects.copyMinimal(dir.resolve("minimal"));
+        assertTrue(TestProjects.errors(build(root, true).findings()).isEmpty());
+        String example = "profiles/examples/Patient-hanako.json";
+        assertFalse(Files.readString(root.resolve(example)).contains("ValueSet/minimal-marital-status"),
+                "the example reaches the value set only through its profile's binding");
+        Path valueSet = root.resolve("profiles/valuesets/ValueSet-minimal-marital-status.json");
+        Files.writeString(valueSet, Files.readString(valueSet).replace("\"system\": \"http://example.org/fhir/CodeSystem/minimal-marital\"}",
+                "\"system\": \"http://example.org/fhir/CodeSystem/minimal-marital\", \"concept\": [{\"code\": \"married\"}]}"));
+
+        Outcome changed = build(root, true);
+        assertEquals(0, changed.cache().of(CacheStage.VALIDATION).hits(), changed.cache().summary());
+        assertFalse(TestProjects.errors(TestProjects.on(changed.findings(), example)).isEmpty(),
+                "'single' is no longer in the value set: " + TestProjects.describe(changed.findings()));
+        Map<String, String> cachedOutput = output(root);
+        build(root, false);
+        assertEquals(cachedOutput, output(root));
     }
 
     private static void assertCounts(Outcome outcome, CacheStage stage, int hits, int misses) {
