@@ -12,10 +12,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * A content-addressed store of results the build would otherwise compute again: converted documents, generated
@@ -39,6 +41,17 @@ public final class BuildCache {
     private final Map<CacheStage, AtomicInteger> hits = new EnumMap<>(CacheStage.class);
     private final Map<CacheStage, AtomicInteger> misses = new EnumMap<>(CacheStage.class);
     private volatile String writeProblem = "";
+    /**
+     * Entries already read and decoded by this toolkit, for one that lives across builds (nexehrs serve): parsing a
+     * stored snapshot costs more than reading it. Bounded, least recently used first out.
+     */
+    private final Map<String, Object> decoded = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
+            return size() > MAX_DECODED;
+        }
+    };
+    private static final int MAX_DECODED = 512;
 
     private BuildCache(Path folder, String toolchain) {
         this.folder = folder;
@@ -83,6 +96,36 @@ public final class BuildCache {
         }
         misses.get(stage).incrementAndGet();
         return Optional.empty();
+    }
+
+    /**
+     * The stored value decoded by {@code decoder}, kept decoded in memory for the next build of this toolkit; empty
+     * (a miss) when absent or when the decoder rejects it. Callers must not change the returned value.
+     */
+    public <T> Optional<T> readDecoded(CacheStage stage, String key, Class<T> type, Function<byte[], T> decoder) {
+        String memoKey = stage.name() + "/" + key;
+        synchronized (decoded) {
+            Object known = decoded.get(memoKey);
+            if (type.isInstance(known)) {
+                hits.get(stage).incrementAndGet();
+                return Optional.of(type.cast(known));
+            }
+        }
+        Optional<byte[]> stored = read(stage, key);
+        if (stored.isEmpty()) return Optional.empty();
+        T value;
+        try {
+            value = decoder.apply(stored.get());
+        } catch (RuntimeException e) {
+            // A corrupt or outdated entry is recounted as a miss and recomputed.
+            hits.get(stage).decrementAndGet();
+            misses.get(stage).incrementAndGet();
+            return Optional.empty();
+        }
+        synchronized (decoded) {
+            decoded.put(memoKey, value);
+        }
+        return Optional.of(value);
     }
 
     /** A stored JSON value, or empty (a miss) when absent or no longer readable as {@code type}. */

@@ -64,14 +64,11 @@ final class CachedSnapshots {
         return result;
     }
 
+    /** A copy of the remembered snapshot: the decoded original stays in memory for the next build of this toolkit. */
     Optional<StructureDefinition> find(String key) {
-        try {
-            return cache.read(CacheStage.SNAPSHOT, key)
-                    .map(bytes -> (StructureDefinition) engine.jsonParser().parseResource(new String(bytes, StandardCharsets.UTF_8)));
-        } catch (RuntimeException e) {
-            // An entry that no longer parses (a torn disk, an edited file) is generated afresh and overwritten.
-            return Optional.empty();
-        }
+        return cache.readDecoded(CacheStage.SNAPSHOT, key, StructureDefinition.class,
+                        bytes -> (StructureDefinition) engine.jsonParser().parseResource(new String(bytes, StandardCharsets.UTF_8)))
+                .map(StructureDefinition::copy);
     }
 
     void remember(String key, StructureDefinition generated) {

@@ -79,6 +79,24 @@ class CachedBuildTest {
     }
 
     @Test
+    void rebuildsInOneLongLivedToolkitWriteTheCleanBuildsBytes() throws Exception {
+        Path root = TestProjects.copyMinimal(dir.resolve("minimal"));
+        try (Toolkit toolkit = new Toolkit(root, 2, EPOCH, new Toolkit.Caching(true, "test"))) {
+            Pipeline pipeline = new Pipeline(toolkit, Progress.SILENT);
+            pipeline.run(root, Goal.BUILD);
+            Path profile = root.resolve("profiles/structuredefinitions/StructureDefinition-minimal-patient.json");
+            Files.writeString(profile, Files.readString(profile).replaceFirst("\"description\"\\s*:\\s*\"", "\"description\": \"（改訂）"));
+            Files.writeString(root.resolve("spec/01-intro.adoc"), Files.readString(root.resolve("spec/01-intro.adoc")) + "\n追記。\n");
+            pipeline.run(root, Goal.BUILD);
+            Outcome again = pipeline.run(root, Goal.BUILD);
+            assertEquals(0, again.cache().of(CacheStage.SNAPSHOT).misses(), "the second run decodes nothing afresh");
+        }
+        Map<String, String> warmOutput = output(root);
+        build(root, false);
+        assertEquals(output(root), warmOutput, "what nexehrs serve's warm toolkit builds is what a clean build writes");
+    }
+
+    @Test
     void aValueSetChangeRevalidatesTheExamplesWhoseProfileBindsIt() throws Exception {
         Path root = TestProjects.copyMinimal(dir.resolve("minimal"));
         assertTrue(TestProjects.errors(build(root, true).findings()).isEmpty());
