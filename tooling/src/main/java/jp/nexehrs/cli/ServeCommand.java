@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
                 "fix them. The site is kept in memory: build/ is not written (except build/.cache); run 'nexehrs build' to",
                 "publish. Stop with Ctrl-C."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped with Ctrl-C", "2:usage or environment error (no project, port in use)"})
+        exitCodeList = {"130:stopped with Ctrl-C (the shell's code for an interrupt; the server closes cleanly first)",
+                "2:usage or environment error (no project, port in use, unknown host)"})
 final class ServeCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;
