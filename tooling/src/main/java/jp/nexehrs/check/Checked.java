@@ -12,7 +12,8 @@ public record Checked(Converted converted, List<ExampleValidation> examples, Gov
     public Checked {
         examples = List.copyOf(examples);
         suppressed = List.copyOf(suppressed);
-        findings = findings.stream().sorted(Finding.ORDER).toList();
+        // The same problem reported twice (an include repeated down a loop, say) is shown once.
+        findings = findings.stream().distinct().sorted(Finding.ORDER).toList();
     }
 
     public boolean hasErrors() {

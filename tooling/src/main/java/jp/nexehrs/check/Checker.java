@@ -49,6 +49,10 @@ public final class Checker {
         List<ExampleValidation> invalid = validateAll(validator, project.resources(FhirSource.Role.INVALID_EXAMPLE));
         findings.addAll(new InvalidExampleCheck().check(invalid, project.invalidExpectations(), manifestFile(project)));
 
+        findings.addAll(new LinkCheck().check(converted.documents(), converted.conformance(),
+                examples.stream().map(e -> e.source().key()).collect(java.util.stream.Collectors.toSet()),
+                project.config().packageFileName()));
+
         GovernanceCheck.Result governance = new GovernanceCheck().check(project.governance(), converted.documents());
         findings.addAll(governance.findings());
         Suppressions.Result accepted = new Suppressions().apply(project.config().suppress(), findings);

@@ -16,6 +16,7 @@ import jp.nexehrs.load.FhirSource;
 import jp.nexehrs.load.ProjectConfig;
 import jp.nexehrs.load.SiteTemplate;
 import jp.nexehrs.report.Finding;
+import jp.nexehrs.search.SearchIndex;
 import jp.nexehrs.report.Severity;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.Extension;
@@ -122,6 +123,7 @@ public final class SiteComposer {
                     Map.of("example", source, "json", pretty, "profiles", profiles, "findings", example.findings())));
             files.add(new SiteFile(source.key() + ".json", pretty.getBytes(StandardCharsets.UTF_8)));
         }
+        files.add(new SiteFile("search-index.json", new SearchIndex().build(SearchEntries.of(converted.documents(), converted.conformance()))));
         files.addAll(assets(template));
         return new ComposedSite(checked, files);
     }

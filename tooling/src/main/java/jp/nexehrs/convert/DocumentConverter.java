@@ -1,5 +1,6 @@
 package jp.nexehrs.convert;
 
+import jp.nexehrs.html.HtmlPolicy;
 import jp.nexehrs.load.DocumentSource;
 import jp.nexehrs.report.Finding;
 import jp.nexehrs.report.Severity;
@@ -19,20 +20,24 @@ import java.util.Locale;
 
 /**
  * Converts AsciiDoc guideline documents to HTML body fragments with one shared Asciidoctor instance.
- * SAFE mode jails includes inside the project root; the problems Asciidoctor logs become findings on the
+ * SAFE mode jails includes inside {@code spec/} (Asciidoctor resolves a document's includes against its base
+ * folder, which is also the jail, so spec/ is both: paths in include:: are relative to spec/); the problems Asciidoctor logs become findings on the
  * document and line they concern, and those that lose content (a missing or forbidden include, an unknown
  * attribute) are errors.
  */
 public final class DocumentConverter implements AutoCloseable {
     private final Asciidoctor asciidoctor;
     private final Path projectRoot;
+    private final Path includeJail;
     /** The document being converted on this thread: the log handler and macros report into it. */
     private final ThreadLocal<Conversion> current = new ThreadLocal<>();
+    private final HtmlPolicy htmlPolicy = new HtmlPolicy();
     /** Asciidoctor also logs to java.util.logging's console; its messages reach the user as findings instead. */
     private final java.util.logging.Logger asciidoctorLog = java.util.logging.Logger.getLogger("asciidoctor");
 
     public DocumentConverter(Path projectRoot) {
         this.projectRoot = projectRoot;
+        this.includeJail = projectRoot.resolve(jp.nexehrs.load.ProjectLoader.SPEC_DIR);
         this.asciidoctor = Asciidoctor.Factory.create();
         asciidoctorLog.setUseParentHandlers(false);
         asciidoctor.registerLogHandler(this::onLog);
@@ -56,7 +61,7 @@ public final class DocumentConverter implements AutoCloseable {
 
     /** Reads only the header (title and attributes) of a document: for commands that need no HTML. */
     ConvertedDocument readHeader(DocumentSource source) {
-        Options options = Options.builder().safe(SafeMode.SAFE).baseDir(projectRoot.toFile())
+        Options options = Options.builder().safe(SafeMode.SAFE).baseDir(includeJail.toFile())
                 .option("parse_header_only", true).build();
         Document document = asciidoctor.load(source.text(), options);
         String title = document.getDoctitle() == null ? source.file() : stripTags(document.getDoctitle());
@@ -82,13 +87,19 @@ public final class DocumentConverter implements AutoCloseable {
                     .build();
             Options options = Options.builder()
                     .safe(SafeMode.SAFE)
-                    .baseDir(projectRoot.toFile())
+                    .baseDir(includeJail.toFile())
                     .standalone(false)
                     .sourcemap(true)
                     .attributes(attributes)
                     .build();
             Document document = asciidoctor.load(source.text(), options);
-            String html = document.convert();
+            String raw = document.convert();
+            List<String> dangers = htmlPolicy.dangers(raw);
+            if (!dangers.isEmpty()) {
+                conversion.findings.add(Finding.error(source.file(), 0, 0, "HTML that would run in readers' browsers is not allowed ("
+                        + String.join(", ", dangers) + "): remove the raw HTML passthrough"));
+            }
+            String html = htmlPolicy.clean(raw);
             String title = document.getDoctitle() == null ? source.file() : stripTags(document.getDoctitle());
             if (document.getDoctitle() == null) {
                 conversion.findings.add(Finding.error(source.file(), 1, 1, "the document has no title: start it with '= Title'"));
@@ -127,6 +138,7 @@ public final class DocumentConverter implements AutoCloseable {
     private static Severity severityOf(LogRecord record, String message) {
         String lower = message.toLowerCase(Locale.ROOT);
         if (lower.contains("include file") || lower.contains("outside of jail") || lower.contains("missing attribute")
+                || lower.contains("include depth")
                 || lower.contains("unresolved directive")) {
             return Severity.ERROR;
         }

@@ -20,6 +20,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Turns the bytes of one file into a FHIR resource, or a {@link SourceException} naming file, line and column.
@@ -37,12 +38,16 @@ public final class ResourceReader {
         this.engine = engine;
     }
 
-    /** A parsed resource with the exact text it came from (the validator re-reads the text to report lines). */
-    public record ParsedResource(IBaseResource resource, String text, ResourceFormat format) {}
+    /**
+     * A parsed resource with the exact text it came from (the validator re-reads the text to report lines), and
+     * for strictly read files the content problems found while parsing (the resource is still usable).
+     */
+    public record ParsedResource(IBaseResource resource, String text, ResourceFormat format, List<String> problems) {}
 
     /**
-     * @param strict true for conformance resources (any unknown element or bad code is an error here); false for
-     *               instances, whose content errors the validator reports with line, column and FHIRPath
+     * @param strict true for conformance resources (each unknown element or bad value becomes a problem of the
+     *               result); false for instances, whose content errors the validator reports with line, column and
+     *               FHIRPath
      */
     public ParsedResource read(String displayName, byte[] bytes, ResourceFormat format, boolean strict) throws SourceException {
         String text = decodeUtf8(displayName, bytes);
@@ -51,9 +56,10 @@ public final class ResourceReader {
         else checkXmlSyntax(displayName, text);
         try {
             IParser parser = engine.parserFor(format);
-            if (!strict) parser.setParserErrorHandler(new LenientErrorHandler(false).setErrorOnInvalidValue(false));
+            CollectingParserErrorHandler collected = new CollectingParserErrorHandler();
+            parser.setParserErrorHandler(strict ? collected : new LenientErrorHandler(false).setErrorOnInvalidValue(false));
             IBaseResource resource = parser.parseResource(text);
-            return new ParsedResource(resource, text, format);
+            return new ParsedResource(resource, text, format, collected.problems());
         } catch (DataFormatException e) {
             throw new SourceException(displayName, 0, 0, "not a valid FHIR R4 resource: " + stripHapiCode(e.getMessage()), e);
         }

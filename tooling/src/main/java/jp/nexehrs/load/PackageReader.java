@@ -70,9 +70,7 @@ public final class PackageReader {
                 return NpmPackage.fromPackage(new ByteArrayInputStream(tgzOf(location)));
             }
             if (!Files.isRegularFile(location)) throw new SourceException(origin, 0, 0, "no such FHIR package file or folder");
-            try (InputStream in = Files.newInputStream(location)) {
-                return NpmPackage.fromPackage(in);
-            }
+            return NpmPackage.fromPackage(new ByteArrayInputStream(new PackageArchiveGuard().readChecked(location)));
         } catch (IOException | RuntimeException e) {
             throw new SourceException(origin, 0, 0, "cannot read the FHIR package: " + e.getMessage(), e);
         }

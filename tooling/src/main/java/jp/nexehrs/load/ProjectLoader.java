@@ -35,6 +35,9 @@ public final class ProjectLoader {
     public static final String INVALID_MANIFEST = "manifest.yaml";
     public static final String TEMPLATE_DIR = "site-template";
 
+    /** Spec examples are small; a huge file is a mistake (or an attack) that would stall every build. */
+    static final long MAX_RESOURCE_BYTES = 16L * 1024 * 1024;
+
     private static final Set<String> CONFORMANCE_TYPES = Set.of("StructureDefinition", "ValueSet", "CodeSystem",
             "SearchParameter", "CapabilityStatement", "OperationDefinition", "NamingSystem", "ConceptMap");
 
@@ -78,7 +81,7 @@ public final class ProjectLoader {
         new ConfigValidator().validate(config);
         List<LoadedPackage> dependencies = dependencyLoader.load(projectRoot, config.dependencies());
 
-        List<Finding> findings = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>(new SymlinkGuard().check(projectRoot));
         List<DocumentSource> documents = loadDocuments(projectRoot, findings);
         List<FhirSource> resources = loadResources(projectRoot, findings);
         List<InvalidExampleExpectation> expectations = loadInvalidManifest(projectRoot, findings);
@@ -92,7 +95,7 @@ public final class ProjectLoader {
         for (Path file : filesUnder(root.resolve(SPEC_DIR), ".adoc")) {
             String relative = relative(root, file);
             // Documents whose name starts with '_' are fragments for include::, not pages.
-            if (file.getFileName().toString().startsWith("_")) continue;
+            if (file.getFileName().toString().startsWith("_") || !SymlinkGuard.staysInside(root, file)) continue;
             try {
                 String text = ResourceReader.decodeUtf8(relative, Files.readAllBytes(file));
                 String specRelative = relative(root.resolve(SPEC_DIR), file);
@@ -113,8 +116,18 @@ public final class ProjectLoader {
         for (Path file : filesUnder(profiles, ".json", ".xml")) {
             String relative = relative(root, file);
             FhirSource.Role role = roleOf(relative(profiles, file));
+            if (!SymlinkGuard.staysInside(root, file)) continue;
             try {
-                resources.add(read(relative, Files.readAllBytes(file), role));
+                if (Files.size(file) > MAX_RESOURCE_BYTES) {
+                    findings.add(Finding.error(relative, 0, 0, "the file is " + Files.size(file) / (1024 * 1024)
+                            + " MB; resources in a specification are limited to " + MAX_RESOURCE_BYTES / (1024 * 1024) + " MB"));
+                    continue;
+                }
+                Read read = readResource(relative, Files.readAllBytes(file), role);
+                FhirSource source = read.source();
+                findings.addAll(read.problems());
+                findings.addAll(FileNaming.check(source));
+                resources.add(source);
             } catch (IOException e) {
                 findings.add(Finding.error(relative, 0, 0, "cannot read: " + e.getMessage()));
             } catch (SourceException e) {
@@ -124,8 +137,15 @@ public final class ProjectLoader {
         return resources;
     }
 
+    /** A resource file read, with the content problems the parser passed over (conformance resources only). */
+    private record Read(FhirSource source, List<Finding> problems) {}
+
     /** Reads one resource file; also used to validate files outside the project. */
     public FhirSource read(String displayName, byte[] bytes, FhirSource.Role role) throws SourceException {
+        return readResource(displayName, bytes, role).source();
+    }
+
+    private Read readResource(String displayName, byte[] bytes, FhirSource.Role role) throws SourceException {
         ResourceFormat format = ResourceFormat.ofFileName(displayName)
                 .orElseThrow(() -> new SourceException(displayName, 0, 0, "not a .json or .xml file"));
         ResourceReader.ParsedResource parsed = reader.read(displayName, bytes, format, role == FhirSource.Role.CONFORMANCE);
@@ -142,7 +162,10 @@ public final class ProjectLoader {
         FhirTerser terser = engine.context().newTerser();
         String url = CONFORMANCE_TYPES.contains(type) ? primitive(terser, resource, "url") : "";
         List<String> claimed = resource.getMeta().getProfile().stream().map(IPrimitiveType::getValueAsString).toList();
-        return new FhirSource(displayName, role, format, parsed.text(), resource, type, id == null ? "" : id, url, claimed);
+        FhirSource source = new FhirSource(displayName, role, format, parsed.text(), resource, type, id == null ? "" : id, url, claimed);
+        List<Finding> problems = parsed.problems().stream()
+                .map(problem -> Finding.error(displayName, 0, 0, "not valid FHIR: " + problem)).toList();
+        return new Read(source, problems);
     }
 
     private static String primitive(FhirTerser terser, IBaseResource resource, String path) {

@@ -14,6 +14,7 @@ import jp.nexehrs.load.ProjectLoader;
 import jp.nexehrs.load.ProjectNotFoundException;
 import jp.nexehrs.produce.Producer;
 import jp.nexehrs.produce.Products;
+import jp.nexehrs.publish.BuildLock;
 import jp.nexehrs.publish.PublishException;
 import jp.nexehrs.publish.Published;
 import jp.nexehrs.publish.Publisher;
@@ -41,6 +42,13 @@ public final class Pipeline {
 
     public Outcome run(Path projectDir, Goal goal) throws ProjectNotFoundException, SourceException, PublishException {
         Path root = ProjectLoader.locate(projectDir);
+        // Builds that write output take the project's build lock for the whole run, so two never interleave.
+        try (BuildLock lock = goal == Goal.VALIDATE ? null : BuildLock.acquire(root.resolve(BUILD_DIR), progress::say)) {
+            return runStages(root, goal);
+        }
+    }
+
+    private Outcome runStages(Path root, Goal goal) throws SourceException, PublishException {
         StageTimings timings = new StageTimings();
         BuildCache cache = toolkit.cache(root);
         CacheStats cacheBefore = cache.stats();

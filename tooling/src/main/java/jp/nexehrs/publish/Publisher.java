@@ -19,6 +19,8 @@ import java.util.stream.Stream;
  * The publish stage: writes everything into a staging folder inside {@code build/} and moves it into place only
  * when all of it was written. A build with errors publishes only its QA report, so the last good site and
  * package stay where they were; a crash or a full disk leaves at most a staging folder, cleaned up next time.
+ * Replacing a folder moves the old one aside first; if the process dies between the two moves, the next run
+ * moves the old one back before anything else, so the last good output is never lost.
  */
 public final class Publisher {
     public static final String SITE = "site";
@@ -26,6 +28,8 @@ public final class Publisher {
     public static final String QA_JSON = "qa.json";
     public static final String QA_HTML = "qa.html";
     private static final String STAGING_PREFIX = ".staging-";
+    /** The folder moved aside while its replacement moves in: {@code .previous-<name>-<uuid>}. */
+    private static final String PREVIOUS_PREFIX = ".previous-";
 
     private final Path buildDir;
 
@@ -38,6 +42,7 @@ public final class Publisher {
         List<Path> written = new ArrayList<>();
         try {
             Files.createDirectories(buildDir);
+            recoverInterruptedSwaps();
             removeStaleStaging();
             Files.createDirectories(staging);
             Files.write(staging.resolve(QA_JSON), products.qaJson());
@@ -80,7 +85,7 @@ public final class Publisher {
     private Path replace(Path source, Path target) throws IOException {
         Path old = null;
         if (Files.exists(target)) {
-            old = target.resolveSibling(STAGING_PREFIX + "old-" + UUID.randomUUID());
+            old = target.resolveSibling(PREVIOUS_PREFIX + target.getFileName() + "-" + UUID.randomUUID());
             move(target, old);
         }
         try {
@@ -101,10 +106,23 @@ public final class Publisher {
         }
     }
 
-    /** Staging folders left by a build that was killed. */
+    /** A build killed between moving the old output aside and moving the new one in: put the old one back. */
+    private void recoverInterruptedSwaps() throws IOException {
+        for (String name : new String[]{SITE, PACKAGE}) {
+            Path target = buildDir.resolve(name);
+            if (Files.exists(target)) continue;
+            try (Stream<Path> children = Files.list(buildDir)) {
+                var previous = children.filter(p -> p.getFileName().toString().startsWith(PREVIOUS_PREFIX + name + "-")).findFirst();
+                if (previous.isPresent()) move(previous.get(), target);
+            }
+        }
+    }
+
+    /** Staging folders and set-aside outputs left by a build that was killed (after any recovery). */
     private void removeStaleStaging() throws IOException {
         try (Stream<Path> children = Files.list(buildDir)) {
-            children.filter(p -> p.getFileName().toString().startsWith(STAGING_PREFIX)).forEach(Publisher::deleteQuietly);
+            children.filter(p -> p.getFileName().toString().startsWith(STAGING_PREFIX)
+                    || p.getFileName().toString().startsWith(PREVIOUS_PREFIX)).forEach(Publisher::deleteQuietly);
         }
     }
 

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Whole-build benchmark (issue 10): builds the toolchain, then builds (a) this repository's spec, (b) JP Core
+# 1.1.2 + JP Core 1.2.0's pages from ../shared/corpus, (c) synthetic specs at the given scales of (b), each as a
+# fresh process, and prints one table. Usage: tooling/bench/run-benchmarks.sh [scales, default 1,4,16]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$root"
+export GIT_CONFIG_NOSYSTEM=1
+mvn -B -q -DskipTests package test-compile -pl tooling -am >&2
+java -cp "tooling/target/test-classes:tooling/target/nexehrs.jar" jp.nexehrs.bench.BuildBenchmark "$root" "${1:-1,4,16}"

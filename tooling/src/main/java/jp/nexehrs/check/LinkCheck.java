@@ -1,0 +1,98 @@
+package jp.nexehrs.check;
+
+import jp.nexehrs.convert.ConformanceArtifact;
+import jp.nexehrs.convert.ConvertedDocument;
+import jp.nexehrs.report.Finding;
+import jp.nexehrs.util.TextPositions;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every link an editor writes in a guideline document must lead somewhere: another document (and, with a
+ * {@code #fragment}, a section or anchor in it), an artifact's page or download, or a page the site always has.
+ * A broken one is an error on the document and the line that holds it. Links to other sites are not followed
+ * (the build is offline).
+ */
+final class LinkCheck {
+    /** Pages every site has, whatever the content. */
+    private static final Set<String> SITE_PAGES = Set.of("index.html", "artifacts.html", "qa.html", "governance.html");
+
+    List<Finding> check(List<ConvertedDocument> documents, List<ConformanceArtifact> artifacts, Set<String> exampleKeys,
+                        String packageFile) {
+        Map<String, Set<String>> anchorsByPage = new HashMap<>();
+        Map<String, Element> bodies = new HashMap<>();
+        for (ConvertedDocument document : documents) {
+            Element body = Jsoup.parseBodyFragment(document.htmlBody()).body();
+            bodies.put(document.source().pagePath(), body);
+            Set<String> anchors = new HashSet<>();
+            body.select("[id]").forEach(e -> anchors.add(e.id()));
+            document.headings().forEach(h -> anchors.add(h.id()));
+            anchorsByPage.put(document.source().pagePath(), anchors);
+        }
+        Set<String> otherPages = new HashSet<>(SITE_PAGES);
+        otherPages.add(packageFile);
+        for (ConformanceArtifact artifact : artifacts) {
+            otherPages.add(artifact.key() + ".html");
+            otherPages.add(artifact.key() + ".json");
+        }
+        for (String key : exampleKeys) {
+            otherPages.add(key + ".html");
+            otherPages.add(key + ".json");
+        }
+
+        List<Finding> findings = new ArrayList<>();
+        for (ConvertedDocument document : documents) {
+            String page = document.source().pagePath();
+            for (Element link : bodies.get(page).select("a[href]")) {
+                String href = link.attr("href");
+                String problem = problemWith(page, href, anchorsByPage, otherPages);
+                if (problem == null) continue;
+                findings.add(new Finding(jp.nexehrs.report.Severity.ERROR, document.source().file(),
+                        lineOf(document, href), 0, "", "broken-link", problem));
+            }
+        }
+        return findings;
+    }
+
+    private static String problemWith(String fromPage, String href, Map<String, Set<String>> anchorsByPage, Set<String> otherPages) {
+        // Other sites are not followed (the build is offline), whatever their URL looks like.
+        if (href.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*") || href.startsWith("//")) return null;
+        URI uri;
+        try {
+            uri = new URI(href);
+        } catch (URISyntaxException e) {
+            return "link '" + href + "' is not a valid URL";
+        }
+        String path = uri.getPath() == null || uri.getPath().isEmpty() ? fromPage : resolve(fromPage, uri.getPath());
+        String fragment = uri.getFragment();
+        if (anchorsByPage.containsKey(path)) {
+            if (fragment == null || fragment.isEmpty() || anchorsByPage.get(path).contains(fragment)) return null;
+            return "link '" + href + "' names a section or anchor '#" + fragment + "' that " + (path.equals(fromPage) ? "this document" : path) + " does not have";
+        }
+        if (otherPages.contains(path)) return null;
+        return "link '" + href + "' leads to no page of the site (" + path + ")";
+    }
+
+    /** {@code to} relative to the folder of {@code fromPage}, normalised; a path that climbs out of the site stays as is. */
+    private static String resolve(String fromPage, String to) {
+        int slash = fromPage.lastIndexOf('/');
+        String base = slash < 0 ? "" : fromPage.substring(0, slash + 1);
+        return URI.create("file:/site/" + base).resolve(to.replace(" ", "%20")).getPath().replaceFirst("^/site/", "");
+    }
+
+    /** Where the link is in the AsciiDoc source: the line that mentions its target (0 when the text differs). */
+    private static int lineOf(ConvertedDocument document, String href) {
+        String target = href.contains("#") ? href.substring(href.indexOf('#') + 1) : href.replace(".html", "");
+        int line = target.isEmpty() ? 0 : TextPositions.lineOf(document.source().text(), target);
+        return line;
+    }
+}

@@ -1,0 +1,116 @@
+package jp.nexehrs.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Writes the projects the benchmark builds: a JP-Core-sized guide assembled from the corpus (JP Core 1.1.2's
+ * package, 89 StructureDefinitions and 48 examples, plus JP Core 1.2.0's 20 Japanese pages), and synthetic
+ * specifications that repeat it k times under other ids and URLs, to show how cost grows with size. Nothing is
+ * written into the repository: the output goes to a folder the caller chooses.
+ */
+public final class BenchmarkProjects {
+    static final String JP_CORE_CANONICAL = "http://jpfhir.jp/fhir/core";
+    private static final Set<String> CONFORMANCE = Set.of("StructureDefinition", "ValueSet", "CodeSystem");
+    private static final Set<String> NOT_EXAMPLES = Set.of("StructureDefinition", "ValueSet", "CodeSystem", "SearchParameter",
+            "CapabilityStatement", "ImplementationGuide", "NamingSystem", "OperationDefinition");
+    private final ObjectMapper json = new ObjectMapper();
+    private final Path corpus;
+
+    public BenchmarkProjects(Path corpus) {
+        this.corpus = corpus;
+    }
+
+    /** (b): the JP Core 1.1.2 package as a project (copies = 1), or (c): it repeated {@code copies} times. */
+    public Path write(Path target, int copies) throws IOException {
+        Files.createDirectories(target);
+        Files.writeString(target.resolve("nexehrs.yaml"), """
+                id: bench.jpcore.x%d
+                canonical: %s
+                version: 1.0.0
+                fhirVersion: 4.0.1
+                title:
+                  ja: ベンチマーク用 JP Core ×%d
+                  en: JP Core benchmark x%d
+                status: draft
+                publisher: benchmark
+                license: CC0-1.0
+                """.formatted(copies, JP_CORE_CANONICAL, copies, copies));
+        Path packageDir = corpus.resolve("jp-core-1.1.2/expected/snapshot/package");
+        List<Path> resources;
+        try (Stream<Path> files = Files.list(packageDir)) {
+            resources = files.filter(p -> p.toString().endsWith(".json") && !p.getFileName().toString().startsWith("package")
+                    && !p.getFileName().toString().startsWith(".")).sorted().toList();
+        }
+        for (int copy = 0; copy < copies; copy++) {
+            String prefix = copies == 1 ? "" : "c" + copy + "-";
+            for (Path resource : resources) {
+                ObjectNode node = (ObjectNode) json.readTree(resource.toFile());
+                String type = node.path("resourceType").asText();
+                if (CONFORMANCE.contains(type)) {
+                    writeResource(target.resolve("profiles/" + type.toLowerCase() + "s"), renamed(node, prefix, copies), prefix);
+                } else if (!NOT_EXAMPLES.contains(type)) {
+                    writeResource(target.resolve("profiles/examples"), renamed(node, prefix, copies), prefix);
+                }
+            }
+            writePages(target.resolve("spec"), prefix);
+        }
+        return target;
+    }
+
+    private ObjectNode renamed(ObjectNode node, String prefix, int copies) {
+        if (prefix.isEmpty()) return node;
+        // Every copy gets its own canonical URLs: the copies are separate artifacts, not duplicates.
+        String text = node.toString().replace(JP_CORE_CANONICAL + "/", JP_CORE_CANONICAL + "/" + prefix);
+        try {
+            ObjectNode copy = (ObjectNode) json.readTree(text);
+            if (copy.has("id")) copy.put("id", prefix + copy.get("id").asText());
+            if (copy.has("name") && copy.get("name").isTextual() && NOT_EXAMPLES.contains(copy.path("resourceType").asText())) {
+                copy.put("name", prefix.replace("-", "_") + copy.get("name").asText());
+            }
+            return copy;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void writeResource(Path folder, JsonNode node, String prefix) throws IOException {
+        Files.createDirectories(folder);
+        String name = node.path("resourceType").asText() + "-" + node.path("id").asText() + ".json";
+        Files.writeString(folder.resolve(name), json.writerWithDefaultPrettyPrinter().writeValueAsString(node));
+    }
+
+    /** JP Core 1.2.0's Markdown pages, turned into AsciiDoc just enough to be converted (headings, lists, text). */
+    private void writePages(Path spec, String prefix) throws IOException {
+        Files.createDirectories(spec);
+        List<Path> pages;
+        try (Stream<Path> files = Files.list(corpus.resolve("jp-core/input/pagecontent"))) {
+            pages = files.filter(p -> p.toString().endsWith(".md")).sorted().toList();
+        }
+        for (Path page : pages) {
+            String name = page.getFileName().toString().replace(".md", "");
+            StringBuilder adoc = new StringBuilder("= ").append(name).append("\n:nexehrs-status: draft\n\n");
+            for (String line : Files.readAllLines(page, StandardCharsets.UTF_8)) {
+                String text = line.replace("{", "\\{");
+                if (text.matches("^#{1,5} .*")) {
+                    int level = text.indexOf(' ');
+                    adoc.append("=".repeat(Math.min(level + 1, 6))).append(text.substring(level)).append('\n');
+                } else if (text.startsWith("---")) {
+                    adoc.append('\n');
+                } else {
+                    adoc.append(text).append('\n');
+                }
+            }
+            Files.writeString(spec.resolve(prefix + name + ".adoc"), adoc.toString());
+        }
+    }
+}

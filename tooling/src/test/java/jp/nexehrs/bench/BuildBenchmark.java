@@ -1,0 +1,120 @@
+package jp.nexehrs.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The whole-build benchmark (issue 10): runs {@code nexehrs build --timings} as a fresh process on each project
+ * and prints one table: wall time per stage, process wall time, peak RSS (GNU time), resources/s, documents/s.
+ * Cases: (a) this repository's spec, (b) JP Core 1.1.2 + JP Core 1.2.0's pages from the corpus, (c) (b) repeated
+ * 1x, 4x, 16x. Run it with {@code tooling/bench/run-benchmarks.sh}.
+ */
+public final class BuildBenchmark {
+    private static final Pattern STAGE = Pattern.compile("^\\s+(\\w[\\w ]*?)\\s+(\\d+) (ms|MB)$");
+
+    record Case(String name, Path project, int resources, int documents) {}
+
+    record Result(Case benchCase, Map<String, Long> stages, double wallSeconds, long peakRssKb, int exitCode) {}
+
+    public static void main(String[] args) throws Exception {
+        Path repository = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        Path jar = repository.resolve("tooling/target/nexehrs.jar");
+        Path corpus = repository.resolveSibling("shared").resolve("corpus");
+        Path work = Files.createTempDirectory("nexehrs-bench");
+        List<Integer> scales = args.length > 1 ? Stream.of(args[1].split(",")).map(Integer::parseInt).toList() : List.of(1, 4, 16);
+
+        List<Case> cases = new ArrayList<>();
+        cases.add(count("(a) this spec", copyOfRepository(repository, work.resolve("a"))));
+        if (Files.isDirectory(corpus)) {
+            BenchmarkProjects projects = new BenchmarkProjects(corpus);
+            cases.add(count("(b) JP Core 1.1.2 + 1.2.0 pages", projects.write(work.resolve("b"), 1)));
+            for (int scale : scales) cases.add(count("(c) synthetic " + scale + "x", projects.write(work.resolve("c" + scale), scale)));
+        } else {
+            System.out.println("SKIPPED (b) and (c): no corpus at " + corpus);
+        }
+        List<Result> results = new ArrayList<>();
+        for (Case benchCase : cases) {
+            System.err.println("building " + benchCase.name() + " ...");
+            results.add(run(jar, benchCase));
+        }
+        print(results);
+    }
+
+    private static Case count(String name, Path project) throws IOException {
+        int resources;
+        int documents;
+        try (Stream<Path> files = Files.walk(project.resolve("profiles"))) {
+            resources = (int) files.filter(p -> p.toString().endsWith(".json") || p.toString().endsWith(".xml")).count();
+        }
+        try (Stream<Path> files = Files.walk(project.resolve("spec"))) {
+            documents = (int) files.filter(p -> p.toString().endsWith(".adoc") && !p.getFileName().toString().startsWith("_")).count();
+        }
+        return new Case(name, project, resources, documents);
+    }
+
+    private static Path copyOfRepository(Path repository, Path target) throws IOException {
+        for (String part : List.of("spec", "profiles", "governance", "site-template", "nexehrs.yaml")) {
+            Path source = repository.resolve(part);
+            if (!Files.exists(source)) continue;
+            try (Stream<Path> walk = Files.walk(source)) {
+                for (Path file : walk.toList()) {
+                    Path to = target.resolve(repository.relativize(file).toString());
+                    if (Files.isDirectory(file)) Files.createDirectories(to);
+                    else {
+                        Files.createDirectories(to.getParent());
+                        Files.copy(file, to);
+                    }
+                }
+            }
+        }
+        return target;
+    }
+
+    private static Result run(Path jar, Case benchCase) throws IOException, InterruptedException {
+        Path timeFile = Files.createTempFile("nexehrs-time", ".txt");
+        List<String> command = List.of("/usr/bin/time", "-f", "%e %M", "-o", timeFile.toString(),
+                "java", "-Xss4m", "-XX:+UseParallelGC", "-jar", jar.toString(), "build", "--timings", "-q", "--no-cache",
+                "--project", benchCase.project().toString());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int exit = process.waitFor();
+        Map<String, Long> stages = new LinkedHashMap<>();
+        for (String line : output.split("\n")) {
+            Matcher m = STAGE.matcher(line);
+            if (m.matches()) stages.put(m.group(1).trim(), Long.parseLong(m.group(2)));
+        }
+        String[] time = Files.readString(timeFile).trim().split("\\s+");
+        Files.deleteIfExists(timeFile);
+        return new Result(benchCase, stages, Double.parseDouble(time[time.length - 2]), Long.parseLong(time[time.length - 1]), exit);
+    }
+
+    private static void print(List<Result> results) {
+        List<String> stageNames = List.of("load", "convert", "check", "compose", "produce", "publish");
+        StringBuilder header = new StringBuilder(String.format("| %-32s | %5s | %4s |", "case", "files", "docs"));
+        for (String stage : stageNames) header.append(String.format(" %8s |", stage + " ms"));
+        header.append(String.format(" %7s | %8s | %7s | %7s | %4s |", "wall s", "RSS MB", "res/s", "docs/s", "exit"));
+        System.out.println(header);
+        System.out.println(header.toString().replaceAll("[^|]", "-"));
+        for (Result r : results) {
+            StringBuilder row = new StringBuilder(String.format("| %-32s | %5d | %4d |", r.benchCase().name(), r.benchCase().resources(), r.benchCase().documents()));
+            for (String stage : stageNames) row.append(String.format(" %8s |", r.stages().getOrDefault(stage, 0L)));
+            double checkSeconds = r.stages().getOrDefault("check", 0L) / 1000.0;
+            double convertSeconds = r.stages().getOrDefault("convert", 0L) / 1000.0;
+            row.append(String.format(" %7.1f | %8d | %7.1f | %7.1f | %4d |", r.wallSeconds(), r.peakRssKb() / 1024,
+                    checkSeconds > 0 ? r.benchCase().resources() / checkSeconds : 0, convertSeconds > 0 ? r.benchCase().documents() / convertSeconds : 0,
+                    r.exitCode()));
+            System.out.println(row);
+        }
+        System.out.println("res/s: resource files / check-stage seconds; docs/s: documents / convert-stage seconds (which includes snapshots).");
+        System.out.println("exit 1 means the build found content errors in that input (it still ran every stage).");
+    }
+}
