@@ -43,7 +43,8 @@ public final class Pipeline {
     public Outcome run(Path projectDir, Goal goal) throws ProjectNotFoundException, SourceException, PublishException {
         Path root = ProjectLoader.locate(projectDir);
         // Builds that write output take the project's build lock for the whole run, so two never interleave.
-        try (BuildLock lock = goal == Goal.VALIDATE ? null : BuildLock.acquire(root.resolve(BUILD_DIR), progress::say)) {
+        // (The cache needs no lock: its entries are content-addressed and moved into place whole.)
+        try (BuildLock lock = !goal.published() ? null : BuildLock.acquire(root.resolve(BUILD_DIR), progress::say)) {
             return runStages(root, goal);
         }
     }
