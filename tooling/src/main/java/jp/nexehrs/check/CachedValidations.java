@@ -8,7 +8,9 @@ import jp.nexehrs.report.Finding;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +42,7 @@ final class CachedValidations {
         this.dependencyDigest = dependencyDigest;
         this.conformance = conformance.stream().filter(c -> !c.url().isEmpty()).toList();
         this.names = cache.enabled()
-                ? this.conformance.stream().collect(Collectors.toMap(c -> c, c -> named(c.text()), (a, b) -> a, java.util.IdentityHashMap::new))
+                ? this.conformance.stream().collect(Collectors.toMap(c -> c, c -> named(c.text()), (a, b) -> a, IdentityHashMap::new))
                 : Map.of();
     }
 
@@ -61,7 +63,7 @@ final class CachedValidations {
 
     /** The conformance resources reachable from the instance by canonical URL, in the project's (stable) order. */
     private List<FhirSource> reachable(FhirSource instance) {
-        Set<FhirSource> reached = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<FhirSource> reached = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<FhirSource> pending = new ArrayDeque<>(named(instance.text()));
         while (!pending.isEmpty()) {
             FhirSource next = pending.pop();

@@ -1,24 +1,23 @@
 package jp.nexehrs.convert;
 
+import jp.nexehrs.cache.BuildCache;
+import jp.nexehrs.cache.CacheKey;
 import jp.nexehrs.fhir.ConformanceSupport;
 import jp.nexehrs.fhir.FhirEngine;
 import jp.nexehrs.load.DocumentSource;
 import jp.nexehrs.load.FhirSource;
 import jp.nexehrs.load.Project;
-import jp.nexehrs.report.Finding;
-
-import jp.nexehrs.cache.BuildCache;
-import jp.nexehrs.cache.CacheKey;
 import jp.nexehrs.load.LoadedPackage;
+import jp.nexehrs.report.Finding;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Optional;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
