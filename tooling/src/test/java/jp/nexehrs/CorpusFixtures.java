@@ -37,6 +37,14 @@ public final class CorpusFixtures {
         return folder.get();
     }
 
+    /** The JAMI ePrescription guide of the corpus; the calling test is skipped, saying why, when it is absent. */
+    public static Path jpEPrescription() {
+        Optional<Path> folder = corpus().map(c -> c.resolve("jp-eprescription")).filter(Files::isDirectory);
+        Assumptions.assumeTrue(folder.isPresent(), "SKIPPED: the shared corpus (../shared/corpus/jp-eprescription beside the"
+                + " project root) is absent, so the ePrescription test cannot run here");
+        return folder.get();
+    }
+
     /** A copy of {@code src/test/resources/projects/<name>} in {@code target}. */
     public static Path copyProject(String name, Path target) {
         URL url = CorpusFixtures.class.getResource("/projects/" + name);

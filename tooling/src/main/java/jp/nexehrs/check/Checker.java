@@ -19,7 +19,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The check stage: identity rules across files, every example validated (in parallel, one validator), and
+ * The check stage: the project's conformance resources checked against their bases first, identity rules
+ * across files, every example validated (in parallel, one validator), and
  * every deliberately invalid example checked to fail with the error its manifest declares.
  */
 public final class Checker {
@@ -40,9 +41,11 @@ public final class Checker {
         Project project = converted.project();
         List<Finding> findings = new ArrayList<>(project.findings());
         findings.addAll(converted.findings());
+        findings.addAll(new ConformanceRules(converted.support()).check(project.resources(FhirSource.Role.CONFORMANCE)));
         findings.addAll(new IdentityRules(project.config().canonical()).check(project.resources()));
 
         Validations validator = new Validations(converted);
+        findings.addAll(new ClaimedProfiles(converted.support()).check(project.resources(FhirSource.Role.EXAMPLE)));
         List<ExampleValidation> examples = validateAll(validator, project.resources(FhirSource.Role.EXAMPLE));
         examples.forEach(e -> findings.addAll(e.findings()));
 
@@ -144,7 +147,10 @@ public final class Checker {
                     findings.add(Finding.error(source.file(), TextPositions.lineOf(source.text(), source.url()), 0,
                             "duplicate canonical URL '" + source.url() + "': also in " + sameUrl.file()));
                 }
-                if (source.role() == FhirSource.Role.CONFORMANCE && !source.url().startsWith(canonicalBase + "/")) {
+                // A urn:oid: (or other URN) canonical names a code system or value set its owner identified (e.g. the
+                // MHLW tables): a guide may publish its definition, which cannot sit under the guide's base.
+                if (source.role() == FhirSource.Role.CONFORMANCE && !source.url().startsWith(canonicalBase + "/")
+                        && !source.url().startsWith("urn:")) {
                     findings.add(Finding.error(source.file(), TextPositions.lineOf(source.text(), source.url()), 0,
                             "canonical URL '" + source.url() + "' is not under the project's base " + canonicalBase));
                 }

@@ -14,6 +14,8 @@ import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Validates resources with org.hl7.fhir.validation (through HAPI's FhirInstanceValidator) against their
@@ -21,26 +23,44 @@ import java.util.Locale;
  */
 public final class InstanceValidator {
     static final String NOT_CHECKED_OFFLINE = "not checked offline: ";
+    /** A code the terminology could not find, and its system: {@code Unknown code "http://loinc.org#LA20271-5"}. */
+    private static final Pattern UNKNOWN_CODE = Pattern.compile("Unknown code ['\"]([^#'\"]+)#");
     private final FhirValidator validator;
+    private final ConformanceSupport support;
 
     public InstanceValidator(ConformanceSupport support) {
+        this.support = support;
         FhirInstanceValidator module = new FhirInstanceValidator(support.chain());
         module.setAnyExtensionsAllowed(false);
-        module.setErrorForUnknownProfiles(true);
+        // As the reference validator: a profile it cannot find is a warning (the build's examples are held to
+        // their claimed profiles by ClaimedProfiles; an implementer's file may name profiles we do not have).
+        module.setErrorForUnknownProfiles(false);
         validator = support.engine().context().newValidator().registerValidatorModule(module);
         validator.setConcurrentBundleValidation(false);
     }
 
     public List<Finding> validate(FhirSource source) {
-        return findingsOf(source, validator.validateWithResult(source.text()));
+        return validate(source, new ValidationOptions());
     }
 
     /** Validates against {@code profile} (a canonical URL), whatever profiles the resource claims. */
     public List<Finding> validate(FhirSource source, String profile) {
-        return findingsOf(source, validator.validateWithResult(source.text(), new ValidationOptions().addProfile(profile)));
+        return validate(source, new ValidationOptions().addProfile(profile));
     }
 
-    private static List<Finding> findingsOf(FhirSource source, ValidationResult result) {
+    private List<Finding> validate(FhirSource source, ValidationOptions options) {
+        try {
+            return findingsOf(source, validator.validateWithResult(source.text(), options));
+        } catch (RuntimeException e) {
+            // The validator throws on a definition it cannot use (e.g. a profile whose snapshot it rejects): one
+            // resource's error, not the end of the run.
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replaceAll("HAPI-\\d+: ", "");
+            return List.of(new Finding(Severity.ERROR, source.file(), 0, 0, "", "validator-exception",
+                    "the validator could not validate this resource: " + message));
+        }
+    }
+
+    private List<Finding> findingsOf(FhirSource source, ValidationResult result) {
         List<Finding> findings = new ArrayList<>();
         for (SingleValidationMessage message : result.getMessages()) {
             findings.add(toFinding(source.file(), message));
@@ -48,10 +68,10 @@ public final class InstanceValidator {
         return findings;
     }
 
-    private static Finding toFinding(String file, SingleValidationMessage message) {
+    private Finding toFinding(String file, SingleValidationMessage message) {
         String text = message.getMessage() == null ? "" : message.getMessage().replaceAll("HAPI-\\d+: ", "");
         Severity severity = severityOf(message.getSeverity());
-        if (isUnavailableTerminology(text)) {
+        if (isUnavailableTerminology(text) || isCodeOfUnavailableSystem(text)) {
             severity = Severity.WARNING;
             text = NOT_CHECKED_OFFLINE + text;
         }
@@ -69,6 +89,16 @@ public final class InstanceValidator {
         return lower.contains("codesystem is unknown") || lower.contains("code system is unknown")
                 || lower.contains("unknown code system") || lower.contains("unable to expand valueset")
                 || lower.contains("a definition for codesystem") || lower.contains("could not be found, so the code cannot be validated");
+    }
+
+    /**
+     * "Unknown code" where the code system itself is not here (e.g. a LOINC answer code listed in a Questionnaire's
+     * value set): whether the code exists cannot be known offline.
+     */
+    private boolean isCodeOfUnavailableSystem(String message) {
+        Matcher unknown = UNKNOWN_CODE.matcher(message);
+        if (!unknown.find()) return false;
+        return !support.hasCodeSystem(unknown.group(1));
     }
 
     private static Severity severityOf(ResultSeverityEnum severity) {

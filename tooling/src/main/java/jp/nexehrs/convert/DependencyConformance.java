@@ -69,6 +69,7 @@ public final class DependencyConformance {
         }
         try {
             differential.setSnapshot(null);
+            ChoiceSliceForm.normalise(differential);
             StructureDefinition generated = (StructureDefinition) support.generateSnapshot(differential, differential.getUrl(), differential.getName());
             if (!hasSnapshot(generated)) {
                 return List.of(Finding.error(packaged.file(), 0, 0, "no snapshot could be generated for '" + differential.getUrl() + "'"));

@@ -59,6 +59,26 @@ public final class DocumentConverter implements AutoCloseable {
 
     record Result(ConvertedDocument document, List<Finding> findings) {}
 
+    /**
+     * Renders AsciiDoc text as PDF with asciidoctor-pdf on the same Ruby runtime, under the same SAFE-mode jail.
+     *
+     * @param docFile    where the text lives (includes resolve against spec/ like the HTML conversion's)
+     * @param attributes theme, fonts and other PDF attributes
+     */
+    public byte[] renderPdf(String text, Path docFile, java.util.Map<String, String> attributes) {
+        org.asciidoctor.AttributesBuilder builder = Attributes.builder()
+                .attribute("docfile", docFile.toString())
+                .attribute("docdir", docFile.getParent().toString())
+                .attribute("scripts", "cjk")
+                .attribute("lang", "ja");
+        attributes.forEach(builder::attribute);
+        java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream();
+        Options options = Options.builder().safe(SafeMode.SAFE).baseDir(includeJail.toFile()).backend("pdf")
+                .standalone(true).toStream(pdf).attributes(builder.build()).build();
+        asciidoctor.convert(text, options);
+        return pdf.toByteArray();
+    }
+
     /** Reads only the header (title and attributes) of a document: for commands that need no HTML. */
     ConvertedDocument readHeader(DocumentSource source) {
         Options options = Options.builder().safe(SafeMode.SAFE).baseDir(includeJail.toFile())

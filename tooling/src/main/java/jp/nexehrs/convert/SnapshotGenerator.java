@@ -78,6 +78,7 @@ final class SnapshotGenerator {
             }
             try {
                 differential.setSnapshot(null);
+                ChoiceSliceForm.normalise(differential);
                 StructureDefinition generated = (StructureDefinition) support.generateSnapshot(differential, differential.getUrl(), differential.getName());
                 if (generated == null || !generated.hasSnapshot() || generated.getSnapshot().getElement().isEmpty()) {
                     findings.add(Finding.error(source.file(), 0, 0, "no snapshot could be generated for '" + differential.getUrl() + "'"));

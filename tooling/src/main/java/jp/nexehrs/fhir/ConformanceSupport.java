@@ -2,7 +2,6 @@ package jp.nexehrs.fhir;
 
 import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.context.support.ValidationSupportContext;
-import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
@@ -22,7 +21,10 @@ public final class ConformanceSupport {
     private final PrePopulatedValidationSupport local;
     /** Resources of the packages this project depends on; after {@code local}, so the project's own win. */
     private final PrePopulatedValidationSupport dependencies;
+    /** Questionnaire, Library, ImplementationGuide and other canonical resources, of the project and its dependencies. */
+    private final CanonicalResources otherCanonicals;
     private final SnapshotGeneratingValidationSupport snapshots;
+    private final CommonCodeSystems commonCodeSystems;
     private final ValidationSupportChain chain;
     private final ValidationSupportChain generationChain;
 
@@ -30,15 +32,18 @@ public final class ConformanceSupport {
         this.engine = engine;
         this.local = new PrePopulatedValidationSupport(engine.context());
         this.dependencies = new PrePopulatedValidationSupport(engine.context());
+        this.otherCanonicals = new CanonicalResources(engine.context());
         this.snapshots = new SnapshotGeneratingValidationSupport(engine.context());
         UnknownCodeSystemWarningValidationSupport unknownCodeSystems = new UnknownCodeSystemWarningValidationSupport(engine.context());
         // HAPI's default is ERROR; LOINC, SNOMED CT and JP national code systems cannot be checked offline.
         unknownCodeSystems.setNonExistentCodeSystemSeverity(IValidationSupport.IssueSeverity.WARNING);
+        this.commonCodeSystems = new CommonCodeSystems(engine.context());
         List<IValidationSupport> supports = List.of(
                 engine.baseDefinitions(),
                 local,
                 dependencies,
-                new CommonCodeSystemsTerminologyService(engine.context()),
+                otherCanonicals,
+                commonCodeSystems,
                 new InMemoryTerminologyServerValidationSupport(engine.context()),
                 snapshots,
                 unknownCodeSystems);
@@ -48,14 +53,20 @@ public final class ConformanceSupport {
         this.generationChain = new ValidationSupportChain(ValidationSupportChain.CacheConfiguration.disabled(), supports);
     }
 
-    /** Adds or replaces (by canonical URL) a StructureDefinition, ValueSet, CodeSystem or other conformance resource. */
+    /** Adds or replaces (by canonical URL) a StructureDefinition, ValueSet, CodeSystem, Questionnaire or other canonical resource. */
     public void add(IBaseResource resource) {
-        local.addResource(resource);
+        if (isPrePopulated(resource)) local.addResource(resource);
+        else otherCanonicals.add(resource, true);
     }
 
     /** Adds or replaces (by canonical URL) a conformance resource of a package this project depends on. */
     public void addFromDependency(IBaseResource resource) {
-        dependencies.addResource(resource);
+        if (isPrePopulated(resource)) dependencies.addResource(resource);
+        else otherCanonicals.add(resource, false);
+    }
+
+    private boolean isPrePopulated(IBaseResource resource) {
+        return CanonicalResources.PRE_POPULATED.contains(engine.context().getResourceType(resource));
     }
 
     /** Generates the snapshot of {@code structureDefinition} from its differential and its base, found through the chain. */
@@ -66,6 +77,15 @@ public final class ConformanceSupport {
     /** The StructureDefinition as added last (never a cached earlier answer), or null. */
     public IBaseResource fetchStructureDefinition(String url) {
         return generationChain.fetchStructureDefinition(url);
+    }
+
+    /**
+     * True when the codes of {@code system} can be checked here: a CodeSystem of FHIR R4, the project or its
+     * dependencies, or one of the code systems FHIR defines by rule (BCP-47, UCUM, MIME types, ISO countries).
+     */
+    public boolean hasCodeSystem(String system) {
+        return chain.fetchCodeSystem(system) != null
+                || commonCodeSystems.isCodeSystemSupported(new ValidationSupportContext(chain), system);
     }
 
     /** Forgets what the validation chain cached, after resources were replaced (snapshots generated). */

@@ -13,4 +13,24 @@ public final class TextPositions {
         for (int i = 0; i < at; i++) if (text.charAt(i) == '\n') line++;
         return line;
     }
+
+    /**
+     * The 1-based line of the last of {@code needles} found in order, each searched after the previous one (e.g.
+     * {@code "differential"}, then an element's id, then a constraint key); a needle that is absent is skipped.
+     * 0 when none is found.
+     */
+    public static int lineOfSequence(String text, String... needles) {
+        int from = 0;
+        int found = -1;
+        for (String needle : needles) {
+            int at = text.indexOf(needle, from);
+            if (at < 0) continue;
+            found = at;
+            from = at + needle.length();
+        }
+        if (found < 0) return 0;
+        int line = 1;
+        for (int i = 0; i < found; i++) if (text.charAt(i) == '\n') line++;
+        return line;
+    }
 }

@@ -60,6 +60,8 @@ class CheckerTest {
                   expect:
                     message: "minimum required = 1"
                 """);
+        TestProjects.write(root, EXAMPLES + "Patient-typo-profile.json", TestProjects.read(root.resolve(EXAMPLES + "Patient-hanako.json"))
+                .replace("\"id\": \"hanako\"", "\"id\": \"typo-profile\"").replace("minimal-patient", "minimal-patiant"));
         // the same id as Patient-hanako.json
         TestProjects.write(root, EXAMPLES + "Patient-hanako-again.json",
                 TestProjects.read(root.resolve(EXAMPLES + "Patient-hanako.json")));
@@ -76,6 +78,18 @@ class CheckerTest {
                   "status": "draft",
                   "content": "complete",
                   "concept": [{"code": "a", "display": "A"}]
+                }
+                """);
+
+        TestProjects.write(root, "profiles/codesystems/CodeSystem-mhlw-table.json", """
+                {
+                  "resourceType": "CodeSystem",
+                  "id": "mhlw-table",
+                  "url": "urn:oid:1.2.392.100495.20.2.62",
+                  "name": "MhlwTable",
+                  "status": "draft",
+                  "content": "complete",
+                  "concept": [{"code": "1", "display": "被保険者"}]
                 }
                 """);
 
@@ -176,6 +190,21 @@ class CheckerTest {
         assertEquals(1, errors.size(), describe(checked.findings()));
         assertTrue(errors.get(0).message().contains("not under the project's base http://example.org/fhir"), errors.get(0).toLine());
         assertEquals(4, errors.get(0).line(), "the line of the url");
+    }
+
+    @Test
+    void anExampleClaimingAProfileThatDoesNotExistIsAnErrorOnTheProfileLine() {
+        List<Finding> errors = errors(on(checked.findings(), EXAMPLES + "Patient-typo-profile.json"));
+
+        assertEquals(1, errors.size(), describe(checked.findings()));
+        assertEquals("example-profile-unknown", errors.get(0).messageId(), errors.get(0).toLine());
+        assertTrue(errors.get(0).message().contains("'http://example.org/fhir/StructureDefinition/minimal-patiant'"), errors.get(0).toLine());
+        assertEquals(4, errors.get(0).line(), errors.get(0).toLine());
+    }
+
+    @Test
+    void aCodeSystemIdentifiedByAnOidNeedNotSitUnderTheBase() {
+        assertTrue(on(checked.findings(), "profiles/codesystems/CodeSystem-mhlw-table.json").isEmpty(), describe(checked.findings()));
     }
 
     @Test

@@ -123,6 +123,43 @@ class SnapshotGeneratorTest {
         assertEquals(1, gender.getMin(), "its own differential");
     }
 
+    @Test
+    void aChoiceSlicedByTypeInTheShortFormGetsOneSlicingElementAndItsSlice() throws Exception {
+        Path root = TestProjects.copyMinimal(dir);
+        TestProjects.write(root, SD_DIR + "StructureDefinition-dose-base.json", medicationRequestProfile("dose-base",
+                "http://hl7.org/fhir/StructureDefinition/MedicationRequest", """
+                {"id": "MedicationRequest.dosageInstruction.doseAndRate.dose[x]", "path": "MedicationRequest.dosageInstruction.doseAndRate.dose[x]",
+                 "type": [{"code": "Quantity", "profile": ["http://hl7.org/fhir/StructureDefinition/SimpleQuantity"]}]},
+                {"id": "MedicationRequest.dosageInstruction.doseAndRate.dose[x].unit", "path": "MedicationRequest.dosageInstruction.doseAndRate.dose[x].unit", "min": 1}"""));
+        // As SUSHI 2022 wrote the JAMI ePrescription guide: slicing on dose[x], the slice named doseQuantity.
+        TestProjects.write(root, SD_DIR + "StructureDefinition-dose-sliced.json", medicationRequestProfile("dose-sliced",
+                "http://example.org/fhir/StructureDefinition/dose-base", """
+                {"id": "MedicationRequest.dosageInstruction.doseAndRate.dose[x]", "path": "MedicationRequest.dosageInstruction.doseAndRate.dose[x]",
+                 "slicing": {"discriminator": [{"type": "type", "path": "$this"}], "ordered": false, "rules": "open"}},
+                {"id": "MedicationRequest.dosageInstruction.doseAndRate.doseQuantity", "path": "MedicationRequest.dosageInstruction.doseAndRate.doseQuantity", "min": 0, "max": "1"},
+                {"id": "MedicationRequest.dosageInstruction.doseAndRate.doseQuantity.system", "path": "MedicationRequest.dosageInstruction.doseAndRate.doseQuantity.system", "min": 1}"""));
+
+        Converted converted = convert(root);
+
+        assertTrue(converted.findings().isEmpty(), describe(converted.findings()));
+        List<String> ids = profile(converted, "dose-sliced").getSnapshot().getElement().stream().map(ElementDefinition::getId).toList();
+        assertEquals(ids.size(), new java.util.HashSet<>(ids).size(), "each element once: " + ids);
+        String dose = "MedicationRequest.dosageInstruction.doseAndRate.dose[x]";
+        assertTrue(ids.contains(dose + ":doseQuantity") && ids.contains(dose + ":doseQuantity.system"), ids.toString());
+        assertTrue(ids.indexOf(dose) < ids.indexOf(dose + ":doseQuantity"), ids.toString());
+    }
+
+    private static String medicationRequestProfile(String id, String base, String elements) {
+        return """
+                {"resourceType": "StructureDefinition", "id": "%1$s", "url": "http://example.org/fhir/StructureDefinition/%1$s",
+                 "name": "Profile%2$s", "status": "draft", "fhirVersion": "4.0.1", "kind": "resource", "abstract": false,
+                 "type": "MedicationRequest", "baseDefinition": "%3$s", "derivation": "constraint",
+                 "differential": {"element": [
+                %4$s
+                 ]}}
+                """.formatted(id, id.replace("-", ""), base, elements);
+    }
+
     private static int lineOfBase() {
         return (int) profileJson("x", "y").lines().takeWhile(l -> !l.contains("baseDefinition")).count() + 1;
     }

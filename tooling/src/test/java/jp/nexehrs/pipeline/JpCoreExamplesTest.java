@@ -24,12 +24,11 @@ class JpCoreExamplesTest {
     private static final Set<String> CONFORMANCE = Set.of("StructureDefinition", "ValueSet", "CodeSystem", "SearchParameter",
             "NamingSystem", "CapabilityStatement", "ImplementationGuide");
     /**
-     * Measured with HAPI 8.8.1 / org.hl7.fhir 6.7.9: 45/48 examples without errors; the 3 errors are the same one,
-     * {@code Code "ja-JP" is not in valueset http://hl7.org/fhir/ValueSet/languages} on
-     * {@code DiagnosticReport.presentedForm.language} (a preferred binding in R4: to be investigated, issue 3).
-     * A ceiling, so that a regression fails.
+     * Measured with HAPI 8.8.1 / org.hl7.fhir 6.7.9: 48/48 examples without errors. {@code ja-JP} on
+     * {@code DiagnosticReport.presentedForm.language} (outside R4's preferred "Common Languages") is information
+     * since {@code fhir.CommonCodeSystems} labels it "not in value set" (see CommonCodeSystemsTest).
      */
-    static final int MAX_ERRORS = 3;
+    static final int MAX_ERRORS = 0;
 
     @Test
     void jpCoreExamplesValidateAgainstTheirProfiles() throws Exception {

@@ -2,12 +2,36 @@ package jp.nexehrs.report.format;
 
 import jp.nexehrs.report.Finding;
 
-/** One {@code file:line:col: severity: message (FHIRPath)} line per finding, the form editors and CI annotate. */
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One {@code file:line:col: severity: message (FHIRPath)} line per finding, the form editors and CI annotate. The
+ * same validator message (id) on the same FHIRPath of one file is one line, at its first position, saying where
+ * else it was found: the validator repeats a message once per profile or slice it checks.
+ */
 public final class TextFormat implements ReportFormat {
     @Override
     public String render(ValidationReport report) {
+        Map<String, List<Finding>> groups = new LinkedHashMap<>();
+        int unkeyed = 0;
+        for (Finding finding : report.findings()) {
+            String key = finding.messageId().isEmpty() ? "#" + unkeyed++
+                    : String.join("\u0000", finding.file(), finding.severity().name(), finding.messageId(), finding.fhirPath());
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(finding);
+        }
         StringBuilder text = new StringBuilder();
-        for (Finding finding : report.findings()) text.append(finding.toLine()).append('\n');
+        for (List<Finding> group : groups.values()) {
+            text.append(group.get(0).toLine());
+            if (group.size() > 1) {
+                List<String> others = group.subList(1, group.size()).stream()
+                        .map(f -> f.line() > 0 ? String.valueOf(f.line()) : "?").toList();
+                text.append(" [").append(group.size()).append(" times; also at line ").append(String.join(", ", others)).append(']');
+            }
+            text.append('\n');
+        }
         return text.toString();
     }
 }

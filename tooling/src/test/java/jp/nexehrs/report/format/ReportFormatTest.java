@@ -40,6 +40,21 @@ class ReportFormatTest {
     }
 
     @Test
+    void textGroupsTheSameMessageOnTheSamePathOfOneFile() {
+        Finding again = new Finding(Severity.ERROR, "examples/bad.json", 30, 7, "Patient.identifier",
+                "Validation_VAL_Profile_Minimum", "Patient.identifier: minimum required = 1, but only found 0 (another profile)");
+        Finding elsewhere = new Finding(Severity.ERROR, "examples/other.json", 12, 5, "Patient.identifier",
+                "Validation_VAL_Profile_Minimum", "Patient.identifier: minimum required = 1, but only found 0");
+        String text = ReportFormat.Kind.TEXT.format().render(new ValidationReport(
+                List.of("examples/bad.json", "examples/other.json"), List.of(ERROR, again, elsewhere, WARNING, WARNING)));
+        List<String> lines = text.lines().toList();
+        assertEquals(4, lines.size(), text);
+        assertEquals(ERROR.toLine() + " [2 times; also at line 30]", lines.get(2), "after the two warnings (line 0): " + text);
+        assertTrue(lines.contains(elsewhere.toLine()), "another file is not grouped: " + text);
+        assertEquals(2, lines.stream().filter(WARNING.toLine()::equals).count(), "findings without a message id are not grouped");
+    }
+
+    @Test
     void jsonIsAnArrayOfFindings() throws Exception {
         JsonNode array = json.readTree(ReportFormat.Kind.JSON.format().render(REPORT));
         assertTrue(array.isArray());

@@ -1,0 +1,78 @@
+package jp.nexehrs.pdf;
+
+import jp.nexehrs.compose.SiteFile;
+import jp.nexehrs.convert.ConvertedDocument;
+import jp.nexehrs.convert.DocumentConverter;
+import jp.nexehrs.load.ProjectConfig;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * PDFs of the guidelines, which committees circulate and ministries file: one per document
+ * ({@code pdf/<document>.pdf}) and the whole set as one book ({@code pdf/book.pdf}), with embedded Japanese fonts.
+ */
+public final class PdfOutputs {
+    public static final String FOLDER = "pdf/";
+    public static final String BOOK = FOLDER + "book.pdf";
+
+    private final DocumentConverter converter;
+    private final PdfFonts fonts;
+
+    public PdfOutputs(DocumentConverter converter, PdfFonts fonts) {
+        this.converter = converter;
+        this.fonts = fonts;
+    }
+
+    /** The site path of a document's PDF. */
+    public static String pathOf(ConvertedDocument document) {
+        return FOLDER + document.id() + ".pdf";
+    }
+
+    public List<SiteFile> render(ProjectConfig config, List<ConvertedDocument> documents) {
+        if (documents.isEmpty()) return List.of();
+        Path themeFolder = null;
+        try {
+            themeFolder = Files.createTempDirectory("nexehrs-pdf-theme");
+            Path theme = PdfTheme.write(fonts, themeFolder);
+            Map<String, String> attributes = Map.of("pdf-theme", theme.toString(), "pdf-fontsdir", fonts.gothic().getParent().toString(),
+                    "reproducible", "", "toc", "", "toc-title", "目次", "revremark", config.status());
+            List<SiteFile> files = new ArrayList<>();
+            for (ConvertedDocument document : documents) {
+                files.add(new SiteFile(pathOf(document), converter.renderPdf(document.source().text(), document.source().path(), attributes)));
+            }
+            Path specFolder = documents.get(0).source().path().getParent();
+            files.add(new SiteFile(BOOK, converter.renderPdf(bookText(config, documents, specFolder), specFolder.resolve("_book.adoc"), attributes)));
+            return files;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the PDF theme", e);
+        } finally {
+            if (themeFolder != null) deleteQuietly(themeFolder);
+        }
+    }
+
+    /** The whole guideline set as one book: each document a chapter, included from spec/ like any include. */
+    static String bookText(ProjectConfig config, List<ConvertedDocument> documents, Path specFolder) {
+        StringBuilder book = new StringBuilder("= ").append(config.title().ja()).append('\n')
+                .append(":doctype: book\n:revnumber: ").append(config.version()).append("\n:author: ").append(config.publisher())
+                .append("\n:title-page:\n\n");
+        for (ConvertedDocument document : documents) {
+            String relative = specFolder.relativize(document.source().path()).toString().replace('\\', '/');
+            book.append("include::").append(relative).append("[leveloffset=+1]\n\n");
+        }
+        return book.toString();
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (var walk = Files.walk(folder)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A leftover theme file in the temp folder harms nothing.
+        }
+    }
+}
