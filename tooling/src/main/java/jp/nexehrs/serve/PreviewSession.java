@@ -42,10 +42,6 @@ public final class PreviewSession implements AutoCloseable {
         void say(String line);
     }
 
-    /** What one rebuild did, for the terminal and the tests. */
-    public record Rebuild(long generation, long millis, Set<String> changedPages, List<Finding> errors, String failure,
-                          String cacheSummary) {}
-
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Toolkit toolkit;
     private final Path root;
@@ -72,36 +68,36 @@ public final class PreviewSession implements AutoCloseable {
         if (address.isUnresolved()) throw new UnknownHostException("unknown host '" + host + "'");
         // Bound before the first build, so a port in use is reported at once, not after the build.
         server = new SiteServer(address, state);
-        rebuild(Set.of());
+        rebuild();
         watcher = new ProjectWatcher(root);
         server.start();
-        watching = new Thread(() -> watcher.run(this::rebuildQuietly), "nexehrs-watch");
+        watching = new Thread(() -> watcher.run(this::onChange), "nexehrs-watch");
         watching.setDaemon(true);
         watching.start();
         return server.address();
     }
 
-    private void rebuildQuietly(Set<String> changed) {
+    private void onChange(Set<String> changed) {
         terminal.say("changed: " + String.join(", ", changed));
-        rebuild(changed);
+        rebuild();
     }
 
     /** Runs the pipeline once and shows the result; never throws for anything a source file contains. */
-    synchronized Rebuild rebuild(Set<String> changed) {
+    private synchronized void rebuild() {
         long start = System.nanoTime();
         SiteState before = state.get();
         SiteState after;
-        String cacheSummary = "";
+        String summary = "";
         try {
             Outcome outcome = new Pipeline(toolkit, Progress.SILENT).run(root, Goal.PREVIEW);
             Map<String, byte[]> files = new HashMap<>();
             for (SiteFile file : outcome.products().site()) files.put(file.path(), file.content());
             List<Finding> errors = outcome.findings().stream().filter(Finding::isError).toList();
             after = new SiteState(before.generation() + 1, files, errors, "");
-            cacheSummary = outcome.cache().summary();
             long warnings = outcome.findings().stream().filter(f -> f.severity() == Severity.WARNING).count();
             errors.forEach(e -> terminal.say(e.toLine()));
-            cacheSummary = errors.size() + " error(s), " + warnings + " warning(s); " + stages(outcome.timings().millis()) + "; " + cacheSummary;
+            summary = errors.size() + " error(s), " + warnings + " warning(s); " + stages(outcome.timings().millis()) + "; "
+                    + outcome.cache().summary();
         } catch (SourceException e) {
             after = failed(before, e.toFinding().toLine());
         } catch (ProjectNotFoundException | PublishException e) {
@@ -117,9 +113,8 @@ public final class PreviewSession implements AutoCloseable {
         long millis = (System.nanoTime() - start) / 1_000_000;
         server.events().publish("reload", reloadEvent(after.generation(), pages, problemsChanged));
         terminal.say((before.generation() == 0 ? "built" : "rebuilt") + " in " + millis + " ms: "
-                + (after.failure().isEmpty() ? cacheSummary : "the last good site stays on screen") + "; "
+                + (after.failure().isEmpty() ? summary : "the last good site stays on screen") + "; "
                 + pages.size() + " page(s) changed");
-        return new Rebuild(after.generation(), millis, pages, after.errors(), after.failure(), cacheSummary);
     }
 
     /** e.g. {@code load 210 ms, convert 95 ms, ...}: where a rebuild's time went. */
