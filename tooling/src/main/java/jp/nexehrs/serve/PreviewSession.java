@@ -71,6 +71,11 @@ public final class PreviewSession implements AutoCloseable {
         rebuild();
         watcher = new ProjectWatcher(root);
         server.start();
+        // A first build that found every document in the cache never started Asciidoctor; start it now, while the
+        // editor reads, so the first saved document does not pay JRuby's start of several seconds.
+        Thread warmUp = new Thread(toolkit::documents, "nexehrs-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         watching = new Thread(() -> watcher.run(this::onChange), "nexehrs-watch");
         watching.setDaemon(true);
         watching.start();
