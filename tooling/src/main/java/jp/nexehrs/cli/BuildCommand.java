@@ -3,6 +3,7 @@ package jp.nexehrs.cli;
 import jp.nexehrs.pipeline.Goal;
 import jp.nexehrs.pipeline.Outcome;
 import jp.nexehrs.pipeline.Pipeline;
+import jp.nexehrs.versions.VersionedBuild;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,7 +16,12 @@ import java.util.concurrent.Callable;
                 "in profiles/, validates every example, and writes the site to build/site/, the FHIR package to",
                 "build/package/<id>-<version>.tgz and the QA report to build/qa.json (and build/site/qa.html).",
                 "",
-                "When there are errors nothing but the QA report is written: the previous site and package stay as they were."},
+                "When there are errors nothing but the QA report is written: the previous site and package stay as they were.",
+                "",
+                "With --all-versions, builds every release (Git tags that look like versions: v1.2.0, 1.2.0, 1.3.0-ballot1) and the",
+                "working tree as 'current' into build/site/<version>/ and build/site/current/, with a version switcher on every",
+                "page, build/site/history.html, a change log per version under build/site/changes/ and build/site/package-list.json.",
+                "Each release is built once and cached in build/.versions/<commit>/. Needs the full Git history (no shallow clone)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:built, no errors", "1:the content has errors (each printed as file:line:col: severity: message)",
                 "2:usage or environment error (no project, unwritable output)"})
@@ -30,8 +36,12 @@ final class BuildCommand implements Callable<Integer> {
             "Unchanged documents, snapshots and validations are otherwise taken from there; the output is the same bytes."})
     boolean noCache;
 
+    @Option(names = "--all-versions", description = "Build every released version and the draft into one site (see above).")
+    boolean allVersions;
+
     @Override
     public Integer call() {
+        if (allVersions) return allVersions();
         return Runner.run(options, Caching.of(noCache), (toolkit, console) -> {
             Outcome outcome = new Pipeline(toolkit, console.progress()).run(options.project, Goal.BUILD);
             console.findings(outcome.findings());
@@ -40,6 +50,17 @@ final class BuildCommand implements Callable<Integer> {
             if (timings || options.verbose) console.text(outcome.cache().summary() + "\n");
             console.summary(outcome.findings(), "build");
             return outcome.failed() ? ExitCode.CONTENT_ERRORS : ExitCode.OK;
+        });
+    }
+
+    private Integer allVersions() {
+        return Runner.run(options, (toolkit, console) -> {
+            VersionedBuild.Result result = new VersionedBuild(toolkit, console.progress()).run(options.project);
+            console.findings(result.findings());
+            result.versions().forEach(v -> console.info("version " + v.version().name() + (v.reused() ? ": reused from " : ": built in ") + v.dir()));
+            result.published().written().forEach(path -> console.info("wrote " + path));
+            console.summary(result.findings(), "build of " + result.versions().size() + " versions");
+            return result.failed() ? ExitCode.CONTENT_ERRORS : ExitCode.OK;
         });
     }
 }

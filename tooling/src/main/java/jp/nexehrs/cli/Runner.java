@@ -1,6 +1,7 @@
 package jp.nexehrs.cli;
 
 import jp.nexehrs.compose.SiteComposer;
+import jp.nexehrs.history.HistoryException;
 import jp.nexehrs.load.ProjectNotFoundException;
 import jp.nexehrs.pipeline.Toolkit;
 import jp.nexehrs.produce.Producer;
@@ -32,6 +33,9 @@ final class Runner {
         } catch (SourceException e) {
             console.failure(e.toFinding().toLine(), options.verbose ? e : null);
             return ExitCode.CONTENT_ERRORS;
+        } catch (HistoryException e) {
+            console.failure(e.getMessage(), null);
+            return ExitCode.USAGE_OR_ENVIRONMENT;
         } catch (PublishException e) {
             console.failure(e.getMessage(), options.verbose ? e : null);
             return ExitCode.USAGE_OR_ENVIRONMENT;

@@ -74,6 +74,7 @@ public final class SiteComposer {
             Map<String, Object> page = new HashMap<>();
             page.put("document", document);
             page.put("governance", governance.documents().get(document.id()));
+            putLastChange(page, converted, document.source().file());
             files.add(render(freemarker, "document.ftlh", document.source().pagePath(), site, page));
         }
         if (!governance.governance().isEmpty()) {
@@ -89,6 +90,7 @@ public final class SiteComposer {
             Map<String, Object> page = new LinkedHashMap<>();
             page.put("artifact", artifactModel(artifact));
             page.put("json", json.encodeResourceToString(artifact.resource()));
+            putLastChange(page, converted, artifact.source().file());
             String templateName;
             if (artifact.resource() instanceof StructureDefinition profile) {
                 templateName = "structuredefinition.ftlh";
@@ -126,6 +128,11 @@ public final class SiteComposer {
         files.add(new SiteFile("search-index.json", new SearchIndex().build(SearchEntries.of(converted.documents(), converted.conformance()))));
         files.addAll(assets(template));
         return new ComposedSite(checked, files);
+    }
+
+    /** {@code lastChange}: the file's last commit and its date, when the project is in a complete Git clone. */
+    private static void putLastChange(Map<String, Object> page, Converted converted, String file) {
+        converted.project().fileHistory().lastChange(file).ifPresent(change -> page.put("lastChange", change));
     }
 
     private Map<String, Object> siteModel(Checked checked, ProjectConfig config) {

@@ -27,17 +27,13 @@ import java.util.Locale;
  */
 public final class DocumentConverter implements AutoCloseable {
     private final Asciidoctor asciidoctor;
-    private final Path projectRoot;
-    private final Path includeJail;
     /** The document being converted on this thread: the log handler and macros report into it. */
     private final ThreadLocal<Conversion> current = new ThreadLocal<>();
     private final HtmlPolicy htmlPolicy = new HtmlPolicy();
     /** Asciidoctor also logs to java.util.logging's console; its messages reach the user as findings instead. */
     private final java.util.logging.Logger asciidoctorLog = java.util.logging.Logger.getLogger("asciidoctor");
 
-    public DocumentConverter(Path projectRoot) {
-        this.projectRoot = projectRoot;
-        this.includeJail = projectRoot.resolve(jp.nexehrs.load.ProjectLoader.SPEC_DIR);
+    public DocumentConverter() {
         this.asciidoctor = Asciidoctor.Factory.create();
         asciidoctorLog.setUseParentHandlers(false);
         asciidoctor.registerLogHandler(this::onLog);
@@ -62,10 +58,11 @@ public final class DocumentConverter implements AutoCloseable {
     /**
      * Renders AsciiDoc text as PDF with asciidoctor-pdf on the same Ruby runtime, under the same SAFE-mode jail.
      *
-     * @param docFile    where the text lives (includes resolve against spec/ like the HTML conversion's)
+     * @param docFile    where the text lives
+     * @param specFolder the project's spec/: includes resolve against it and stay inside it, as in the HTML conversion
      * @param attributes theme, fonts and other PDF attributes
      */
-    public byte[] renderPdf(String text, Path docFile, java.util.Map<String, String> attributes) {
+    public byte[] renderPdf(String text, Path docFile, Path specFolder, java.util.Map<String, String> attributes) {
         org.asciidoctor.AttributesBuilder builder = Attributes.builder()
                 .attribute("docfile", docFile.toString())
                 .attribute("docdir", docFile.getParent().toString())
@@ -73,7 +70,7 @@ public final class DocumentConverter implements AutoCloseable {
                 .attribute("lang", "ja");
         attributes.forEach(builder::attribute);
         java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream();
-        Options options = Options.builder().safe(SafeMode.SAFE).baseDir(includeJail.toFile()).backend("pdf")
+        Options options = Options.builder().safe(SafeMode.SAFE).baseDir(specFolder.toFile()).backend("pdf")
                 .standalone(true).toStream(pdf).attributes(builder.build()).build();
         asciidoctor.convert(text, options);
         return pdf.toByteArray();
@@ -81,7 +78,7 @@ public final class DocumentConverter implements AutoCloseable {
 
     /** Reads only the header (title and attributes) of a document: for commands that need no HTML. */
     ConvertedDocument readHeader(DocumentSource source) {
-        Options options = Options.builder().safe(SafeMode.SAFE).baseDir(includeJail.toFile())
+        Options options = Options.builder().safe(SafeMode.SAFE).baseDir(includeJail(source).toFile())
                 .option("parse_header_only", true).build();
         Document document = asciidoctor.load(source.text(), options);
         String title = document.getDoctitle() == null ? source.file() : stripTags(document.getDoctitle());
@@ -107,7 +104,7 @@ public final class DocumentConverter implements AutoCloseable {
                     .build();
             Options options = Options.builder()
                     .safe(SafeMode.SAFE)
-                    .baseDir(includeJail.toFile())
+                    .baseDir(includeJail(source).toFile())
                     .standalone(false)
                     .sourcemap(true)
                     .attributes(attributes)
@@ -135,6 +132,11 @@ public final class DocumentConverter implements AutoCloseable {
         }
     }
 
+    /** The document's own project's spec/: each version written out of Git is jailed in its own tree. */
+    private static Path includeJail(DocumentSource source) {
+        return source.projectRoot().resolve(jp.nexehrs.load.ProjectLoader.SPEC_DIR);
+    }
+
     private Conversion currentConversion() {
         return current.get();
     }
@@ -146,6 +148,7 @@ public final class DocumentConverter implements AutoCloseable {
         String file = conversion.source.file();
         if (record.getCursor() != null && record.getCursor().getFile() != null) {
             Path logged = Path.of(record.getCursor().getFile());
+            Path projectRoot = conversion.source.projectRoot();
             if (logged.isAbsolute() && logged.startsWith(projectRoot)) {
                 file = projectRoot.relativize(logged).toString().replace('\\', '/');
             }

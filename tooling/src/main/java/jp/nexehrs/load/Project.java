@@ -1,6 +1,7 @@
 package jp.nexehrs.load;
 
 import jp.nexehrs.governance.Governance;
+import jp.nexehrs.history.FileHistory;
 import jp.nexehrs.report.Finding;
 
 import java.nio.file.Path;
@@ -9,13 +10,14 @@ import java.util.List;
 /**
  * Everything the build reads, loaded and parsed: the output of the load stage. Files that could not be read
  * at all are findings here and are absent from the lists. {@code dependencies} are the FHIR packages of
- * nexehrs.yaml's {@code dependencies}, read from disk.
+ * nexehrs.yaml's {@code dependencies}, read from disk. {@code fileHistory} says when each file last changed in Git.
  */
 public record Project(Path root, ProjectConfig config, List<DocumentSource> documents, List<FhirSource> resources,
                       List<InvalidExampleExpectation> invalidExpectations, Governance governance, SiteTemplate template,
-                      List<Finding> findings, List<LoadedPackage> dependencies) {
+                      List<Finding> findings, List<LoadedPackage> dependencies, FileHistory fileHistory) {
 
     public Project {
+        fileHistory = fileHistory == null ? FileHistory.NONE : fileHistory;
         dependencies = dependencies == null ? List.of() : List.copyOf(dependencies);
         documents = List.copyOf(documents);
         resources = List.copyOf(resources);

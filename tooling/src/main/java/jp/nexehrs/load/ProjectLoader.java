@@ -6,6 +6,9 @@ import jp.nexehrs.fhir.ResourceFormat;
 import jp.nexehrs.fhir.ResourceReader;
 import jp.nexehrs.governance.Governance;
 import jp.nexehrs.governance.GovernanceLoader;
+import jp.nexehrs.history.FileHistory;
+import jp.nexehrs.history.GitRepository;
+import jp.nexehrs.history.HistoryException;
 import jp.nexehrs.report.Finding;
 import jp.nexehrs.report.SourceException;
 import jp.nexehrs.util.YamlReader;
@@ -76,6 +79,25 @@ public final class ProjectLoader {
      * @throws SourceException when nexehrs.yaml itself is invalid (nothing else can be built then)
      */
     public Project load(Path projectRoot) throws SourceException {
+        return load(projectRoot, FileHistory.NONE); // Git facts are for pages: see workingTreeHistory
+    }
+
+    /**
+     * When each file of a working tree last changed, from its Git repository; none outside Git or in a shallow
+     * clone (whose dates would be wrong).
+     */
+    public static FileHistory workingTreeHistory(Path projectRoot) {
+        return GitRepository.openIfComplete(projectRoot).map(git -> {
+            try (git) {
+                return git.fileHistory(git.current().commitId());
+            } catch (HistoryException e) {
+                return FileHistory.NONE; // the pages then show no dates rather than wrong ones
+            }
+        }).orElse(FileHistory.NONE);
+    }
+
+    /** @param fileHistory Git facts of the files, e.g. of a version written out of Git (which has no .git) */
+    public Project load(Path projectRoot, FileHistory fileHistory) throws SourceException {
         Path configFile = projectRoot.resolve(CONFIG_FILE);
         ProjectConfig config = yaml.read(configFile, CONFIG_FILE, ProjectConfig.class);
         new ConfigValidator().validate(config);
@@ -87,7 +109,7 @@ public final class ProjectLoader {
         List<InvalidExampleExpectation> expectations = loadInvalidManifest(projectRoot, findings);
         Governance governance = loadGovernance(projectRoot, findings);
         return new Project(projectRoot, config, documents, resources, expectations, governance, locateTemplate(projectRoot),
-                findings, dependencies);
+                findings, dependencies, fileHistory);
     }
 
     private List<DocumentSource> loadDocuments(Path root, List<Finding> findings) {

@@ -43,11 +43,11 @@ public final class PdfOutputs {
             Map<String, String> attributes = Map.of("pdf-theme", theme.toString(), "pdf-fontsdir", fonts.gothic().getParent().toString(),
                     "reproducible", "", "toc", "", "toc-title", "目次", "revremark", config.status());
             List<SiteFile> files = new ArrayList<>();
+            Path specFolder = documents.get(0).source().projectRoot().resolve(jp.nexehrs.load.ProjectLoader.SPEC_DIR);
             for (ConvertedDocument document : documents) {
-                files.add(new SiteFile(pathOf(document), converter.renderPdf(document.source().text(), document.source().path(), attributes)));
+                files.add(new SiteFile(pathOf(document), converter.renderPdf(document.source().text(), document.source().path(), specFolder, attributes)));
             }
-            Path specFolder = documents.get(0).source().path().getParent();
-            files.add(new SiteFile(BOOK, converter.renderPdf(bookText(config, documents, specFolder), specFolder.resolve("_book.adoc"), attributes)));
+            files.add(new SiteFile(BOOK, converter.renderPdf(bookText(config, documents, specFolder), specFolder.resolve("_book.adoc"), specFolder, attributes)));
             return files;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the PDF theme", e);

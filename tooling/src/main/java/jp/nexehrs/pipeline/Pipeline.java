@@ -8,6 +8,7 @@ import jp.nexehrs.compose.ComposedSite;
 import jp.nexehrs.compose.SiteComposer;
 import jp.nexehrs.convert.Converted;
 import jp.nexehrs.convert.Converter;
+import jp.nexehrs.history.FileHistory;
 import jp.nexehrs.load.FhirSource;
 import jp.nexehrs.load.Project;
 import jp.nexehrs.load.ProjectLoader;
@@ -42,19 +43,29 @@ public final class Pipeline {
 
     public Outcome run(Path projectDir, Goal goal) throws ProjectNotFoundException, SourceException, PublishException {
         Path root = ProjectLoader.locate(projectDir);
-        // Builds that write output take the project's build lock for the whole run, so two never interleave.
+        // Only pages show Git facts: validation and packaging need no walk through the history.
+        FileHistory fileHistory = goal.site() ? ProjectLoader.workingTreeHistory(root) : FileHistory.NONE;
+        return run(root, goal, fileHistory, root.resolve(BUILD_DIR));
+    }
+
+    /**
+     * Builds the project in {@code root} into {@code buildDir}, with Git facts from elsewhere (a version written
+     * out of Git has no .git): for building several versions side by side.
+     */
+    public Outcome run(Path root, Goal goal, FileHistory fileHistory, Path buildDir) throws SourceException, PublishException {
+        // Builds that write output take the build folder's lock for the whole run, so two never interleave.
         // (The cache needs no lock: its entries are content-addressed and moved into place whole.)
-        try (BuildLock lock = !goal.published() ? null : BuildLock.acquire(root.resolve(BUILD_DIR), progress::say)) {
-            return runStages(root, goal);
+        try (BuildLock lock = !goal.published() ? null : BuildLock.acquire(buildDir, progress::say)) {
+            return runStages(root, goal, fileHistory, buildDir);
         }
     }
 
-    private Outcome runStages(Path root, Goal goal) throws SourceException, PublishException {
+    private Outcome runStages(Path root, Goal goal, FileHistory fileHistory, Path buildDir) throws SourceException, PublishException {
         StageTimings timings = new StageTimings();
-        BuildCache cache = toolkit.cache(root);
+        BuildCache cache = toolkit.cache(buildDir);
         CacheStats cacheBefore = cache.stats();
 
-        Project project = timings.time("load", () -> new ProjectLoader(toolkit.fhir()).load(root));
+        Project project = timings.time("load", () -> new ProjectLoader(toolkit.fhir()).load(root, fileHistory));
         progress.say("loaded " + project.documents().size() + " documents and " + project.resources().size() + " FHIR resources");
 
         Converted converted = timings.time("convert", () -> new Converter(toolkit.fhir(), toolkit::documents, cache).convert(project, goal.site()));
@@ -67,8 +78,8 @@ public final class Pipeline {
         Products products = timings.time("produce", () -> new Producer(toolkit.epochSeconds()).produce(checked, site, goal.packageArchive()));
 
         Published published = !goal.published() ? new Published(List.of())
-                : timings.time("publish", () -> new Publisher(root.resolve(BUILD_DIR)).publish(products));
-        return new Outcome(checked.findings(), products, published, timings, cache.stats().since(cacheBefore));
+                : timings.time("publish", () -> new Publisher(buildDir).publish(products));
+        return new Outcome(checked.findings(), products, published, timings, checked, cache.stats().since(cacheBefore));
     }
 
     /** The governance records and each document's header, for the ballot commands: no build, no validation. */

@@ -13,7 +13,6 @@ import java.nio.file.Path;
  * that convert no documents, or find every document in the build cache, never start it), and the build cache.
  */
 public final class Toolkit implements AutoCloseable {
-    private final Path projectRoot;
     private final int threads;
     private final long epochSeconds;
     private final Caching caching;
@@ -26,13 +25,17 @@ public final class Toolkit implements AutoCloseable {
         public static final Caching OFF = new Caching(false, "");
     }
 
-    /** A toolkit without a build cache: everything is converted and validated afresh. */
+    /**
+     * A toolkit without a build cache: everything is converted and validated afresh.
+     *
+     * @param projectRoot the folder the command was given; not needed any more (each document carries its own
+     *                    project's root, so one converter serves every version), kept so that callers need not change
+     */
     public Toolkit(Path projectRoot, int threads, long epochSeconds) {
         this(projectRoot, threads, epochSeconds, Caching.OFF);
     }
 
     public Toolkit(Path projectRoot, int threads, long epochSeconds, Caching caching) {
-        this.projectRoot = projectRoot.toAbsolutePath().normalize();
         this.threads = threads;
         this.epochSeconds = epochSeconds;
         this.caching = caching;
@@ -44,15 +47,15 @@ public final class Toolkit implements AutoCloseable {
     }
 
     public synchronized DocumentConverter documents() {
-        if (documents == null) documents = new DocumentConverter(projectRoot);
+        if (documents == null) documents = new DocumentConverter();
         return documents;
     }
 
-    /** The build cache of the project at {@code root} ({@code build/.cache}), opened on first use; disabled unless caching is on. */
-    public synchronized BuildCache cache(Path root) {
+    /** The build cache in {@code buildDir} ({@code .cache}), opened on first use; disabled unless caching is on. */
+    public synchronized BuildCache cache(Path buildDir) {
         if (cache == null) {
             cache = caching.enabled()
-                    ? BuildCache.at(root.resolve(Pipeline.BUILD_DIR).resolve(BuildCache.FOLDER), ToolchainFingerprint.of(caching.toolchainVersion()))
+                    ? BuildCache.at(buildDir.resolve(BuildCache.FOLDER), ToolchainFingerprint.of(caching.toolchainVersion()))
                     : BuildCache.disabled();
         }
         return cache;

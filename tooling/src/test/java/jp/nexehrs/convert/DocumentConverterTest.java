@@ -43,7 +43,7 @@ class DocumentConverterTest {
         FhirEngine engine = new FhirEngine();
         Project project = new ProjectLoader(engine).load(root);
         assertTrue(project.findings().isEmpty(), describe(project.findings()));
-        documents = new DocumentConverter(root);
+        documents = new DocumentConverter();
         converted = new Converter(engine, () -> documents).convert(project, true);
     }
 

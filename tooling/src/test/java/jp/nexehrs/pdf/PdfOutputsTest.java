@@ -40,7 +40,7 @@ class PdfOutputsTest {
         FhirEngine engine = new FhirEngine();
         Project project = new ProjectLoader(engine).load(root);
         List<SiteFile> files;
-        try (DocumentConverter converter = new DocumentConverter(root)) {
+        try (DocumentConverter converter = new DocumentConverter()) {
             List<ConvertedDocument> documents = new Converter(engine, () -> converter).headers(project);
             files = new PdfOutputs(converter, fonts.get()).render(project.config(), documents);
         }
