@@ -1,5 +1,6 @@
 package jp.nexehrs.check;
 
+import jp.nexehrs.cache.BuildCache;
 import jp.nexehrs.convert.Converted;
 import jp.nexehrs.load.FhirSource;
 import jp.nexehrs.load.InvalidExampleExpectation;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,9 +25,16 @@ import java.util.concurrent.Future;
  */
 public final class Checker {
     private final int threads;
+    private final BuildCache cache;
 
     public Checker(int threads) {
+        this(threads, BuildCache.disabled());
+    }
+
+    /** @param cache remembers validation findings across runs: an unchanged example is validated once */
+    public Checker(int threads, BuildCache cache) {
         this.threads = Math.max(1, threads);
+        this.cache = cache;
     }
 
     public Checked check(Converted converted) {
@@ -35,7 +44,7 @@ public final class Checker {
         findings.addAll(new ConformanceRules(converted.support()).check(project.resources(FhirSource.Role.CONFORMANCE)));
         findings.addAll(new IdentityRules(project.config().canonical()).check(project.resources()));
 
-        InstanceValidator validator = new InstanceValidator(converted.support());
+        Validations validator = new Validations(converted);
         findings.addAll(new ClaimedProfiles(converted.support()).check(project.resources(FhirSource.Role.EXAMPLE)));
         List<ExampleValidation> examples = validateAll(validator, project.resources(FhirSource.Role.EXAMPLE));
         examples.forEach(e -> findings.addAll(e.findings()));
@@ -55,16 +64,46 @@ public final class Checker {
 
     /** Validates resources that are not part of the project (e.g. an implementer's files) against its profiles. */
     public List<ExampleValidation> validate(Converted converted, List<FhirSource> sources) {
-        return validateAll(new InstanceValidator(converted.support()), sources);
+        return validateAll(new Validations(converted), sources);
     }
 
-    private List<ExampleValidation> validateAll(InstanceValidator validator, List<FhirSource> sources) {
+    /**
+     * Findings from the cache, else from the validator, which is built on first need: when every instance is a
+     * hit the validator never starts.
+     */
+    private final class Validations {
+        private final Converted converted;
+        private final CachedValidations cached;
+        private InstanceValidator validator;
+
+        Validations(Converted converted) {
+            this.converted = converted;
+            this.cached = new CachedValidations(cache, converted.dependencyDigest(),
+                    converted.project().resources(FhirSource.Role.CONFORMANCE));
+        }
+
+        List<Finding> of(FhirSource source) {
+            Optional<String> key = cached.keyOf(source);
+            Optional<List<Finding>> remembered = key.flatMap(cached::find);
+            if (remembered.isPresent()) return remembered.get();
+            List<Finding> findings = validator().validate(source);
+            key.ifPresent(k -> cached.remember(k, findings));
+            return findings;
+        }
+
+        private synchronized InstanceValidator validator() {
+            if (validator == null) validator = new InstanceValidator(converted.support());
+            return validator;
+        }
+    }
+
+    private List<ExampleValidation> validateAll(Validations validator, List<FhirSource> sources) {
         if (sources.isEmpty()) return List.of();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, sources.size()));
         try {
             List<Future<ExampleValidation>> futures = new ArrayList<>();
             for (FhirSource source : sources) {
-                futures.add(pool.submit(() -> new ExampleValidation(source, validator.validate(source))));
+                futures.add(pool.submit(() -> new ExampleValidation(source, validator.of(source))));
             }
             List<ExampleValidation> results = new ArrayList<>();
             for (Future<ExampleValidation> future : futures) results.add(future.get());

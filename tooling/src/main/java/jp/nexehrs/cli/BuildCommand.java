@@ -29,8 +29,12 @@ final class BuildCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;
 
-    @Option(names = "--timings", description = "Print the wall time of each stage and the peak heap.")
+    @Option(names = "--timings", description = "Print the wall time of each stage, the peak heap, and the build cache's hits and misses.")
     boolean timings;
+
+    @Option(names = "--no-cache", description = {"Convert and validate everything afresh, ignoring build/.cache (and storing nothing in it).",
+            "Unchanged documents, snapshots and validations are otherwise taken from there; the output is the same bytes."})
+    boolean noCache;
 
     @Option(names = "--all-versions", description = "Build every released version and the draft into one site (see above).")
     boolean allVersions;
@@ -38,11 +42,12 @@ final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (allVersions) return allVersions();
-        return Runner.run(options, (toolkit, console) -> {
+        return Runner.run(options, Caching.of(noCache), (toolkit, console) -> {
             Outcome outcome = new Pipeline(toolkit, console.progress()).run(options.project, Goal.BUILD);
             console.findings(outcome.findings());
             outcome.published().written().forEach(path -> console.info("wrote " + path));
             if (timings) console.text("Stage timings:\n" + outcome.timings().table());
+            if (timings || options.verbose) console.text(outcome.cache().summary() + "\n");
             console.summary(outcome.findings(), "build");
             return outcome.failed() ? ExitCode.CONTENT_ERRORS : ExitCode.OK;
         });

@@ -46,6 +46,11 @@ final class Console {
         if (!options.quiet) err.println("nexehrs: " + message);
     }
 
+    /** A warning about how the command runs (not about the content): always shown, even with --quiet. */
+    void warning(String message) {
+        err.println("nexehrs: warning: " + message);
+    }
+
     void text(String text) {
         out.print(text);
     }

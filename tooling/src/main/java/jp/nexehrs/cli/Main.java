@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
                 "become a static site and a FHIR NPM conformance package, with every example validated. Works offline.",
                 "",
                 "Start with:  nexehrs build        (in the project folder; see build --help)"},
-        subcommands = {BuildCommand.class, ValidateCommand.class, PackageCommand.class, BallotCommand.class, DiffCommand.class,
+        subcommands = {BuildCommand.class, ServeCommand.class, ValidateCommand.class, PackageCommand.class, BallotCommand.class, DiffCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the content has errors", "2:usage or environment error"})

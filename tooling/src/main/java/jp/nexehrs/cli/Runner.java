@@ -15,12 +15,17 @@ final class Runner {
     }
 
     static int run(CommonOptions options, Work work) {
+        return run(options, Toolkit.Caching.OFF, work);
+    }
+
+    /** @param caching whether the toolkit keeps results in the project's build/.cache */
+    static int run(CommonOptions options, Toolkit.Caching caching, Work work) {
         Console console = new Console(options);
         if (options.threads < 1) {
             console.failure("--threads must be at least 1", null);
             return ExitCode.USAGE_OR_ENVIRONMENT;
         }
-        try (Toolkit toolkit = new Toolkit(options.project, options.threads, Producer.epochFromEnvironment())) {
+        try (Toolkit toolkit = new Toolkit(options.project, options.threads, Producer.epochFromEnvironment(), caching)) {
             return work.run(toolkit, console);
         } catch (ProjectNotFoundException e) {
             console.failure(e.getMessage(), null);

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Finds an artifact from what an editor writes in a document: its name, its id or its canonical URL. Holds the
@@ -21,6 +22,7 @@ public final class ArtifactIndex {
 
     private final Map<String, Target> byReference = new HashMap<>();
     private final ElementTree elementTree;
+    private final ca.uhn.fhir.parser.IParser json;
 
     ArtifactIndex(List<ConformanceArtifact> conformance, FhirContext context) {
         for (ConformanceArtifact artifact : conformance) {
@@ -32,7 +34,32 @@ public final class ArtifactIndex {
             byReference.putIfAbsent(source.key(), target);
             if (!source.url().isEmpty()) byReference.putIfAbsent(source.url(), target);
         }
+        json = context.newJsonParser();
         elementTree = new ElementTree(context, ArtifactLinks.of(conformance.stream().map(ConformanceArtifact::resource).toList()));
+    }
+
+    /** Every reference and what it resolves to, as one string: what a document's links depend on (for the cache). */
+    String fingerprint() {
+        StringBuilder out = new StringBuilder();
+        new TreeMap<>(byReference).forEach((reference, target) -> out.append(reference).append('\u0000').append(target.pagePath())
+                .append('\u0000').append(target.label()).append('\u0000').append(target.key()).append('\n'));
+        return out.toString();
+    }
+
+    /**
+     * The content of every artifact, as one string: what a document that embeds element tables (fhir-table::)
+     * depends on, since a changed snapshot changes the table even when no name or page changes.
+     */
+    String contentFingerprint() {
+        StringBuilder out = new StringBuilder();
+        new TreeMap<>(byKey()).forEach((key, resource) -> out.append(key).append('\u0000').append(json.encodeResourceToString(resource)).append('\n'));
+        return out.toString();
+    }
+
+    private Map<String, IBaseResource> byKey() {
+        Map<String, IBaseResource> byKey = new HashMap<>();
+        byReference.values().forEach(target -> byKey.putIfAbsent(target.key(), target.resource()));
+        return byKey;
     }
 
     public Optional<Target> find(String reference) {

@@ -9,9 +9,12 @@ import java.util.List;
 /**
  * The output of the convert stage: documents as HTML, conformance resources with snapshots, and the support
  * chain that holds them (shared, read-only from here on, by the validator).
+ *
+ * @param dependencyDigest identifies the dependency packages (see {@code nexehrs.yaml}'s {@code dependencies}): part of
+ *                         what cached snapshots and validations depend on
  */
 public record Converted(Project project, List<ConvertedDocument> documents, List<ConformanceArtifact> conformance,
-                        ConformanceSupport support, List<Finding> findings) {
+                        ConformanceSupport support, List<Finding> findings, String dependencyDigest) {
     public Converted {
         documents = List.copyOf(documents);
         conformance = List.copyOf(conformance);

@@ -1,18 +1,27 @@
 package jp.nexehrs.convert;
 
+import jp.nexehrs.cache.BuildCache;
+import jp.nexehrs.cache.CacheKey;
 import jp.nexehrs.fhir.ConformanceSupport;
 import jp.nexehrs.fhir.FhirEngine;
 import jp.nexehrs.load.DocumentSource;
 import jp.nexehrs.load.FhirSource;
 import jp.nexehrs.load.Project;
+import jp.nexehrs.load.LoadedPackage;
 import jp.nexehrs.report.Finding;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * The convert stage: conformance resources get snapshots, guideline documents become HTML. Documents are
@@ -22,11 +31,21 @@ import java.util.function.Supplier;
 public final class Converter {
     private final FhirEngine engine;
     private final Supplier<DocumentConverter> documentConverter;
+    private final BuildCache cache;
 
     /** @param documentConverter supplies the run's one Asciidoctor-backed converter, created on first use */
     public Converter(FhirEngine engine, Supplier<DocumentConverter> documentConverter) {
+        this(engine, documentConverter, BuildCache.disabled());
+    }
+
+    /**
+     * @param cache remembers conversions and snapshots across runs; the converter is asked for only when a document
+     *              is not in it, so a build where every document is a hit never starts Asciidoctor
+     */
+    public Converter(FhirEngine engine, Supplier<DocumentConverter> documentConverter, BuildCache cache) {
         this.engine = engine;
         this.documentConverter = documentConverter;
+        this.cache = cache;
     }
 
     /** The documents' titles and header attributes only, without converting bodies or FHIR resources. */
@@ -42,7 +61,8 @@ public final class Converter {
         // Dependencies first: the project's profiles derive from theirs.
         findings.addAll(new DependencyConformance(support).register(project.dependencies()));
         List<FhirSource> conformanceSources = project.resources(FhirSource.Role.CONFORMANCE);
-        SnapshotGenerator.Result snapshots = new SnapshotGenerator(support).generate(conformanceSources);
+        String dependencyDigest = dependencyDigest(project.dependencies());
+        SnapshotGenerator.Result snapshots = new SnapshotGenerator(support, cache, dependencyDigest).generate(conformanceSources);
         findings.addAll(snapshots.findings());
         List<ConformanceArtifact> conformance = snapshots.artifacts().stream()
                 .sorted(Comparator.comparing(ConformanceArtifact::key)).toList();
@@ -51,14 +71,40 @@ public final class Converter {
         if (withDocuments && !project.documents().isEmpty()) {
             // Documents come after snapshots: fhir-table:: blocks draw from them.
             ArtifactIndex artifacts = new ArtifactIndex(indexable(conformanceSources, conformance), engine.context());
-            DocumentConverter converter = documentConverter.get();
+            CachedDocuments cached = new CachedDocuments(cache, project.root());
             for (DocumentSource source : project.documents()) {
-                DocumentConverter.Result result = converter.convert(source, artifacts);
+                Optional<String> key = cached.keyOf(source, artifacts);
+                DocumentConverter.Result result = key.flatMap(k -> cached.find(source, k)).orElse(null);
+                if (result == null) {
+                    result = documentConverter.get().convert(source, artifacts);
+                    DocumentConverter.Result converted = result;
+                    key.ifPresent(k -> cached.remember(k, converted));
+                }
                 documents.add(result.document());
                 findings.addAll(result.findings());
             }
         }
-        return new Converted(project, documents, conformance, support, findings);
+        return new Converted(project, documents, conformance, support, findings, dependencyDigest);
+    }
+
+    /**
+     * Identifies the dependency packages by name, version and where they were read from, with the size and time of
+     * each of their files: re-hashing every resource of a large package on each build would cost what the cache saves.
+     */
+    private static String dependencyDigest(List<LoadedPackage> dependencies) {
+        CacheKey key = new CacheKey();
+        for (LoadedPackage loaded : dependencies) {
+            key.add(loaded.label()).add(loaded.origin());
+            try (Stream<Path> files = Files.walk(Path.of(loaded.origin()))) {
+                for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                    key.add(file.toString()).add(Files.size(file) + "@" + Files.getLastModifiedTime(file).toMillis());
+                }
+            } catch (IOException | InvalidPathException e) {
+                // Unreadable now but read by the load stage: a key that matches no other run, so nothing is reused.
+                key.add("(not readable: " + e + ")").add(Long.toString(System.nanoTime()));
+            }
+        }
+        return key.hex();
     }
 
     /** Every conformance source, with its snapshot where one was generated: a failed profile stays linkable. */

@@ -1,5 +1,6 @@
 package jp.nexehrs.convert;
 
+import jp.nexehrs.cache.BuildCache;
 import jp.nexehrs.fhir.ConformanceSupport;
 import jp.nexehrs.load.FhirSource;
 import jp.nexehrs.report.Finding;
@@ -11,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,9 +23,18 @@ import java.util.Set;
  */
 final class SnapshotGenerator {
     private final ConformanceSupport support;
+    private final BuildCache cache;
+    private final String dependencyDigest;
 
     SnapshotGenerator(ConformanceSupport support) {
+        this(support, BuildCache.disabled(), "");
+    }
+
+    /** @param dependencyDigest identifies the dependency packages the profiles may derive from (part of the cache keys) */
+    SnapshotGenerator(ConformanceSupport support, BuildCache cache, String dependencyDigest) {
         this.support = support;
+        this.cache = cache;
+        this.dependencyDigest = dependencyDigest;
     }
 
     record Result(List<ConformanceArtifact> artifacts, List<Finding> findings) {}
@@ -39,9 +50,17 @@ final class SnapshotGenerator {
                 artifacts.add(new ConformanceArtifact(source, source.resource()));
             }
         }
+        CachedSnapshots cached = new CachedSnapshots(cache, support.engine(), dependencyDigest, profilesByUrl);
         // Each profile enters the chain only with its snapshot, bases first: a profile left out (a cycle, a
         // missing base) can never send the generator after a differential-only definition.
         for (FhirSource source : dependencyOrder(profilesByUrl, findings)) {
+            Optional<String> key = cached.keyOf(source);
+            Optional<StructureDefinition> remembered = key.flatMap(cached::find);
+            if (remembered.isPresent()) {
+                support.add(remembered.get());
+                artifacts.add(new ConformanceArtifact(source, remembered.get()));
+                continue;
+            }
             StructureDefinition differential = copyOf(source);
             if (differential.hasSnapshot() && !differential.getSnapshot().getElement().isEmpty()) {
                 // A profile published with its snapshot (another package's, exported by another tool) keeps it:
@@ -71,6 +90,7 @@ final class SnapshotGenerator {
                 }
                 support.add(generated);
                 artifacts.add(new ConformanceArtifact(source, generated));
+                key.ifPresent(k -> cached.remember(k, generated));
             } catch (RuntimeException e) {
                 findings.add(Finding.error(source.file(), 0, 0, "snapshot generation failed: " + message(e)));
             } catch (StackOverflowError e) {

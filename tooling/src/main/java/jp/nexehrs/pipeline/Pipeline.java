@@ -1,5 +1,7 @@
 package jp.nexehrs.pipeline;
 
+import jp.nexehrs.cache.BuildCache;
+import jp.nexehrs.cache.CacheStats;
 import jp.nexehrs.check.Checked;
 import jp.nexehrs.check.Checker;
 import jp.nexehrs.compose.ComposedSite;
@@ -52,29 +54,32 @@ public final class Pipeline {
      */
     public Outcome run(Path root, Goal goal, FileHistory fileHistory, Path buildDir) throws SourceException, PublishException {
         // Builds that write output take the build folder's lock for the whole run, so two never interleave.
-        try (BuildLock lock = goal == Goal.VALIDATE ? null : BuildLock.acquire(buildDir, progress::say)) {
+        // (The cache needs no lock: its entries are content-addressed and moved into place whole.)
+        try (BuildLock lock = !goal.published() ? null : BuildLock.acquire(buildDir, progress::say)) {
             return runStages(root, goal, fileHistory, buildDir);
         }
     }
 
     private Outcome runStages(Path root, Goal goal, FileHistory fileHistory, Path buildDir) throws SourceException, PublishException {
         StageTimings timings = new StageTimings();
+        BuildCache cache = toolkit.cache(buildDir);
+        CacheStats cacheBefore = cache.stats();
 
         Project project = timings.time("load", () -> new ProjectLoader(toolkit.fhir()).load(root, fileHistory));
         progress.say("loaded " + project.documents().size() + " documents and " + project.resources().size() + " FHIR resources");
 
-        Converted converted = timings.time("convert", () -> new Converter(toolkit.fhir(), toolkit::documents).convert(project, goal.site()));
+        Converted converted = timings.time("convert", () -> new Converter(toolkit.fhir(), toolkit::documents, cache).convert(project, goal.site()));
         progress.say("converted " + converted.documents().size() + " documents; " + converted.conformance().size() + " conformance resources ready");
 
-        Checked checked = timings.time("check", () -> new Checker(toolkit.threads()).check(converted));
+        Checked checked = timings.time("check", () -> new Checker(toolkit.threads(), cache).check(converted));
         progress.say("validated " + checked.examples().size() + " examples");
 
         ComposedSite site = goal.site() ? timings.time("compose", () -> new SiteComposer().compose(checked)) : null;
         Products products = timings.time("produce", () -> new Producer(toolkit.epochSeconds()).produce(checked, site, goal.packageArchive()));
 
-        Published published = goal == Goal.VALIDATE ? new Published(List.of())
+        Published published = !goal.published() ? new Published(List.of())
                 : timings.time("publish", () -> new Publisher(buildDir).publish(products));
-        return new Outcome(checked.findings(), products, published, timings, checked);
+        return new Outcome(checked.findings(), products, published, timings, checked, cache.stats().since(cacheBefore));
     }
 
     /** The governance records and each document's header, for the ballot commands: no build, no validation. */

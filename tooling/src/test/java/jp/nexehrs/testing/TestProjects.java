@@ -37,6 +37,35 @@ public final class TestProjects {
         return copyTree(MINIMAL, target);
     }
 
+    /** This repository's specification (documents, profiles, governance, template and nexehrs.yaml) copied into {@code target}. */
+    public static Path copyRepositorySpec(Path target) {
+        Path repository = Path.of("..").toAbsolutePath().normalize();
+        for (String part : List.of("spec", "profiles", "governance", "site-template")) {
+            if (Files.exists(repository.resolve(part))) copyTree(repository.resolve(part), target.resolve(part));
+        }
+        try {
+            Files.copy(repository.resolve("nexehrs.yaml"), target.resolve("nexehrs.yaml"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return target;
+    }
+
+    /** Each regular file under {@code dir} (relative path) with the SHA-256 of its bytes only, skipping {@code skipped} folders. */
+    public static Map<String, String> contentDigests(Path dir, String... skipped) {
+        Map<String, String> digests = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                String relative = dir.relativize(file).toString().replace('\\', '/');
+                if (Stream.of(skipped).anyMatch(s -> relative.startsWith(s + "/"))) continue;
+                digests.put(relative, sha256(Files.readAllBytes(file)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return digests;
+    }
+
     /** Copies a folder tree (files and folders) into {@code target}, creating it. */
     public static Path copyTree(Path source, Path target) {
         try (Stream<Path> walk = Files.walk(source)) {

@@ -1,0 +1,180 @@
+package jp.nexehrs.serve;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.nexehrs.compose.SiteFile;
+import jp.nexehrs.load.ProjectNotFoundException;
+import jp.nexehrs.pipeline.Goal;
+import jp.nexehrs.pipeline.Outcome;
+import jp.nexehrs.pipeline.Pipeline;
+import jp.nexehrs.pipeline.Progress;
+import jp.nexehrs.pipeline.Toolkit;
+import jp.nexehrs.publish.PublishException;
+import jp.nexehrs.report.Finding;
+import jp.nexehrs.report.Severity;
+import jp.nexehrs.report.SourceException;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The editors' loop: builds the site once, serves it from memory, and rebuilds it whenever a source changes, with
+ * the same toolkit (the FHIR engine and Asciidoctor stay warm) and the build cache (only what changed is converted,
+ * generated or validated again; every page is recomposed, which is cheap). After each rebuild the open tabs whose
+ * page changed reload. A build that fails keeps the last site on screen under an overlay of its errors; nothing
+ * a source file contains can stop the server.
+ */
+public final class PreviewSession implements AutoCloseable {
+    /** Where the session reports: one line per rebuild and each error, for the terminal. */
+    @FunctionalInterface
+    public interface Terminal {
+        void say(String line);
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Toolkit toolkit;
+    private final Path root;
+    private final Terminal terminal;
+    private final AtomicReference<SiteState> state = new AtomicReference<>(
+            new SiteState(0, Map.of(), List.of(), "the first build has not finished"));
+    private SiteServer server;
+    private ProjectWatcher watcher;
+    private Thread watching;
+
+    public PreviewSession(Toolkit toolkit, Path projectRoot, Terminal terminal) {
+        this.toolkit = toolkit;
+        this.root = projectRoot;
+        this.terminal = terminal;
+    }
+
+    /**
+     * Builds the site, then serves it on {@code host:port} (0: any free port) and watches the sources.
+     *
+     * @return the address the server listens on
+     */
+    public InetSocketAddress start(String host, int port) throws IOException {
+        InetSocketAddress address = new InetSocketAddress(host, port);
+        if (address.isUnresolved()) throw new UnknownHostException("unknown host '" + host + "'");
+        // Bound before the first build, so a port in use is reported at once, not after the build.
+        server = new SiteServer(address, state);
+        rebuild();
+        watcher = new ProjectWatcher(root);
+        server.start();
+        // A first build that found every document in the cache never started Asciidoctor; start it now, while the
+        // editor reads, so the first saved document does not pay JRuby's start of several seconds.
+        Thread warmUp = new Thread(toolkit::documents, "nexehrs-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+        watching = new Thread(() -> watcher.run(this::onChange), "nexehrs-watch");
+        watching.setDaemon(true);
+        watching.start();
+        return server.address();
+    }
+
+    private void onChange(Set<String> changed) {
+        terminal.say("changed: " + String.join(", ", changed));
+        rebuild();
+    }
+
+    /** Runs the pipeline once and shows the result; never throws for anything a source file contains. */
+    private synchronized void rebuild() {
+        long start = System.nanoTime();
+        SiteState before = state.get();
+        SiteState after;
+        String summary = "";
+        try {
+            Outcome outcome = new Pipeline(toolkit, Progress.SILENT).run(root, Goal.PREVIEW);
+            Map<String, byte[]> files = new HashMap<>();
+            for (SiteFile file : outcome.products().site()) files.put(file.path(), file.content());
+            List<Finding> errors = outcome.findings().stream().filter(Finding::isError).toList();
+            after = new SiteState(before.generation() + 1, files, errors, "");
+            long warnings = outcome.findings().stream().filter(f -> f.severity() == Severity.WARNING).count();
+            errors.forEach(e -> terminal.say(e.toLine()));
+            summary = errors.size() + " error(s), " + warnings + " warning(s); " + stages(outcome.timings().millis()) + "; "
+                    + outcome.cache().summary();
+        } catch (SourceException e) {
+            after = failed(before, e.toFinding().toLine());
+        } catch (ProjectNotFoundException | PublishException e) {
+            after = failed(before, e.getMessage());
+        } catch (RuntimeException e) {
+            // A broken template, or a failure of the toolchain itself: shown, and the server goes on.
+            after = failed(before, e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+        if (!after.failure().isEmpty()) terminal.say("error: " + after.failure());
+        Set<String> pages = changedPages(before.files(), after.files());
+        boolean problemsChanged = !before.errors().equals(after.errors()) || !before.failure().equals(after.failure());
+        state.set(after);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        server.events().publish("reload", reloadEvent(after.generation(), pages, problemsChanged));
+        terminal.say((before.generation() == 0 ? "built" : "rebuilt") + " in " + millis + " ms: "
+                + (after.failure().isEmpty() ? summary : "the last good site stays on screen") + "; "
+                + pages.size() + " page(s) changed");
+    }
+
+    /** e.g. {@code load 210 ms, convert 95 ms, ...}: where a rebuild's time went. */
+    private static String stages(Map<String, Long> millis) {
+        StringBuilder out = new StringBuilder();
+        for (String stage : List.of("load", "convert", "check", "compose", "produce")) {
+            if (millis.containsKey(stage)) out.append(out.length() == 0 ? "" : ", ").append(stage).append(' ').append(millis.get(stage)).append(" ms");
+        }
+        return out.toString();
+    }
+
+    private static SiteState failed(SiteState before, String failure) {
+        Map<String, byte[]> files = before.files().isEmpty() ? Map.of("index.html", placeholder()) : before.files();
+        return new SiteState(before.generation() + 1, files, before.errors(), failure);
+    }
+
+    /** The page shown when no build has composed a site yet, so the overlay has somewhere to appear. */
+    private static byte[] placeholder() {
+        return ("<!DOCTYPE html>\n<html lang=\"ja\"><head><meta charset=\"utf-8\"><title>nexehrs serve</title></head>"
+                + "<body><p>No site has been built yet: fix the error shown above and save.</p></body></html>\n")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Set<String> changedPages(Map<String, byte[]> before, Map<String, byte[]> after) {
+        Set<String> changed = new TreeSet<>();
+        after.forEach((path, content) -> {
+            if (!Arrays.equals(content, before.get(path))) changed.add(path);
+        });
+        before.keySet().stream().filter(p -> !after.containsKey(p)).forEach(changed::add);
+        return changed;
+    }
+
+    /** {@code {"generation": n, "all": whether every tab must reload (the problems changed), "changed": [page paths]}} */
+    private static String reloadEvent(long generation, Set<String> pages, boolean all) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("generation", generation);
+        event.put("all", all);
+        event.put("changed", pages);
+        try {
+            return JSON.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the reload event", e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (watcher != null) watcher.close();
+        if (server != null) server.close();
+        if (watching != null) {
+            try {
+                watching.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package jp.nexehrs.serve;
+
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Watches the project's sources (the folders of {@link #SOURCES} and its root, for nexehrs.yaml) with the
+ * platform's WatchService: every folder is registered, and folders created later are registered as they appear.
+ * Changes are gathered until the files have been quiet for {@link #QUIET_MILLIS} (an editor's save is often a
+ * write, a rename and a delete), then handed over together as paths relative to the project root.
+ */
+final class ProjectWatcher implements AutoCloseable {
+    static final List<String> SOURCES = List.of("spec", "profiles", "site-template", "governance");
+    static final long QUIET_MILLIS = 100;
+
+    private final Path root;
+    private final WatchService watcher;
+
+    ProjectWatcher(Path root) throws IOException {
+        this.root = root;
+        this.watcher = FileSystems.getDefault().newWatchService();
+        root.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
+        for (String source : SOURCES) registerTree(root.resolve(source));
+    }
+
+    /** Calls {@code onChange} with each quiet batch of changes, until closed; runs on the calling thread. */
+    void run(Consumer<Set<String>> onChange) {
+        try {
+            while (true) {
+                Set<String> changed = new TreeSet<>();
+                collect(watcher.take(), changed);
+                WatchKey more;
+                while ((more = watcher.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS)) != null) collect(more, changed);
+                if (!changed.isEmpty()) onChange.accept(changed);
+            }
+        } catch (ClosedWatchServiceException e) {
+            // closed: the server is stopping
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void collect(WatchKey key, Set<String> changed) {
+        Path dir = (Path) key.watchable();
+        for (WatchEvent<?> event : key.pollEvents()) {
+            if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
+                changed.add("(many files)");
+                continue;
+            }
+            Path path = dir.resolve((Path) event.context());
+            String relative = root.relativize(path).toString().replace('\\', '/');
+            if (!isSource(relative) || isEditorScratch(path.getFileName().toString())) continue;
+            if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(path)) {
+                try {
+                    registerTree(path);
+                } catch (IOException e) {
+                    // The folder went away before it could be registered: there is nothing in it to watch.
+                }
+            }
+            changed.add(relative);
+        }
+        key.reset();
+    }
+
+    private static boolean isSource(String relative) {
+        if (relative.equals("nexehrs.yaml")) return true;
+        return SOURCES.stream().anyMatch(s -> relative.equals(s) || relative.startsWith(s + "/"));
+    }
+
+    /** Swap and backup files that editors write next to the real one: saving the real one follows. */
+    private static boolean isEditorScratch(String name) {
+        return name.endsWith("~") || name.endsWith(".swp") || name.endsWith(".swx") || name.startsWith(".#")
+                || name.endsWith(".tmp") || name.startsWith(".~");
+    }
+
+    private void registerTree(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) return;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path folder : walk.filter(Files::isDirectory).toList()) {
+                folder.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                        StandardWatchEventKinds.ENTRY_DELETE);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        watcher.close();
+    }
+}
