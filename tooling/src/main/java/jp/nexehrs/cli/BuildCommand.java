@@ -1,5 +1,6 @@
 package jp.nexehrs.cli;
 
+import jp.nexehrs.pdf.PdfRequest;
 import jp.nexehrs.pipeline.Goal;
 import jp.nexehrs.pipeline.Outcome;
 import jp.nexehrs.pipeline.Pipeline;
@@ -36,6 +37,11 @@ final class BuildCommand implements Callable<Integer> {
             "Unchanged documents, snapshots and validations are otherwise taken from there; the output is the same bytes."})
     boolean noCache;
 
+    @Option(names = "--pdf", description = {"Also make a PDF of each guideline (build/site/pdf/<document>.pdf) and of the whole set",
+            "(build/site/pdf/book.pdf), with embedded Japanese fonts; fails (exit 2) when the IPAex fonts are not installed.",
+            "'pdf: true' in nexehrs.yaml makes PDFs on every build when the fonts are there. Slow: a few seconds per document."})
+    boolean pdf;
+
     @Option(names = "--all-versions", description = "Build every released version and the draft into one site (see above).")
     boolean allVersions;
 
@@ -43,7 +49,7 @@ final class BuildCommand implements Callable<Integer> {
     public Integer call() {
         if (allVersions) return allVersions();
         return Runner.run(options, Caching.of(noCache), (toolkit, console) -> {
-            Outcome outcome = new Pipeline(toolkit, console.progress()).run(options.project, Goal.BUILD);
+            Outcome outcome = new Pipeline(toolkit, console.progress(), pdf ? PdfRequest.REQUIRED : PdfRequest.OFF).run(options.project, Goal.BUILD);
             console.findings(outcome.findings());
             outcome.published().written().forEach(path -> console.info("wrote " + path));
             if (timings) console.text("Stage timings:\n" + outcome.timings().table());

@@ -9,4 +9,11 @@ public record ComposedSite(Checked checked, List<SiteFile> files) {
     public ComposedSite {
         files = List.copyOf(files);
     }
+
+    /** The same site with more files (PDFs rendered after the pages). */
+    public ComposedSite with(List<SiteFile> more) {
+        List<SiteFile> all = new java.util.ArrayList<>(files);
+        all.addAll(more);
+        return new ComposedSite(checked, all);
+    }
 }

@@ -38,10 +38,23 @@ import java.util.stream.Stream;
  */
 public final class SiteComposer {
 
+    private final boolean pdfLinks;
+
+    public SiteComposer() {
+        this(false);
+    }
+
+    /** @param pdfLinks whether this build makes PDFs, so that document pages and the home page link to them */
+    public SiteComposer(boolean pdfLinks) {
+        this.pdfLinks = pdfLinks;
+    }
+
     public ComposedSite compose(Checked checked) {
         Converted converted = checked.converted();
         SiteTemplate template = converted.project().template();
-        PageRenderer pages = new PageRenderer(template, siteModel(checked));
+        Map<String, Object> site = siteModel(checked);
+        site.put("pdf", pdfLinks);
+        PageRenderer pages = new PageRenderer(template, site);
 
         List<SiteFile> files = new ArrayList<>();
         files.add(pages.render("index.ftlh", "index.html", Map.of()));

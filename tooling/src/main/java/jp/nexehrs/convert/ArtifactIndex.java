@@ -47,12 +47,20 @@ public final class ArtifactIndex {
     }
 
     /**
-     * The content of every artifact, as one string: what a document that embeds element tables (fhir-table::)
-     * depends on, since a changed snapshot changes the table even when no name or page changes.
+     * The content of the named artifacts (all of them when {@code references} is empty), as one string: what a
+     * document that embeds element tables (fhir-table::) depends on, since a changed snapshot changes the table
+     * even when no name or page changes.
      */
-    String contentFingerprint() {
+    String contentFingerprint(java.util.Collection<String> references) {
+        Map<String, IBaseResource> chosen = new TreeMap<>();
+        if (references.isEmpty()) chosen.putAll(byKey());
+        for (String reference : references) {
+            Target target = byReference.get(reference);
+            chosen.put(target == null ? "missing:" + reference : target.key(), target == null ? null : target.resource());
+        }
         StringBuilder out = new StringBuilder();
-        new TreeMap<>(byKey()).forEach((key, resource) -> out.append(key).append('\u0000').append(json.encodeResourceToString(resource)).append('\n'));
+        chosen.forEach((key, resource) -> out.append(key).append('\u0000')
+                .append(resource == null ? "" : json.encodeResourceToString(resource)).append('\n'));
         return out.toString();
     }
 

@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
  * ({@code data-uri}) is converted every time.
  */
 final class CachedDocuments {
+    private static final Pattern TABLE = Pattern.compile("fhir-table::([^\\[\\s]+)\\[");
     private static final Pattern INCLUDE = Pattern.compile("^include::([^\\[\\n]*)\\[", Pattern.MULTILINE);
     private static final int MAX_INCLUDE_DEPTH = 64;
 
@@ -44,8 +45,14 @@ final class CachedDocuments {
         if (!cache.enabled() || source.text().contains("data-uri")) return Optional.empty();
         CacheKey key = cache.key(CacheStage.DOCUMENT).add(source.file()).add(source.path().toAbsolutePath().toString())
                 .add(source.pagePath()).add(source.text()).add(artifacts.fingerprint());
-        // Embedded element tables depend on the snapshots themselves; an include may embed one too.
-        if (source.text().contains("fhir-table::") || INCLUDE.matcher(source.text()).find()) key.add(artifacts.contentFingerprint());
+        // Embedded element tables depend on the snapshots themselves: those it names, or all when an include
+        // (which may embed one) is involved.
+        if (INCLUDE.matcher(source.text()).find()) {
+            key.add(artifacts.contentFingerprint(List.of()));
+        } else {
+            List<String> embedded = TABLE.matcher(source.text()).results().map(m -> m.group(1)).distinct().sorted().toList();
+            if (!embedded.isEmpty()) key.add(artifacts.contentFingerprint(embedded));
+        }
         if (!addIncludes(key, source.path().toAbsolutePath().getParent(), source.text(), new HashSet<>(), 0)) return Optional.empty();
         return Optional.of(key.hex());
     }

@@ -17,13 +17,20 @@ public record ProjectConfig(
         String description,
         String repository,
         List<Dependency> dependencies,
-        List<Suppression> suppress) {
+        List<Suppression> suppress,
+        Boolean pdf) {
 
     public ProjectConfig {
         dependencies = dependencies == null ? List.of() : List.copyOf(dependencies);
         suppress = suppress == null ? List.of() : List.copyOf(suppress);
         description = description == null ? "" : description;
         repository = repository == null ? "" : repository;
+        pdf = pdf != null && pdf;
+    }
+
+    /** Whether every build makes PDFs of the guidelines (when the Japanese fonts are installed); off by default because it is slow. */
+    public boolean wantsPdf() {
+        return pdf;
     }
 
     /** The title in Japanese (the page language) and in English. */

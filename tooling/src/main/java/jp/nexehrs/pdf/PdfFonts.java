@@ -19,10 +19,12 @@ public record PdfFonts(Path gothic, Path mincho) {
             "/usr/share/fonts/truetype/ipaexfont-mincho", "/usr/share/fonts/truetype/ipaexfont",
             "/usr/local/share/fonts", System.getProperty("user.home") + "/.fonts", "/Library/Fonts");
 
-    /** The fonts, from NEXEHRS_PDF_FONTS or the usual font folders; empty when the gothic font is not installed. */
+    /**
+     * The fonts from {@code configuredFolder} (NEXEHRS_PDF_FONTS) when one is given, else from the usual font
+     * folders; empty when the gothic font is not there.
+     */
     public static Optional<PdfFonts> locate(String configuredFolder) {
-        List<String> folders = configuredFolder == null || configuredFolder.isBlank() ? FOLDERS
-                : java.util.stream.Stream.concat(java.util.stream.Stream.of(configuredFolder), FOLDERS.stream()).toList();
+        List<String> folders = configuredFolder == null || configuredFolder.isBlank() ? FOLDERS : List.of(configuredFolder);
         Optional<Path> gothic = find(folders, "ipaexg.ttf");
         if (gothic.isEmpty()) return Optional.empty();
         return Optional.of(new PdfFonts(gothic.get(), find(folders, "ipaexm.ttf").orElse(gothic.get())));

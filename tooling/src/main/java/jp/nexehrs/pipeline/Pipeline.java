@@ -15,7 +15,11 @@ import jp.nexehrs.load.ProjectLoader;
 import jp.nexehrs.load.ProjectNotFoundException;
 import jp.nexehrs.produce.Producer;
 import jp.nexehrs.produce.Products;
+import jp.nexehrs.pdf.PdfFonts;
+import jp.nexehrs.pdf.PdfOutputs;
+import jp.nexehrs.pdf.PdfRequest;
 import jp.nexehrs.publish.BuildLock;
+import jp.nexehrs.publish.PdfUnavailableException;
 import jp.nexehrs.publish.PublishException;
 import jp.nexehrs.publish.Published;
 import jp.nexehrs.publish.Publisher;
@@ -25,6 +29,7 @@ import jp.nexehrs.report.SourceException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The whole build, top to bottom: load -> convert -> check -> compose -> produce -> publish. Each stage takes
@@ -35,10 +40,17 @@ public final class Pipeline {
     public static final String BUILD_DIR = "build";
     private final Toolkit toolkit;
     private final Progress progress;
+    private final PdfRequest pdfRequest;
 
     public Pipeline(Toolkit toolkit, Progress progress) {
+        this(toolkit, progress, PdfRequest.OFF);
+    }
+
+    /** @param pdfRequest whether to make PDFs of the guidelines beyond what nexehrs.yaml asks for */
+    public Pipeline(Toolkit toolkit, Progress progress, PdfRequest pdfRequest) {
         this.toolkit = toolkit;
         this.progress = progress;
+        this.pdfRequest = pdfRequest;
     }
 
     public Outcome run(Path projectDir, Goal goal) throws ProjectNotFoundException, SourceException, PublishException {
@@ -67,6 +79,7 @@ public final class Pipeline {
 
         Project project = timings.time("load", () -> new ProjectLoader(toolkit.fhir()).load(root, fileHistory));
         progress.say("loaded " + project.documents().size() + " documents and " + project.resources().size() + " FHIR resources");
+        Optional<PdfFonts> pdfFonts = goal.site() ? pdfFonts(pdfRequest.withProjectSetting(project.config().wantsPdf())) : Optional.empty();
 
         Converted converted = timings.time("convert", () -> new Converter(toolkit.fhir(), toolkit::documents, cache).convert(project, goal.site()));
         progress.say("converted " + converted.documents().size() + " documents; " + converted.conformance().size() + " conformance resources ready");
@@ -74,12 +87,25 @@ public final class Pipeline {
         Checked checked = timings.time("check", () -> new Checker(toolkit.threads(), cache).check(converted));
         progress.say("validated " + checked.examples().size() + " examples");
 
-        ComposedSite site = goal.site() ? timings.time("compose", () -> new SiteComposer().compose(checked)) : null;
+        ComposedSite pages = goal.site() ? timings.time("compose", () -> new SiteComposer(pdfFonts.isPresent()).compose(checked)) : null;
+        ComposedSite site = pages == null || pdfFonts.isEmpty() || checked.hasErrors() ? pages
+                : timings.time("pdf", () -> pages.with(new PdfOutputs(toolkit.documents(), pdfFonts.get()).render(project.config(), converted.documents())));
         Products products = timings.time("produce", () -> new Producer(toolkit.epochSeconds()).produce(checked, site, goal.packageArchive()));
 
         Published published = !goal.published() ? new Published(List.of())
                 : timings.time("publish", () -> new Publisher(buildDir).publish(products));
         return new Outcome(checked.findings(), products, published, timings, checked, cache.stats().since(cacheBefore));
+    }
+
+    /** The fonts for the PDFs this build makes, if any; fails when PDFs are required and cannot be made. */
+    private Optional<PdfFonts> pdfFonts(PdfRequest request) throws PdfUnavailableException {
+        if (request == PdfRequest.OFF) return Optional.empty();
+        Optional<PdfFonts> fonts = PdfFonts.locate(System.getenv("NEXEHRS_PDF_FONTS"));
+        if (fonts.isEmpty() && request == PdfRequest.REQUIRED) {
+            throw new PdfUnavailableException("PDFs were required (--pdf) but no Japanese TrueType font was found: " + PdfFonts.INSTALL_HINT);
+        }
+        if (fonts.isEmpty()) progress.say("PDFs skipped: no Japanese TrueType font was found; " + PdfFonts.INSTALL_HINT);
+        return fonts;
     }
 
     /** The governance records and each document's header, for the ballot commands: no build, no validation. */

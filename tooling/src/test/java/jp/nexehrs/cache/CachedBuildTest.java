@@ -44,6 +44,22 @@ class CachedBuildTest {
                 "profiles/structuredefinitions/StructureDefinition-nexehrs-pseudonymised-patient.json", 10, 15, 47);
     }
 
+    @Test
+    void aDocumentEmbeddingAProfilesTableIsConvertedAgainWhenThatProfileChanges() throws Exception {
+        Path root = TestProjects.copyRepositorySpec(dir.resolve("table-copy"));
+        build(root, true);
+        Path profile = root.resolve("profiles/structuredefinitions/StructureDefinition-nexehrs-patient.json");
+        Files.writeString(profile, Files.readString(profile).replaceFirst("\"short\"\\s*:\\s*\"", "\"short\": \"（改訂）"));
+
+        Outcome cached = build(root, true);
+        Map<String, String> cachedOutput = output(root);
+        Outcome clean = build(root, false);
+
+        assertEquals(output(root), cachedOutput, "the embedded table in 02 follows the changed snapshot");
+        assertTrue(cached.cache().of(CacheStage.DOCUMENT).misses() >= 1, cached.cache().summary());
+        assertTrue(clean.findings().stream().noneMatch(f -> f.isError()), "the changed spec still builds");
+    }
+
     private void assertSameBytesWithAndWithoutCache(Path root, String document, String profile, int documents, int profiles,
                                                     int instances) throws Exception {
         Outcome clean = build(root, false);

@@ -58,6 +58,11 @@ class PdfOutputsTest {
         assertTrue(run("pdftotext", "-enc", "UTF-8", book.toString(), "-").output().contains("最小の仕様"), "the book has the spec's title");
     }
 
+    @Test
+    void aConfiguredFontFolderWithoutTheFontsMeansNoPdfFonts() {
+        org.junit.jupiter.api.Assertions.assertTrue(PdfFonts.locate(dir.resolve("no-fonts-here").toString()).isEmpty());
+    }
+
     record Run(int exit, String output) {}
 
     private static Run run(String... command) {
