@@ -132,6 +132,31 @@ class SiteServerTest {
     }
 
     /** One request, written exactly as given (no client-side normalisation), with Connection: close. */
+    @org.junit.jupiter.api.Test
+    void manyConcurrentRequestsAreAllAnsweredAndTheServerStaysUp() throws Exception {
+        // Bounded: 400 requests from 32 client threads on loopback, each with a deadline; the server's own pool stays at its size.
+        var clients = java.util.concurrent.Executors.newFixedThreadPool(32);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                String target = i % 3 == 0 ? "/index.html" : i % 3 == 1 ? "/assets/site.css" : "/%2e%2e/%2e%2e/etc/passwd";
+                answers.add(clients.submit(() -> request("GET", target).status()));
+            }
+            int ok = 0;
+            int refused = 0;
+            for (var answer : answers) {
+                int status = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                if (status == 200) ok++;
+                else if (status == 400 || status == 404) refused++;
+            }
+            assertEquals(400, ok + refused, "every request got an answer");
+            assertTrue(ok >= 266 && refused >= 133, ok + " ok, " + refused + " refused");
+        } finally {
+            clients.shutdownNow();
+        }
+        assertEquals(200, request("GET", "/index.html").status(), "the server still answers afterwards");
+    }
+
     private Response request(String method, String target) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(20_000);
