@@ -25,7 +25,7 @@ final class Runner {
             console.failure("--threads must be at least 1", null);
             return ExitCode.USAGE_OR_ENVIRONMENT;
         }
-        try (Toolkit toolkit = new Toolkit(options.project, options.threads, Producer.epochFromEnvironment(), caching)) {
+        try (Toolkit toolkit = new Toolkit(options.threads, Producer.epochFromEnvironment(), caching)) {
             return work.run(toolkit, console);
         } catch (ProjectNotFoundException e) {
             console.failure(e.getMessage(), null);

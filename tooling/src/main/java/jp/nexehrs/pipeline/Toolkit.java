@@ -26,16 +26,14 @@ public final class Toolkit implements AutoCloseable {
     }
 
     /**
-     * A toolkit without a build cache: everything is converted and validated afresh.
-     *
-     * @param projectRoot the folder the command was given; not needed any more (each document carries its own
-     *                    project's root, so one converter serves every version), kept so that callers need not change
+     * A toolkit without a build cache: everything is converted and validated afresh. It belongs to no project:
+     * each document carries its own project's root, so one converter serves every version of a multi-version build.
      */
-    public Toolkit(Path projectRoot, int threads, long epochSeconds) {
-        this(projectRoot, threads, epochSeconds, Caching.OFF);
+    public Toolkit(int threads, long epochSeconds) {
+        this(threads, epochSeconds, Caching.OFF);
     }
 
-    public Toolkit(Path projectRoot, int threads, long epochSeconds, Caching caching) {
+    public Toolkit(int threads, long epochSeconds, Caching caching) {
         this.threads = threads;
         this.epochSeconds = epochSeconds;
         this.caching = caching;

@@ -97,7 +97,7 @@ class CachedBuildTest {
     @Test
     void rebuildsInOneLongLivedToolkitWriteTheCleanBuildsBytes() throws Exception {
         Path root = TestProjects.copyMinimal(dir.resolve("minimal"));
-        try (Toolkit toolkit = new Toolkit(root, 2, EPOCH, new Toolkit.Caching(true, "test"))) {
+        try (Toolkit toolkit = new Toolkit(2, EPOCH, new Toolkit.Caching(true, "test"))) {
             Pipeline pipeline = new Pipeline(toolkit, Progress.SILENT);
             pipeline.run(root, Goal.BUILD);
             Path profile = root.resolve("profiles/structuredefinitions/StructureDefinition-minimal-patient.json");
@@ -138,7 +138,7 @@ class CachedBuildTest {
 
     private static Outcome build(Path root, boolean cached) throws Exception {
         Toolkit.Caching caching = cached ? new Toolkit.Caching(true, "test") : Toolkit.Caching.OFF;
-        try (Toolkit toolkit = new Toolkit(root, 2, EPOCH, caching)) {
+        try (Toolkit toolkit = new Toolkit(2, EPOCH, caching)) {
             return new Pipeline(toolkit, Progress.SILENT).run(root, Goal.BUILD);
         }
     }

@@ -42,7 +42,7 @@ class ValidatePackageCommandTest {
     @BeforeAll
     static void buildPackageAndImplementerFolder() throws Exception {
         Path project = CorpusFixtures.copyProject("minimal", temp.resolve("project"));
-        try (Toolkit toolkit = new Toolkit(project, 1, 0)) {
+        try (Toolkit toolkit = new Toolkit(1, 0)) {
             Outcome outcome = new Pipeline(toolkit, Progress.SILENT).run(project, Goal.PACKAGE);
             assertFalse(outcome.findings().stream().anyMatch(Finding::isError), "the fixture builds");
             packageFile = temp.resolve(outcome.products().packageArchive().fileName());

@@ -76,7 +76,7 @@ class JpCoreSiteBenchmarkTest {
 
         long start = System.nanoTime();
         Outcome outcome;
-        try (Toolkit toolkit = new Toolkit(root, 2, 946684800L)) {
+        try (Toolkit toolkit = new Toolkit(2, 946684800L)) {
             outcome = new Pipeline(toolkit, Progress.SILENT).run(root, Goal.BUILD);
         }
         double seconds = (System.nanoTime() - start) / 1e9;

@@ -36,7 +36,7 @@ class NarrativeSanitisingTest {
         Files.copy(Path.of("src/test/resources/pages/Patient-hostile-narrative.json"),
                 root.resolve("profiles/examples/Patient-hostile-narrative.json"));
         Outcome outcome;
-        try (Toolkit toolkit = new Toolkit(root, 1, 946684800L)) {
+        try (Toolkit toolkit = new Toolkit(1, 946684800L)) {
             outcome = new Pipeline(toolkit, Progress.SILENT).run(root, Goal.BUILD);
         }
         // The validator may reject such a narrative (txt-1), which fails the build; the page is composed either way,

@@ -52,7 +52,7 @@ class RepositoryArtifactPagesTest {
         }
         Files.copy(REPOSITORY.resolve("nexehrs.yaml"), root.resolve("nexehrs.yaml"));
         Outcome outcome;
-        try (Toolkit toolkit = new Toolkit(root, 2, 946684800L)) {
+        try (Toolkit toolkit = new Toolkit(2, 946684800L)) {
             outcome = new Pipeline(toolkit, Progress.SILENT).run(root, Goal.BUILD);
         }
         assertFalse(outcome.failed(), describe(TestProjects.errors(outcome.findings())));

@@ -41,7 +41,7 @@ class JpCoreExamplesTest {
         }
         assertEquals(48, examples.size());
         ValidationReport report;
-        try (Toolkit toolkit = new Toolkit(packageFolder, 2, 0)) {
+        try (Toolkit toolkit = new Toolkit(2, 0)) {
             report = new PackageValidation(toolkit, Progress.SILENT).validate(List.of(packageFolder), Optional.empty(), examples);
         }
         long errors = 0;

@@ -77,7 +77,7 @@ class JpEPrescriptionTest {
         }
 
         Outcome outcome;
-        try (Toolkit toolkit = new Toolkit(root, 2, 946684800L)) {
+        try (Toolkit toolkit = new Toolkit(2, 946684800L)) {
             outcome = new Pipeline(toolkit, Progress.SILENT).run(root, Goal.PACKAGE);
         }
         List<Finding> findings = outcome.findings();

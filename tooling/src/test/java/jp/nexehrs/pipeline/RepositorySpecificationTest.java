@@ -30,7 +30,7 @@ class RepositorySpecificationTest {
         Files.copy(REPOSITORY.resolve("nexehrs.yaml"), root.resolve("nexehrs.yaml"));
 
         Outcome outcome;
-        try (Toolkit toolkit = new Toolkit(root, 2, 946684800L)) {
+        try (Toolkit toolkit = new Toolkit(2, 946684800L)) {
             outcome = new Pipeline(toolkit, Progress.SILENT).run(root, Goal.BUILD);
         }
 
@@ -95,12 +95,12 @@ class RepositorySpecificationTest {
         Files.writeString(sharing, Files.readString(sharing).replace(":nexehrs-status: draft", ":nexehrs-status: adopted"));
 
         Outcome outcome;
-        try (Toolkit toolkit = new Toolkit(root, 2, 946684800L)) {
+        try (Toolkit toolkit = new Toolkit(2, 946684800L)) {
             outcome = new Pipeline(toolkit, Progress.SILENT).run(root, Goal.VALIDATE);
         }
         // VALIDATE converts no documents; the governance check runs on a full build only.
         assertTrue(TestProjects.errors(outcome.findings()).isEmpty(), describe(outcome.findings()));
-        try (Toolkit toolkit = new Toolkit(root, 2, 946684800L)) {
+        try (Toolkit toolkit = new Toolkit(2, 946684800L)) {
             outcome = new Pipeline(toolkit, Progress.SILENT).run(root, Goal.BUILD);
         }
         List<jp.nexehrs.report.Finding> errors = TestProjects.errors(outcome.findings());

@@ -69,7 +69,7 @@ class NpmPackageTest {
     }
 
     private static byte[] packageOf(Path root) throws Exception {
-        try (Toolkit toolkit = new Toolkit(root, 2, NpmPackageWriter.DEFAULT_EPOCH_SECONDS)) {
+        try (Toolkit toolkit = new Toolkit(2, NpmPackageWriter.DEFAULT_EPOCH_SECONDS)) {
             Outcome outcome = new Pipeline(toolkit, Progress.SILENT).run(root, Goal.PACKAGE);
             assertFalse(outcome.failed(), describe(outcome.findings()));
         }

@@ -37,7 +37,7 @@ class PublisherTest {
     void aFailedBuildLeavesThePreviousSiteAndPackageAndWritesTheReport() throws Exception {
         Path root = TestProjects.copyMinimal(dir.resolve("project"));
         Path build = root.resolve("build");
-        try (Toolkit toolkit = new Toolkit(root, 2, 946684800L)) {
+        try (Toolkit toolkit = new Toolkit(2, 946684800L)) {
             Pipeline pipeline = new Pipeline(toolkit, Progress.SILENT);
             Outcome good = pipeline.run(root, Goal.BUILD);
             assertFalse(good.failed(), describe(good.findings()));

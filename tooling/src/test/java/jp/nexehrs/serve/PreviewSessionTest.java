@@ -54,7 +54,7 @@ class PreviewSessionTest {
 
     private Path start() throws Exception {
         Path root = TestProjects.copyMinimal(dir.resolve("project"));
-        toolkit = new Toolkit(root, 2, 946684800L, new Toolkit.Caching(true, "test"));
+        toolkit = new Toolkit(2, 946684800L, new Toolkit.Caching(true, "test"));
         session = new PreviewSession(toolkit, root, line -> {
             synchronized (terminal) {
                 terminal.add(line);
