@@ -61,9 +61,16 @@ public final class SiteComposer {
         files.add(pages.render("artifacts.ftlh", "artifacts.html", Map.of()));
         files.add(pages.render("qa.ftlh", "qa.html", Map.of("findings", checked.findings(), "suppressed", checked.suppressed())));
         var governance = checked.governance();
-        for (ConvertedDocument document : converted.documents()) {
+        SectionLinks sectionLinks = new SectionLinks(converted.project().config());
+        List<ConvertedDocument> documents = converted.documents();
+        for (int i = 0; i < documents.size(); i++) {
+            ConvertedDocument document = documents.get(i);
             Map<String, Object> page = new HashMap<>();
             page.put("document", document);
+            page.put("body", sectionLinks.withCommentLinks(document));
+            if (sectionLinks.enabled()) page.put("editUrl", sectionLinks.editUrl(document));
+            if (i > 0) page.put("previous", documents.get(i - 1));
+            if (i < documents.size() - 1) page.put("next", documents.get(i + 1));
             page.put("governance", governance.documents().get(document.id()));
             putLastChange(page, converted, document.source().file());
             files.add(pages.render("document.ftlh", document.source().pagePath(), page));

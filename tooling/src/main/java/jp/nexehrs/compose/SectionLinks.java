@@ -1,0 +1,61 @@
+package jp.nexehrs.compose;
+
+import jp.nexehrs.convert.ConvertedDocument;
+import jp.nexehrs.load.ProjectConfig;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Public comment on a draft, section by section: every section heading of a guideline page gets a link that
+ * opens a pre-filled issue in the project's repository (from nexehrs.yaml's {@code repository}) naming the
+ * document, its version and the section. Without a repository the page is left as it is.
+ */
+final class SectionLinks {
+    private final String repository;
+    private final String version;
+
+    SectionLinks(ProjectConfig config) {
+        this.repository = config.repository().replaceAll("/+$", "");
+        this.version = config.version();
+    }
+
+    boolean enabled() {
+        return repository.startsWith("https://");
+    }
+
+    /** The issue form for one section of a document. */
+    String commentUrl(ConvertedDocument document, String sectionId, String sectionTitle) {
+        String title = "[" + document.id() + " " + document.header().version() + "] " + sectionTitle;
+        String body = "文書 Document: " + document.title() + " (" + document.source().file() + ")\n"
+                + "版 Version: " + document.header().version() + " (specification " + version + ")\n"
+                + "節 Section: " + sectionTitle + " (#" + sectionId + ")\n\n"
+                + "コメント Comment:\n\n提案 Proposed change:\n";
+        return repository + "/issues/new?title=" + encode(title) + "&body=" + encode(body) + "&labels=" + encode("comment," + document.id());
+    }
+
+    /** Where an editor changes the document's source. */
+    String editUrl(ConvertedDocument document) {
+        return repository + "/edit/main/" + document.source().file();
+    }
+
+    /** The document's HTML with a comment link after each section heading. */
+    String withCommentLinks(ConvertedDocument document) {
+        if (!enabled()) return document.htmlBody();
+        Document html = Jsoup.parseBodyFragment(document.htmlBody());
+        html.outputSettings().prettyPrint(false);
+        for (Element heading : html.body().select("h2[id], h3[id], h4[id]")) {
+            String title = heading.text();
+            heading.appendElement("a").addClass("comment-link").attr("href", commentUrl(document, heading.id(), title))
+                    .attr("rel", "noopener").attr("title", "この節にコメントする Comment on this section").text("💬");
+        }
+        return html.body().html();
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
