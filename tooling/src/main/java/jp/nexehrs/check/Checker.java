@@ -5,6 +5,7 @@ import jp.nexehrs.convert.Converted;
 import jp.nexehrs.load.FhirSource;
 import jp.nexehrs.load.InvalidExampleExpectation;
 import jp.nexehrs.load.Project;
+import jp.nexehrs.load.ProjectLoader;
 import jp.nexehrs.report.Finding;
 import jp.nexehrs.util.TextPositions;
 
@@ -50,7 +51,7 @@ public final class Checker {
         examples.forEach(e -> findings.addAll(e.findings()));
 
         List<ExampleValidation> invalid = validateAll(validator, project.resources(FhirSource.Role.INVALID_EXAMPLE));
-        findings.addAll(new InvalidExampleCheck().check(invalid, project.invalidExpectations(), manifestFile(project)));
+        findings.addAll(new InvalidExampleCheck().check(invalid, project.invalidExpectations(), ProjectLoader.INVALID_MANIFEST_FILE));
 
         findings.addAll(new LinkCheck().check(converted.documents(), converted.conformance(),
                 examples.stream().map(e -> e.source().key()).collect(java.util.stream.Collectors.toSet()),
@@ -118,9 +119,6 @@ public final class Checker {
         }
     }
 
-    private static String manifestFile(Project project) {
-        return "profiles/invalid/manifest.yaml";
-    }
 
     /** Ids and canonical URLs must be unique, and canonical URLs must sit under the project's base. */
     static final class IdentityRules {

@@ -29,6 +29,8 @@ public final class DocumentConverter implements AutoCloseable {
     private final Asciidoctor asciidoctor;
     /** The document being converted on this thread: the log handler and macros report into it. */
     private final ThreadLocal<Conversion> current = new ThreadLocal<>();
+    /** Where the log handler puts what Asciidoctor says while a PDF is rendered on this thread. */
+    private final ThreadLocal<List<String>> pdfProblems = new ThreadLocal<>();
     private final HtmlPolicy htmlPolicy = new HtmlPolicy();
     /** Asciidoctor also logs to java.util.logging's console; its messages reach the user as findings instead. */
     private final java.util.logging.Logger asciidoctorLog = java.util.logging.Logger.getLogger("asciidoctor");
@@ -63,7 +65,10 @@ public final class DocumentConverter implements AutoCloseable {
      * @param specFolder the project's spec/: includes resolve against it and stay inside it, as in the HTML conversion
      * @param attributes theme, fonts and other PDF attributes
      */
-    public byte[] renderPdf(String text, Path docFile, Path specFolder, java.util.Map<String, String> attributes) {
+    /** A PDF and what Asciidoctor said while making it (a missing image or font, say), as "file:line: message". */
+    public record PdfRendering(byte[] pdf, List<String> problems) {}
+
+    public PdfRendering renderPdf(String text, Path docFile, Path specFolder, java.util.Map<String, String> attributes) {
         org.asciidoctor.AttributesBuilder builder = Attributes.builder()
                 .attribute("docfile", docFile.toString())
                 .attribute("docdir", docFile.getParent().toString())
@@ -73,8 +78,14 @@ public final class DocumentConverter implements AutoCloseable {
         java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream();
         Options options = Options.builder().safe(SafeMode.SAFE).baseDir(specFolder.toFile()).backend("pdf")
                 .standalone(true).toStream(pdf).attributes(builder.build()).build();
-        asciidoctor.convert(text, options);
-        return pdf.toByteArray();
+        List<String> problems = new ArrayList<>();
+        pdfProblems.set(problems);
+        try {
+            asciidoctor.convert(text, options);
+        } finally {
+            pdfProblems.remove();
+        }
+        return new PdfRendering(pdf.toByteArray(), List.copyOf(problems));
     }
 
     /** Reads only the header (title and attributes) of a document: for commands that need no HTML. */
@@ -144,6 +155,11 @@ public final class DocumentConverter implements AutoCloseable {
 
     private void onLog(LogRecord record) {
         Conversion conversion = current.get();
+        List<String> pdf = pdfProblems.get();
+        if (conversion == null && pdf != null) {
+            String where = record.getCursor() == null ? "" : record.getCursor().getFile() + ":" + record.getCursor().getLineNumber() + ": ";
+            pdf.add(where + record.getMessage());
+        }
         if (conversion == null) return;
         int line = record.getCursor() == null ? 0 : record.getCursor().getLineNumber();
         String file = conversion.source.file();

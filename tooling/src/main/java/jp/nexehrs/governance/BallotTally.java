@@ -54,7 +54,7 @@ public final class BallotTally {
         return governance.ballotsOn(documentId).stream().map(b -> tally(governance, b)).toList();
     }
 
-    /** The ballot on a document that opened last (ties: the later file name); what {@code ballot tally} shows. */
+    /** The ballot on a document that opened last (ties: the later file name). */
     public Optional<TallyResult> tallyLatest(Governance governance, String documentId) {
         return governance.ballotsOn(documentId).stream()
                 .reduce((a, b) -> b.opens().isBefore(a.opens()) ? a : b)

@@ -36,6 +36,8 @@ public final class ProjectLoader {
     public static final String EXAMPLES_DIR = "examples";
     public static final String INVALID_DIR = "invalid";
     public static final String INVALID_MANIFEST = "manifest.yaml";
+    /** The manifest of deliberately invalid examples, as messages name it. */
+    public static final String INVALID_MANIFEST_FILE = PROFILES_DIR + "/" + INVALID_DIR + "/" + INVALID_MANIFEST;
     public static final String TEMPLATE_DIR = "site-template";
 
     /** Spec examples are small; a huge file is a mistake (or an attack) that would stall every build. */

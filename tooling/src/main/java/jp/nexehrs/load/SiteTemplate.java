@@ -24,7 +24,8 @@ public record SiteTemplate(Path root) {
         return root.resolve("assets");
     }
 
-    static SiteTemplate builtIn() {
+    /** Synchronised: the jar's file system may be opened only once, and a preview and a build may ask together. */
+    static synchronized SiteTemplate builtIn() {
         URL marker = SiteTemplate.class.getResource(BUILT_IN);
         if (marker == null) throw new IllegalStateException("the built-in site template is missing from the toolchain");
         try {

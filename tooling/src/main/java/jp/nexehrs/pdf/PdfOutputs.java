@@ -34,8 +34,11 @@ public final class PdfOutputs {
         return FOLDER + document.id() + ".pdf";
     }
 
-    public List<SiteFile> render(ProjectConfig config, List<ConvertedDocument> documents) {
-        if (documents.isEmpty()) return List.of();
+    /** The PDFs, and what Asciidoctor reported while making them, for the user to see. */
+    public record Rendered(List<SiteFile> files, List<String> problems) {}
+
+    public Rendered render(ProjectConfig config, List<ConvertedDocument> documents) {
+        if (documents.isEmpty()) return new Rendered(List.of(), List.of());
         Path themeFolder = null;
         try {
             themeFolder = Files.createTempDirectory("nexehrs-pdf-theme");
@@ -43,17 +46,23 @@ public final class PdfOutputs {
             Map<String, String> attributes = Map.of("pdf-theme", theme.toString(), "pdf-fontsdir", fonts.gothic().getParent().toString(),
                     "reproducible", "", "toc", "", "toc-title", "目次", "revremark", config.status());
             List<SiteFile> files = new ArrayList<>();
+            List<String> problems = new ArrayList<>();
             Path specFolder = documents.get(0).source().projectRoot().resolve(jp.nexehrs.load.ProjectLoader.SPEC_DIR);
             for (ConvertedDocument document : documents) {
-                files.add(new SiteFile(pathOf(document), converter.renderPdf(document.source().text(), document.source().path(), specFolder, attributes)));
+                add(files, problems, pathOf(document), converter.renderPdf(document.source().text(), document.source().path(), specFolder, attributes));
             }
-            files.add(new SiteFile(BOOK, converter.renderPdf(bookText(config, documents, specFolder), specFolder.resolve("_book.adoc"), specFolder, attributes)));
-            return files;
+            add(files, problems, BOOK, converter.renderPdf(bookText(config, documents, specFolder), specFolder.resolve("_book.adoc"), specFolder, attributes));
+            return new Rendered(files, problems);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the PDF theme", e);
         } finally {
             if (themeFolder != null) deleteQuietly(themeFolder);
         }
+    }
+
+    private static void add(List<SiteFile> files, List<String> problems, String path, DocumentConverter.PdfRendering rendering) {
+        files.add(new SiteFile(path, rendering.pdf()));
+        rendering.problems().forEach(problem -> problems.add(path + ": " + problem));
     }
 
     /** The whole guideline set as one book: each document a chapter, included from spec/ like any include. */

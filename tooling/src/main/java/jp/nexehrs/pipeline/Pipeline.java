@@ -89,12 +89,18 @@ public final class Pipeline {
 
         ComposedSite pages = goal.site() ? timings.time("compose", () -> new SiteComposer(pdfFonts.isPresent()).compose(checked)) : null;
         ComposedSite site = pages == null || pdfFonts.isEmpty() || checked.hasErrors() ? pages
-                : timings.time("pdf", () -> pages.with(new PdfOutputs(toolkit.documents(), pdfFonts.get()).render(project.config(), converted.documents())));
+                : timings.time("pdf", () -> withPdfs(pages, pdfFonts.get(), project, converted));
         Products products = timings.time("produce", () -> new Producer(toolkit.epochSeconds()).produce(checked, site, goal.packageArchive()));
 
         Published published = !goal.published() ? new Published(List.of())
                 : timings.time("publish", () -> new Publisher(buildDir).publish(products));
         return new Outcome(checked.findings(), products, published, timings, checked, cache.stats().since(cacheBefore));
+    }
+
+    private ComposedSite withPdfs(ComposedSite pages, PdfFonts fonts, Project project, Converted converted) {
+        PdfOutputs.Rendered pdfs = new PdfOutputs(toolkit.documents(), fonts).render(project.config(), converted.documents());
+        pdfs.problems().forEach(problem -> progress.say("PDF: " + problem));
+        return pages.with(pdfs.files());
     }
 
     /** The fonts for the PDFs this build makes, if any; fails when PDFs are required and cannot be made. */

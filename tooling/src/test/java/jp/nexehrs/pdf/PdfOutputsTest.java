@@ -42,7 +42,7 @@ class PdfOutputsTest {
         List<SiteFile> files;
         try (DocumentConverter converter = new DocumentConverter()) {
             List<ConvertedDocument> documents = new Converter(engine, () -> converter).headers(project);
-            files = new PdfOutputs(converter, fonts.get()).render(project.config(), documents);
+            files = new PdfOutputs(converter, fonts.get()).render(project.config(), documents).files();
         }
 
         assertEquals(List.of("pdf/01-intro.pdf", PdfOutputs.BOOK), files.stream().map(SiteFile::path).toList());
