@@ -62,6 +62,11 @@ public final class ResourceReader {
             return new ParsedResource(resource, text, format, collected.problems());
         } catch (DataFormatException e) {
             throw new SourceException(displayName, 0, 0, "not a valid FHIR R4 resource: " + stripHapiCode(e.getMessage()), e);
+        } catch (RuntimeException e) {
+            // HAPI's parser fails outright on some well-formed JSON (an empty key, for one: found by the property
+            // tests); the file is still the problem, so it is reported as one, never as a crash of the build.
+            throw new SourceException(displayName, 0, 0, "not a valid FHIR R4 resource: the FHIR parser cannot read it ("
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + stripHapiCode(e.getMessage())) + ")", e);
         }
     }
 

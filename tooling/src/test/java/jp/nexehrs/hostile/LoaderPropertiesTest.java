@@ -56,6 +56,12 @@ class LoaderPropertiesTest {
         }
     }
 
+    @net.jqwik.api.Example
+    void anEmptyKeyThatCrashesHapisParserIsReportedOnTheFile() {
+        // Found by mangledResourcesAreReadOrReported: HAPI's JsonParser throws StringIndexOutOfBoundsException here.
+        readOrReport("{\"resourceType\":\"Patient\",\"id\":\"p\",\"\":true}".getBytes(StandardCharsets.UTF_8), ResourceFormat.JSON);
+    }
+
     private void readOrReport(byte[] bytes, ResourceFormat format) {
         try {
             assertNotNull(reader.read("profiles/examples/x." + format.extension(), bytes, format, false).resource());
