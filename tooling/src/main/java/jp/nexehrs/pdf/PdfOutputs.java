@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import jp.nexehrs.util.Folders;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,7 @@ public final class PdfOutputs {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the PDF theme", e);
         } finally {
-            if (themeFolder != null) deleteQuietly(themeFolder);
+            if (themeFolder != null) Folders.deleteQuietly(themeFolder);
         }
     }
 
@@ -77,11 +78,4 @@ public final class PdfOutputs {
         return book.toString();
     }
 
-    private static void deleteQuietly(Path folder) {
-        try (var walk = Files.walk(folder)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // A leftover theme file in the temp folder harms nothing.
-        }
-    }
 }

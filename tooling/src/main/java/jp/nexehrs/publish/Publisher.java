@@ -8,9 +8,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import jp.nexehrs.util.Folders;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -77,7 +77,7 @@ public final class Publisher {
             throw new PublishException("cannot write the output in " + buildDir + ": " + describe(e)
                     + " (the previous output is unchanged)", e);
         } finally {
-            deleteQuietly(staging);
+            Folders.deleteQuietly(staging);
         }
     }
 
@@ -94,7 +94,7 @@ public final class Publisher {
             if (old != null) move(old, target);
             throw e;
         }
-        if (old != null) deleteQuietly(old);
+        if (old != null) Folders.deleteQuietly(old);
         return target;
     }
 
@@ -122,18 +122,10 @@ public final class Publisher {
     private void removeStaleStaging() throws IOException {
         try (Stream<Path> children = Files.list(buildDir)) {
             children.filter(p -> p.getFileName().toString().startsWith(STAGING_PREFIX)
-                    || p.getFileName().toString().startsWith(PREVIOUS_PREFIX)).forEach(Publisher::deleteQuietly);
+                    || p.getFileName().toString().startsWith(PREVIOUS_PREFIX)).forEach(Folders::deleteQuietly);
         }
     }
 
-    private static void deleteQuietly(Path path) {
-        if (!Files.exists(path)) return;
-        try (Stream<Path> walk = Files.walk(path)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | RuntimeException e) {
-            // Leftover staging files are removed by the next build; they never replace published output.
-        }
-    }
 
     private static String describe(IOException e) {
         String message = e.getMessage() == null ? "" : e.getMessage();
