@@ -44,6 +44,9 @@ public final class Checker {
         findings.addAll(converted.findings());
         findings.addAll(new ConformanceRules(converted.support()).check(project.resources(FhirSource.Role.CONFORMANCE)));
         findings.addAll(new IdentityRules(project.config().canonical()).check(project.resources()));
+        ValueSetExpansions.Result terminology = new ValueSetExpansions(converted.support(), project.config().canonical())
+                .expand(converted.conformance());
+        findings.addAll(terminology.findings());
 
         Validations validator = new Validations(converted);
         findings.addAll(new ClaimedProfiles(converted.support()).check(project.resources(FhirSource.Role.EXAMPLE)));
@@ -60,7 +63,7 @@ public final class Checker {
         GovernanceCheck.Result governance = new GovernanceCheck().check(project.governance(), converted.documents());
         findings.addAll(governance.findings());
         Suppressions.Result accepted = new Suppressions().apply(project.config().suppress(), findings);
-        return new Checked(converted, examples, governance.report(), accepted.kept(), accepted.suppressed());
+        return new Checked(converted, examples, terminology.expansions(), governance.report(), accepted.kept(), accepted.suppressed());
     }
 
     /** Validates resources that are not part of the project (e.g. an implementer's files) against its profiles. */

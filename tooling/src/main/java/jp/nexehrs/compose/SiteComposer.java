@@ -89,7 +89,7 @@ public final class SiteComposer {
                 checked.examples());
         var fhirContext = converted.support().engine().context();
         ProfileView profiles = new ProfileView(links, new ElementTree(fhirContext, links.links()));
-        TerminologyView terminology = new TerminologyView(links, converted.support().chain());
+        TerminologyView terminology = new TerminologyView(links, checked.expansions());
         ExampleView examples = new ExampleView(links);
         IParser json = converted.support().engine().jsonParser();
         IParser xml = converted.support().engine().xmlParser();

@@ -1,8 +1,6 @@
 package jp.nexehrs.compose;
 
-import ca.uhn.fhir.context.support.IValidationSupport;
-import ca.uhn.fhir.context.support.ValidationSupportContext;
-import ca.uhn.fhir.context.support.ValueSetExpansionOptions;
+import jp.nexehrs.check.ValueSetExpansion;
 import jp.nexehrs.render.ArtifactLinks;
 import jp.nexehrs.render.ElementTree;
 import org.hl7.fhir.r4.model.CodeSystem;
@@ -22,11 +20,12 @@ import java.util.Map;
  */
 final class TerminologyView {
     private final SiteLinks site;
-    private final IValidationSupport support;
+    private final Map<String, ValueSetExpansion> expansions;
 
-    TerminologyView(SiteLinks site, IValidationSupport support) {
+    /** @param expansions the check stage's expansions of the project's value sets, by canonical URL */
+    TerminologyView(SiteLinks site, Map<String, ValueSetExpansion> expansions) {
         this.site = site;
-        this.support = support;
+        this.expansions = expansions;
     }
 
     Map<String, Object> valueSet(ValueSet valueSet) {
@@ -36,6 +35,8 @@ final class TerminologyView {
         valueSet.getCompose().getExclude().forEach(exclude -> includes.add(conceptSet(exclude, "exclude")));
         page.put("includes", includes);
         page.put("expansion", expansion(valueSet));
+        ValueSetExpansion expansion = expansions.get(valueSet.getUrl());
+        page.put("unavailable", expansion == null ? List.of() : expansion.unavailable());
         page.put("usedBy", usedBy(valueSet.getUrl()));
         return page;
     }
@@ -62,18 +63,16 @@ final class TerminologyView {
         return model;
     }
 
-    /** The expansion when it can be computed offline; null when it needs a code system that is not available. */
+    /** The expansion when it could be computed offline; null when it needs a code system that is not available. */
     private List<Map<String, String>> expansion(ValueSet valueSet) {
-        try {
-            var outcome = support.expandValueSet(new ValidationSupportContext(support), new ValueSetExpansionOptions(), valueSet);
-            if (outcome == null || outcome.getValueSet() == null || outcome.getError() != null) return null;
-            ValueSet expanded = (ValueSet) outcome.getValueSet();
-            return expanded.getExpansion().getContains().stream().map(c -> Map.of("system", c.hasSystem() ? c.getSystem() : "",
-                    "code", c.hasCode() ? c.getCode() : "", "display", c.hasDisplay() ? c.getDisplay() : "")).toList();
-        } catch (RuntimeException e) {
-            // An expansion that needs an unavailable code system is shown as not computable offline, not as a failure.
-            return null;
-        }
+        ValueSetExpansion expansion = expansions.get(valueSet.getUrl());
+        if (expansion == null || expansion.codes().isEmpty()) return null;
+        return expansion.codes().get().stream().map(c -> Map.of("system", nullToEmpty(c.system()), "code", nullToEmpty(c.code()),
+                "display", c.display())).toList();
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
     }
 
     /** Each profile element bound to this value set: profile link, element id, strength. */
