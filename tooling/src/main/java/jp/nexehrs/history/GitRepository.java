@@ -88,13 +88,9 @@ public final class GitRepository implements AutoCloseable {
         return new GitRepository(repository, root, prefix.isEmpty() ? "" : prefix + "/");
     }
 
-    /** The repository when the project is in a complete (not shallow) clone; empty otherwise. */
-    public static Optional<GitRepository> openIfComplete(Path projectRoot) {
-        try {
-            return Optional.of(open(projectRoot));
-        } catch (HistoryException e) {
-            return Optional.empty();
-        }
+    /** True when the project is in a Git work tree (complete or not). */
+    public static boolean isInside(Path projectRoot) {
+        return new FileRepositoryBuilder().findGitDir(projectRoot.toAbsolutePath().normalize().toFile()).getGitDir() != null;
     }
 
     /** The releases, oldest first in semver order; a version tagged twice (v1.0.0 and 1.0.0) appears once. */

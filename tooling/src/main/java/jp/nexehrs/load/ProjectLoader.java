@@ -85,17 +85,16 @@ public final class ProjectLoader {
     }
 
     /**
-     * When each file of a working tree last changed, from its Git repository; none outside Git or in a shallow
-     * clone (whose dates would be wrong).
+     * When each file of a working tree last changed, from its Git repository: none outside Git; none, with the
+     * reason, in a shallow clone (whose dates would be wrong) or a repository that cannot be read.
      */
     public static FileHistory workingTreeHistory(Path projectRoot) {
-        return GitRepository.openIfComplete(projectRoot).map(git -> {
-            try (git) {
-                return git.fileHistory(git.current().commitId());
-            } catch (HistoryException e) {
-                return FileHistory.NONE; // the pages then show no dates rather than wrong ones
-            }
-        }).orElse(FileHistory.NONE);
+        if (!GitRepository.isInside(projectRoot)) return FileHistory.NONE;
+        try (GitRepository git = GitRepository.open(projectRoot)) {
+            return git.fileHistory(git.current().commitId());
+        } catch (HistoryException e) {
+            return FileHistory.unavailable(e.getMessage());
+        }
     }
 
     /** @param fileHistory Git facts of the files, e.g. of a version written out of Git (which has no .git) */
@@ -106,6 +105,8 @@ public final class ProjectLoader {
         List<LoadedPackage> dependencies = dependencyLoader.load(projectRoot, config.dependencies());
 
         List<Finding> findings = new ArrayList<>(new SymlinkGuard().check(projectRoot));
+        fileHistory.unavailableBecause().ifPresent(reason ->
+                findings.add(Finding.warning("", 0, 0, "the pages show no last-change dates: " + reason)));
         List<DocumentSource> documents = loadDocuments(projectRoot, findings);
         List<FhirSource> resources = loadResources(projectRoot, findings);
         List<InvalidExampleExpectation> expectations = loadInvalidManifest(projectRoot, findings);

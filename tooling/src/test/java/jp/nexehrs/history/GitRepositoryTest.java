@@ -66,7 +66,7 @@ class GitRepositoryTest {
     void aFolderOutsideGitHasNoHistory() {
         HistoryException e = assertThrows(HistoryException.class, () -> GitRepository.open(repo));
         assertTrue(e.getMessage().startsWith("no Git repository at or above "), e.getMessage());
-        assertTrue(GitRepository.openIfComplete(repo).isEmpty());
+        assertFalse(GitRepository.isInside(repo));
     }
 
     private static RevCommit commit(Git git, int day) throws Exception {
