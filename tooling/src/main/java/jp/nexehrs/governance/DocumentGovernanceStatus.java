@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * Everything {@code nexehrs ballot status <document>} prints and the site shows next to a document: its
- * lifecycle status, owner, deciding committee and electorate, and the tally of every ballot on it.
+ * lifecycle status, owner, deciding committee and electorate, the tally of every ballot on it, and the statuses
+ * it may move to next.
  *
  * @param status          the header's status, empty when the value is not a known status
  * @param decidingCommittee the committee whose full members vote, empty when the owner is unknown
@@ -58,6 +59,8 @@ public record DocumentGovernanceStatus(DocumentState document, Optional<Document
         }
         sb.append("採択根拠 Adopted by: ").append(adoptedBy.map(r -> r.ballotId() + " (" + r.ballotFile() + ")")
                 .orElse("なし none")).append('\n');
+        status.ifPresent(s -> sb.append("次の状態 Next: ").append(String.join(", ", DocumentLifecycle.next(s).stream()
+                .map(DocumentStatus::badge).toList())).append('\n'));
         return sb.toString();
     }
 }

@@ -14,8 +14,8 @@ import java.util.Set;
  *   any status except withdrawn ──▶ withdrawn ──▶ draft (revived)
  * </pre>
  * A status only says where the current {@code :revnumber:} stands; the repository keeps no history of
- * statuses, so {@link GovernanceRules} checks each status against the records, and these transitions are
- * for tools that change a status (and for editors reading this).
+ * statuses, so {@link GovernanceRules} checks each status against the records; these transitions tell an
+ * editor what may come next ({@code nexehrs ballot status}).
  */
 public final class DocumentLifecycle {
     private static final Map<DocumentStatus, Set<DocumentStatus>> NEXT = Map.of(

@@ -28,6 +28,7 @@ class BallotCommandTest {
         assertTrue(result.out().contains("標準化推進部会"), result.toString());
         assertTrue(result.out().contains("投票中 OPEN"), result.toString());
         assertTrue(result.out().contains("採択根拠 Adopted by: なし none"), result.toString());
+        assertTrue(result.out().contains("次の状態 Next: 草案 draft, 投票中 ballot, 取り下げ withdrawn"), result.toString());
     }
 
     @Test

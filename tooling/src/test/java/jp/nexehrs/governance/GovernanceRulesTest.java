@@ -201,6 +201,7 @@ class GovernanceRulesTest {
         assertEquals("採択 adopted", status.badge());
         assertEquals("b", status.adoptedBy().orElseThrow().ballotId());
         assertTrue(status.toText().contains("採択根拠 Adopted by: b (governance/ballots/b.yaml)"), status.toText());
+        assertTrue(status.toText().contains("次の状態 Next: 草案 draft, 取り下げ withdrawn"), status.toText());
     }
 
     @Test
