@@ -7,6 +7,7 @@ import jp.nexehrs.load.InvalidExampleExpectation;
 import jp.nexehrs.load.Project;
 import jp.nexehrs.load.ProjectLoader;
 import jp.nexehrs.report.Finding;
+import jp.nexehrs.util.Parallel;
 import jp.nexehrs.util.TextPositions;
 
 import java.util.ArrayList;
@@ -14,10 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The check stage: the project's conformance resources checked against their bases first, identity rules
@@ -102,26 +99,8 @@ public final class Checker {
     }
 
     private List<ExampleValidation> validateAll(Validations validator, List<FhirSource> sources) {
-        if (sources.isEmpty()) return List.of();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, sources.size()));
-        try {
-            List<Future<ExampleValidation>> futures = new ArrayList<>();
-            for (FhirSource source : sources) {
-                futures.add(pool.submit(() -> new ExampleValidation(source, validator.of(source))));
-            }
-            List<ExampleValidation> results = new ArrayList<>();
-            for (Future<ExampleValidation> future : futures) results.add(future.get());
-            return results;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("validation was interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("the validator failed: " + e.getCause().getMessage(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        return new Parallel(threads).map(sources, source -> new ExampleValidation(source, validator.of(source)));
     }
-
 
     /** Ids and canonical URLs must be unique, and canonical URLs must sit under the project's base. */
     static final class IdentityRules {

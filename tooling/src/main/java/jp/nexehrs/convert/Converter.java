@@ -9,6 +9,7 @@ import jp.nexehrs.load.FhirSource;
 import jp.nexehrs.load.Project;
 import jp.nexehrs.load.LoadedPackage;
 import jp.nexehrs.report.Finding;
+import jp.nexehrs.util.Parallel;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,20 +33,23 @@ public final class Converter {
     private final FhirEngine engine;
     private final Supplier<DocumentConverter> documentConverter;
     private final BuildCache cache;
+    private final int threads;
 
     /** @param documentConverter supplies the run's one Asciidoctor-backed converter, created on first use */
     public Converter(FhirEngine engine, Supplier<DocumentConverter> documentConverter) {
-        this(engine, documentConverter, BuildCache.disabled());
+        this(engine, documentConverter, BuildCache.disabled(), 1);
     }
 
     /**
-     * @param cache remembers conversions and snapshots across runs; the converter is asked for only when a document
-     *              is not in it, so a build where every document is a hit never starts Asciidoctor
+     * @param cache   remembers conversions and snapshots across runs; the converter is asked for only when a document
+     *                is not in it, so a build where every document is a hit never starts Asciidoctor
+     * @param threads documents converted at once (one shared Asciidoctor)
      */
-    public Converter(FhirEngine engine, Supplier<DocumentConverter> documentConverter, BuildCache cache) {
+    public Converter(FhirEngine engine, Supplier<DocumentConverter> documentConverter, BuildCache cache, int threads) {
         this.engine = engine;
         this.documentConverter = documentConverter;
         this.cache = cache;
+        this.threads = Math.max(1, threads);
     }
 
     /** The documents' titles and header attributes only, without converting bodies or FHIR resources. */
@@ -72,19 +76,32 @@ public final class Converter {
             // Documents come after snapshots: fhir-table:: blocks draw from them.
             ArtifactIndex artifacts = new ArtifactIndex(indexable(conformanceSources, conformance), engine.context());
             CachedDocuments cached = new CachedDocuments(cache, project.root());
-            for (DocumentSource source : project.documents()) {
-                Optional<String> key = cached.keyOf(source, artifacts);
-                DocumentConverter.Result result = key.flatMap(k -> cached.find(source, k)).orElse(null);
-                if (result == null) {
-                    result = documentConverter.get().convert(source, artifacts);
-                    DocumentConverter.Result converted = result;
-                    key.ifPresent(k -> cached.remember(k, converted));
-                }
+            for (DocumentConverter.Result result : convertAll(project.documents(), artifacts, cached)) {
                 documents.add(result.document());
                 findings.addAll(result.findings());
             }
         }
         return new Converted(project, documents, conformance, support, findings, dependencyDigest);
+    }
+
+    /**
+     * The first document alone, then the rest in parallel on the one Asciidoctor: JRuby defines some of its classes
+     * lazily on first use, and two threads doing that at once can fail (asciidoctorj#1158).
+     */
+    private List<DocumentConverter.Result> convertAll(List<DocumentSource> sources, ArtifactIndex artifacts, CachedDocuments cached) {
+        List<DocumentConverter.Result> results = new ArrayList<>();
+        results.add(convert(sources.get(0), artifacts, cached));
+        results.addAll(new Parallel(threads).map(sources.subList(1, sources.size()), source -> convert(source, artifacts, cached)));
+        return results;
+    }
+
+    private DocumentConverter.Result convert(DocumentSource source, ArtifactIndex artifacts, CachedDocuments cached) {
+        Optional<String> key = cached.keyOf(source, artifacts);
+        Optional<DocumentConverter.Result> remembered = key.flatMap(k -> cached.find(source, k));
+        if (remembered.isPresent()) return remembered.get();
+        DocumentConverter.Result result = documentConverter.get().convert(source, artifacts);
+        key.ifPresent(k -> cached.remember(k, result));
+        return result;
     }
 
     /**
