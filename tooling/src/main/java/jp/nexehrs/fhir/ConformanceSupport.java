@@ -39,14 +39,15 @@ public final class ConformanceSupport {
         unknownCodeSystems.setNonExistentCodeSystemSeverity(IValidationSupport.IssueSeverity.WARNING);
         this.commonCodeSystems = new CommonCodeSystems(engine.context());
         List<IValidationSupport> supports = List.of(
-                engine.baseDefinitions(),
+                new R4BaseDefinitions(engine.baseDefinitions()),
                 local,
                 dependencies,
                 otherCanonicals,
                 commonCodeSystems,
                 new InMemoryTerminologyServerValidationSupport(engine.context()),
                 snapshots,
-                unknownCodeSystems);
+                unknownCodeSystems,
+                new GivenValueSetValidation(engine.context()));
         this.chain = new ValidationSupportChain(supports);
         // Snapshot generation replaces profiles (differential -> snapshot) as it goes; the cached chain would go on
         // serving what it fetched first, including "not found", so generation looks things up without a cache.
