@@ -25,16 +25,27 @@ public final class InstanceValidator {
     static final String NOT_CHECKED_OFFLINE = "not checked offline: ";
     /** A code the terminology could not find, and its system: {@code Unknown code "http://loinc.org#LA20271-5"}. */
     private static final Pattern UNKNOWN_CODE = Pattern.compile("Unknown code ['\"]([^#'\"]+)#");
+    /** A ValueSet filter's value checked against its code system: {@code must be a valid code from the system 'http://snomed.info/sct'}. */
+    private static final Pattern FILTER_VALUE_CODE = Pattern.compile("must be a valid code from the system '([^']+)'");
     private final FhirValidator validator;
     private final ConformanceSupport support;
 
     public InstanceValidator(ConformanceSupport support) {
+        this(support, ValidatorSettings.forBuild());
+    }
+
+    public InstanceValidator(ConformanceSupport support, ValidatorSettings settings) {
         this.support = support;
         FhirInstanceValidator module = new FhirInstanceValidator(support.chain());
         module.setAnyExtensionsAllowed(false);
+        module.setAllowExamples(settings.exampleExtensionsAllowed());
+        module.setCustomExtensionDomains(settings.extensionDomains());
+        settings.bestPractice().ifPresent(module::setBestPracticeWarningLevel);
+        module.setAssumeValidRestReferences(settings.assumeValidRestReferences());
         // As the reference validator: a profile it cannot find is a warning (the build's examples are held to
         // their claimed profiles by ClaimedProfiles; an implementer's file may name profiles we do not have).
         module.setErrorForUnknownProfiles(false);
+        module.setValidatorPolicyAdvisor(new FullValidationPolicy());
         validator = support.engine().context().newValidator().registerValidatorModule(module);
         validator.setConcurrentBundleValidation(false);
     }
@@ -93,12 +104,14 @@ public final class InstanceValidator {
 
     /**
      * "Unknown code" where the code system itself is not here (e.g. a LOINC answer code listed in a Questionnaire's
-     * value set): whether the code exists cannot be known offline.
+     * value set, or a SNOMED CT concept a ValueSet filters on): whether the code exists cannot be known offline.
      */
     private boolean isCodeOfUnavailableSystem(String message) {
-        Matcher unknown = UNKNOWN_CODE.matcher(message);
-        if (!unknown.find()) return false;
-        return !support.hasCodeSystem(unknown.group(1));
+        for (Pattern pattern : List.of(UNKNOWN_CODE, FILTER_VALUE_CODE)) {
+            Matcher matcher = pattern.matcher(message);
+            if (matcher.find()) return !support.hasCodeSystem(matcher.group(1));
+        }
+        return false;
     }
 
     private static Severity severityOf(ResultSeverityEnum severity) {

@@ -39,14 +39,15 @@ public final class ConformanceSupport {
         unknownCodeSystems.setNonExistentCodeSystemSeverity(IValidationSupport.IssueSeverity.WARNING);
         this.commonCodeSystems = new CommonCodeSystems(engine.context());
         List<IValidationSupport> supports = List.of(
-                engine.baseDefinitions(),
+                new R4BaseDefinitions(engine.baseDefinitions()),
                 local,
                 dependencies,
                 otherCanonicals,
                 commonCodeSystems,
                 new InMemoryTerminologyServerValidationSupport(engine.context()),
                 snapshots,
-                unknownCodeSystems);
+                unknownCodeSystems,
+                new GivenValueSetValidation(engine.context()));
         this.chain = new ValidationSupportChain(supports);
         // Snapshot generation replaces profiles (differential -> snapshot) as it goes; the cached chain would go on
         // serving what it fetched first, including "not found", so generation looks things up without a cache.
@@ -81,11 +82,14 @@ public final class ConformanceSupport {
 
     /**
      * True when the codes of {@code system} can be checked here: a CodeSystem of FHIR R4, the project or its
-     * dependencies, or one of the code systems FHIR defines by rule (BCP-47, UCUM, MIME types, ISO countries).
+     * dependencies that lists its codes, or one of the code systems FHIR defines by rule (BCP-47, UCUM, MIME types,
+     * ISO countries). R4's own SNOMED CT and LOINC CodeSystems are "not-present" stubs: their codes cannot be checked.
      */
     public boolean hasCodeSystem(String system) {
-        return chain.fetchCodeSystem(system) != null
-                || commonCodeSystems.isCodeSystemSupported(new ValidationSupportContext(chain), system);
+        IBaseResource codeSystem = chain.fetchCodeSystem(system);
+        boolean listsCodes = codeSystem != null
+                && !"not-present".equals(engine.context().newTerser().getSinglePrimitiveValueOrNull(codeSystem, "content"));
+        return listsCodes || commonCodeSystems.isCodeSystemSupported(new ValidationSupportContext(chain), system);
     }
 
     /** Forgets what the validation chain cached, after resources were replaced (snapshots generated). */

@@ -1,0 +1,103 @@
+package jp.nexehrs.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import ca.uhn.fhir.context.support.IValidationSupport;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.ElementDefinition;
+import org.hl7.fhir.r4.model.Enumerations.BindingStrength;
+import org.hl7.fhir.r4.model.StructureDefinition;
+
+import java.util.List;
+
+/**
+ * The R4 base definitions as the HL7 validator reads them: with its one correction that changes verdicts
+ * ({@code PackageHackerR5} in org.hl7.fhir.r5). R4's vital-signs profiles bind {@code Observation.component.value[x]}
+ * to the UCUM "Vital Signs Units" as required, although a component's value need not be a quantity; the HL7 validator
+ * reads that binding as extensible, so a component in L/min is a warning, not an error. The correction is made
+ * in place (it is idempotent) on the definitions HAPI has read once for the whole run.
+ */
+final class R4BaseDefinitions implements IValidationSupport {
+    private static final String BASE = "http://hl7.org/fhir/StructureDefinition/";
+    private static final String VITAL_SIGNS = BASE + "vitalsigns";
+    private static final String COMPONENT_VALUE = "Observation.component.value[x]";
+    private static final String VITAL_SIGNS_UNITS = "http://hl7.org/fhir/ValueSet/ucum-vitals-common|4.0.1";
+    private final DefaultProfileValidationSupport definitions;
+
+    R4BaseDefinitions(DefaultProfileValidationSupport definitions) {
+        this.definitions = definitions;
+    }
+
+    @Override
+    public IBaseResource fetchStructureDefinition(String url) {
+        return corrected(definitions.fetchStructureDefinition(url));
+    }
+
+    @Override
+    public <T extends IBaseResource> List<T> fetchAllStructureDefinitions() {
+        List<T> all = definitions.fetchAllStructureDefinitions();
+        if (all != null) all.forEach(R4BaseDefinitions::corrected);
+        return all;
+    }
+
+    @Override
+    public <T extends IBaseResource> List<T> fetchAllNonBaseStructureDefinitions() {
+        List<T> all = definitions.fetchAllNonBaseStructureDefinitions();
+        if (all != null) all.forEach(R4BaseDefinitions::corrected);
+        return all;
+    }
+
+    @Override
+    public List<IBaseResource> fetchAllConformanceResources() {
+        List<IBaseResource> all = definitions.fetchAllConformanceResources();
+        if (all != null) all.forEach(R4BaseDefinitions::corrected);
+        return all;
+    }
+
+    @Override
+    public <T extends IBaseResource> List<T> fetchAllSearchParameters() {
+        return definitions.fetchAllSearchParameters();
+    }
+
+    @Override
+    public IBaseResource fetchCodeSystem(String system) {
+        return definitions.fetchCodeSystem(system);
+    }
+
+    @Override
+    public IBaseResource fetchValueSet(String url) {
+        return definitions.fetchValueSet(url);
+    }
+
+    @Override
+    public FhirContext getFhirContext() {
+        return definitions.getFhirContext();
+    }
+
+    @Override
+    public String getName() {
+        return definitions.getName();
+    }
+
+    private static IBaseResource corrected(IBaseResource resource) {
+        if (resource instanceof StructureDefinition definition && isVitalSignsProfile(definition)) {
+            synchronized (definition) {
+                definition.getSnapshot().getElement().forEach(R4BaseDefinitions::extensibleVitalSignsUnits);
+                definition.getDifferential().getElement().forEach(R4BaseDefinitions::extensibleVitalSignsUnits);
+            }
+        }
+        return resource;
+    }
+
+    private static boolean isVitalSignsProfile(StructureDefinition definition) {
+        return definition.getUrl() != null && definition.getUrl().startsWith(BASE) && "Observation".equals(definition.getType())
+                && (VITAL_SIGNS.equals(definition.getUrl()) || VITAL_SIGNS.equals(definition.getBaseDefinition()));
+    }
+
+    private static void extensibleVitalSignsUnits(ElementDefinition element) {
+        if (COMPONENT_VALUE.equals(element.getPath()) && element.hasBinding()
+                && VITAL_SIGNS_UNITS.equals(element.getBinding().getValueSet())) {
+            element.getBinding().setStrength(BindingStrength.EXTENSIBLE);
+        }
+    }
+}
