@@ -9,7 +9,6 @@ import jp.nexehrs.fhir.ConformanceSupport;
 import jp.nexehrs.load.FhirSource;
 import jp.nexehrs.report.Finding;
 import jp.nexehrs.report.Severity;
-import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +29,7 @@ public final class InstanceValidator {
 
     public InstanceValidator(ConformanceSupport support) {
         this.support = support;
-        FhirInstanceValidator module = new FhirInstanceValidator(support.chain());
+        ReusingInstanceValidatorModule module = new ReusingInstanceValidatorModule(support.chain());
         module.setAnyExtensionsAllowed(false);
         // As the reference validator: a profile it cannot find is a warning (the build's examples are held to
         // their claimed profiles by ClaimedProfiles; an implementer's file may name profiles we do not have).
