@@ -28,8 +28,8 @@ import java.util.concurrent.Future;
  * as the package (ours reads the unpacked package folder, theirs loads the package's .tgz as the CLI's {@code -ig}).
  * Each engine runs in a fresh JVM started by this program with the same options, so that start-up, heap and JIT
  * are each engine's own; this JVM prints the comparison. For each: start-up to the first validated resource, one
- * warm-up pass over the 48 distinct examples, then N resources with 1 and with 2 threads sharing the engine
- * (res/s and CPU seconds per 1,000 resources), errors, peak RSS. Not a unit test; see tooling/BENCHMARKS.md:
+ * warm-up pass over the 48 distinct examples, then N resources with 1, with 2 threads sharing the engine, and with
+ * 1 thread again once the JIT is warm (res/s and CPU seconds per 1,000 resources), errors, peak RSS. Not a unit test; see tooling/BENCHMARKS.md:
  * <pre>
  * java -cp "tooling/target/test-classes:tooling/target/nexehrs.jar" jp.nexehrs.bench.SideBySideBenchmark \
  *      [jp-core-1.1.2 corpus folder] [resources]
@@ -75,10 +75,8 @@ public final class SideBySideBenchmark {
         Map<String, String> result = new LinkedHashMap<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = out.readLine()) != null; ) {
-                if (!line.startsWith(RESULT)) {
-                    System.out.println("  [" + engine + "] " + line);
-                    continue;
-                }
+                System.out.println("  [" + engine + "] " + line);
+                if (!line.startsWith(RESULT)) continue;
                 for (String pair : line.substring(RESULT.length()).split(" ")) {
                     int eq = pair.indexOf('=');
                     result.put(pair.substring(0, eq), pair.substring(eq + 1));
@@ -112,14 +110,17 @@ public final class SideBySideBenchmark {
         result.put("warmup_s", format(seconds(warm)));
         result.put("warmup_errors", Long.toString(warmErrors));
 
-        for (int threads : new int[] {1, 2}) {
+        // 1 thread, 2 threads, then 1 thread again: the first run also pays for the JIT compiling the engine's hot paths.
+        String[] runs = {"t1", "t2", "t1warm"};
+        for (String run : runs) {
+            int threads = run.equals("t2") ? 2 : 1;
             long begin = System.nanoTime();
             long beginCpu = ValidationBenchmark.processCpuNanos();
             long errors = run(engine, workload, threads);
             double elapsed = seconds(begin);
-            result.put("t" + threads + "_res_per_s", format(workload.size() / elapsed));
-            result.put("t" + threads + "_cpu_s_per_1000", format(ValidationBenchmark.cpuSeconds(beginCpu) * 1000 / workload.size()));
-            result.put("t" + threads + "_errors", Long.toString(errors));
+            result.put(run + "_res_per_s", format(workload.size() / elapsed));
+            result.put(run + "_cpu_s_per_1000", format(ValidationBenchmark.cpuSeconds(beginCpu) * 1000 / workload.size()));
+            result.put(run + "_errors", Long.toString(errors));
         }
         result.put("peak_rss_mb", Long.toString(peakRssMb()));
         StringBuilder line = new StringBuilder(RESULT);
@@ -170,13 +171,14 @@ public final class SideBySideBenchmark {
         row("start-up to the first validated resource (s)", "startup_s", ours, theirs);
         row("start-up CPU (s)", "startup_cpu_s", ours, theirs);
         row("warm-up pass, 48 distinct examples (s)", "warmup_s", ours, theirs);
-        row("1 thread (resources/s)", "t1_res_per_s", ours, theirs);
+        row("1 thread, first run (resources/s)", "t1_res_per_s", ours, theirs);
         row("2 threads (resources/s)", "t2_res_per_s", ours, theirs);
-        row("1 thread, CPU s per 1,000 resources", "t1_cpu_s_per_1000", ours, theirs);
-        row("2 threads, CPU s per 1,000 resources", "t2_cpu_s_per_1000", ours, theirs);
+        row("1 thread, JIT warm (resources/s)", "t1warm_res_per_s", ours, theirs);
+        row("1 thread, first run: CPU s per 1,000 resources", "t1_cpu_s_per_1000", ours, theirs);
+        row("2 threads: CPU s per 1,000 resources", "t2_cpu_s_per_1000", ours, theirs);
+        row("1 thread, JIT warm: CPU s per 1,000 resources", "t1warm_cpu_s_per_1000", ours, theirs);
         row("errors in the 48 distinct examples", "warmup_errors", ours, theirs);
-        row("errors, 1 thread run", "t1_errors", ours, theirs);
-        row("errors, 2 threads run", "t2_errors", ours, theirs);
+        System.out.printf("| errors in each run (1 thread / 2 threads / 1 thread warm) | %s | %s | |%n", errorsOfRuns(ours), errorsOfRuns(theirs));
         row("peak RSS (MB)", "peak_rss_mb", ours, theirs);
     }
 
@@ -185,6 +187,10 @@ public final class SideBySideBenchmark {
         double b = Double.parseDouble(theirs.get(key));
         String ratio = b == 0 ? "-" : String.format("%.2f", a / b);
         System.out.printf("| %s | %s | %s | %s |%n", label, ours.get(key), theirs.get(key), ratio);
+    }
+
+    private static String errorsOfRuns(Map<String, String> result) {
+        return result.get("t1_errors") + " / " + result.get("t2_errors") + " / " + result.get("t1warm_errors");
     }
 
     private static long peakRssMb() throws Exception {
