@@ -47,11 +47,12 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * The core validator is not thread-safe, so each is used by one thread at a time: a thread borrows one from a
  * queue (or builds one) and gives it back. Its own validate() resets the per-resource state (fetch cache, resource
  * tracker, tracked messages); what it does not reset is reset here (the "deprecated/retired content" warnings it
- * gives once per validator); its JSON parser is kept too; and a validator is retired after {@link #USES_PER_VALIDATOR} resources, because a few
- * of its collections only ever grow (the codings it has seen, narrative id maps).
+ * gives once per validator). Its JSON parser is kept too. A validator is retired after {@link #USES_PER_VALIDATOR}
+ * resources, because a few of its collections only ever grow (the codings it has seen, narrative id maps).
  * <p>
  * Everything else is what HAPI's ValidatorWrapper does (a package-private class, so it cannot be reused): the
- * same settings, the profiles from the options and from {@code meta.profile}, the same filtered messages.
+ * same settings, the profiles from the options and from {@code meta.profile}, the same filtered messages. The
+ * settings are read when a core validator is built: set them before the first validation.
  */
 final class ReusingInstanceValidatorModule extends FhirInstanceValidator {
     /** Bounds the memory a validator accumulates; building one costs about as much as validating a few resources. */
