@@ -2,9 +2,15 @@
 # Whole-build benchmark (issue 10): builds the toolchain, then builds (a) this repository's spec, (b) JP Core
 # 1.1.2 + JP Core 1.2.0's pages from ../shared/corpus, (c) synthetic specs at the given scales of (b), each as a
 # fresh process, and prints one table. Usage: tooling/bench/run-benchmarks.sh [scales, default 1,4,16]
+# With "validation" instead: our validation side by side with the HL7 validator's engine on JP Core 1.1.2's
+# examples (tooling/bench/run-benchmarks.sh validation [resources, default 1000]).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 export GIT_CONFIG_NOSYSTEM=1
 mvn -B -q -DskipTests package test-compile -pl tooling -am >&2
+if [[ "${1:-}" == validation ]]; then
+  exec java -cp "tooling/target/test-classes:tooling/target/nexehrs.jar" jp.nexehrs.bench.SideBySideBenchmark \
+       ../shared/corpus/jp-core-1.1.2 "${2:-1000}"
+fi
 java -cp "tooling/target/test-classes:tooling/target/nexehrs.jar" jp.nexehrs.bench.BuildBenchmark "$root" "${1:-1,4,16}"

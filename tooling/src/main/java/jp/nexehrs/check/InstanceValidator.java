@@ -9,7 +9,6 @@ import jp.nexehrs.fhir.ConformanceSupport;
 import jp.nexehrs.load.FhirSource;
 import jp.nexehrs.report.Finding;
 import jp.nexehrs.report.Severity;
-import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +35,7 @@ public final class InstanceValidator {
 
     public InstanceValidator(ConformanceSupport support, ValidatorSettings settings) {
         this.support = support;
-        FhirInstanceValidator module = new FhirInstanceValidator(support.chain());
+        ReusingInstanceValidatorModule module = new ReusingInstanceValidatorModule(support.chain());
         module.setAnyExtensionsAllowed(false);
         module.setAllowExamples(settings.exampleExtensionsAllowed());
         module.setCustomExtensionDomains(settings.extensionDomains());

@@ -10,6 +10,7 @@ import jp.nexehrs.load.LoadedPackage;
 import jp.nexehrs.load.PackageReader;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +25,8 @@ import java.util.stream.Stream;
 /**
  * Validation throughput and start-up on the 48 JP Core 1.1.2 examples repeated to 1,000 resources, with JP Core
  * as the package: start-up (FHIR context, package read, dependency snapshots, validator, first resource), then
- * resources per second with 1 and 2 threads sharing one validator, then the process's peak RSS. Not a unit test
- * (run it as a program; see tooling/BENCHMARKS.md):
+ * resources per second and CPU seconds per 1,000 resources with 1, 2, then 1 thread again (JIT warm), sharing one
+ * validator, then the process's peak RSS. Not a unit test (run it as a program; see tooling/BENCHMARKS.md):
  * <pre>
  * java -cp "tooling/target/test-classes:tooling/target/classes:$(cat /tmp/nexehrs-cp.txt)" \
  *      jp.nexehrs.bench.ValidationBenchmark [jp-core-package-folder] [resources]
@@ -45,7 +46,9 @@ public final class ValidationBenchmark {
         List<FhirSource> workload = new ArrayList<>();
         for (int i = 0; i < total; i++) workload.add(examples.get(i % examples.size()));
 
+        System.out.printf("load average at start: %s%n", loadAverage());
         long start = System.nanoTime();
+        long startCpu = processCpuNanos();
         FhirEngine engine = new FhirEngine();
         ConformanceSupport support = new ConformanceSupport(engine);
         LoadedPackage jpCore = new PackageReader(engine).read(packageFolder);
@@ -53,21 +56,28 @@ public final class ValidationBenchmark {
         InstanceValidator validator = new InstanceValidator(support);
         validator.validate(examples.get(0));
         double startup = seconds(start);
-        System.out.printf("start-up to the first validated resource (context, %s, validator): %.1f s%n", jpCore.label(), startup);
+        System.out.printf("start-up to the first validated resource (context, %s, validator): %.1f s (%.1f CPU s)%n",
+                jpCore.label(), startup, cpuSeconds(startCpu));
 
         // One pass over the distinct examples warms the validator's caches, as a build's first files do.
         long warm = System.nanoTime();
+        long warmCpu = processCpuNanos();
         for (FhirSource example : examples) validator.validate(example);
-        System.out.printf("warm-up pass (%d distinct examples): %.1f s%n", examples.size(), seconds(warm));
+        System.out.printf("warm-up pass (%d distinct examples): %.1f s (%.1f CPU s)%n", examples.size(), seconds(warm), cpuSeconds(warmCpu));
 
-        for (int threads : new int[] {1, 2}) {
+        // 1 thread again at the end: by then the JIT has compiled the validator's hot paths (the first run pays for it).
+        for (int threads : new int[] {1, 2, 1}) {
             long begin = System.nanoTime();
+            long beginCpu = processCpuNanos();
             long errors = run(validator, workload, threads);
             double elapsed = seconds(begin);
-            System.out.printf("%d thread(s): %d resources in %.1f s = %.1f resources/s (%d errors)%n",
-                    threads, workload.size(), elapsed, workload.size() / elapsed, errors);
+            double cpu = cpuSeconds(beginCpu);
+            // CPU seconds (all threads: validation, GC, JIT) are less sensitive than wall time to other load on the machine.
+            System.out.printf("%d thread(s): %d resources in %.1f s = %.1f resources/s (%d errors); %.1f CPU s = %.1f CPU s per 1,000 resources%n",
+                    threads, workload.size(), elapsed, workload.size() / elapsed, errors, cpu, cpu * 1000 / workload.size());
         }
         System.out.printf("peak RSS: %s; max heap: %d MB%n", peakRss(), Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf("load average at end: %s%n", loadAverage());
     }
 
     private static long run(InstanceValidator validator, List<FhirSource> workload, int threads) throws Exception {
@@ -85,7 +95,7 @@ public final class ValidationBenchmark {
         }
     }
 
-    private static List<FhirSource> examples(Path folder) throws IOException {
+    static List<FhirSource> examples(Path folder) throws IOException {
         List<FhirSource> sources = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
@@ -103,6 +113,23 @@ public final class ValidationBenchmark {
             if (line.startsWith("VmHWM:")) return line.substring("VmHWM:".length()).trim();
         }
         return "unknown (no /proc/self/status)";
+    }
+
+    /** CPU time of the whole process (every thread, GC and JIT included). */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    static double cpuSeconds(long sinceCpuNanos) {
+        return (processCpuNanos() - sinceCpuNanos) / 1e9;
+    }
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
     }
 
     private static double seconds(long since) {
