@@ -4,7 +4,6 @@ import jp.nexehrs.check.ExampleValidation;
 import jp.nexehrs.convert.ConformanceArtifact;
 import jp.nexehrs.convert.ConvertedDocument;
 import org.hl7.fhir.r4.model.CodeSystem;
-import org.hl7.fhir.r4.model.MetadataResource;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import org.hl7.fhir.r4.model.ValueSet;
 
@@ -45,7 +44,8 @@ public record Navigation(List<DocumentEntry> documents, List<Group> groups) {
         Map<String, List<Link>> byKind = new LinkedHashMap<>();
         for (String kind : List.of("profiles", "extensions", "valuesets", "codesystems", "other")) byKind.put(kind, new ArrayList<>());
         for (ConformanceArtifact artifact : artifacts) {
-            byKind.get(kindOf(artifact)).add(new Link(artifact.key() + ".html", titleOf(artifact)));
+            Map<String, Object> model = ArtifactModel.of(artifact);
+            byKind.get(kindOf(artifact, model)).add(new Link(artifact.key() + ".html", String.valueOf(model.getOrDefault("title", artifact.source().id()))));
         }
         List<Group> groups = new ArrayList<>();
         byKind.forEach((kind, links) -> {
@@ -73,20 +73,11 @@ public record Navigation(List<DocumentEntry> documents, List<Group> groups) {
         return ids;
     }
 
-    private static String kindOf(ConformanceArtifact artifact) {
-        if (artifact.resource() instanceof StructureDefinition profile) {
-            return "Extension".equals(profile.getType()) ? "extensions" : "profiles";
-        }
+    /** The kind and title the artifact index shows too ({@link ArtifactModel}): one rule for both. */
+    private static String kindOf(ConformanceArtifact artifact, Map<String, Object> model) {
+        if (artifact.resource() instanceof StructureDefinition) return "extension".equals(model.get("kind")) ? "extensions" : "profiles";
         if (artifact.resource() instanceof ValueSet) return "valuesets";
         if (artifact.resource() instanceof CodeSystem) return "codesystems";
         return "other";
-    }
-
-    private static String titleOf(ConformanceArtifact artifact) {
-        if (artifact.resource() instanceof MetadataResource metadata) {
-            if (metadata.hasTitle()) return metadata.getTitle();
-            if (metadata.hasName()) return metadata.getName();
-        }
-        return artifact.source().id();
     }
 }

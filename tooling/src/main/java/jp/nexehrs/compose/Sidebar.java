@@ -1,6 +1,7 @@
 package jp.nexehrs.compose;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -22,7 +23,7 @@ final class Sidebar {
 
     /** No sidebar (a project's own template without {@code sidebar.ftlh}). */
     static Sidebar none() {
-        return new Sidebar(new Navigation(java.util.List.of(), java.util.List.of()), root -> "");
+        return new Sidebar(new Navigation(List.of(), List.of()), root -> "");
     }
 
     String forPage(String pagePath, String root) {
