@@ -57,6 +57,8 @@ public final class Checker {
                 examples.stream().map(e -> e.source().key()).collect(java.util.stream.Collectors.toSet()),
                 project.config().packageFileName()));
 
+        findings.addAll(new AccessibilityCheck().check(converted.documents()));
+
         GovernanceCheck.Result governance = new GovernanceCheck().check(project.governance(), converted.documents());
         findings.addAll(governance.findings());
         Suppressions.Result accepted = new Suppressions().apply(project.config().suppress(), findings);

@@ -54,7 +54,8 @@ public final class SiteComposer {
         SiteTemplate template = converted.project().template();
         Map<String, Object> site = siteModel(checked);
         site.put("pdf", pdfLinks);
-        PageRenderer pages = new PageRenderer(template, site);
+        PageRenderer pages = new PageRenderer(template, site,
+                Navigation.of(converted.documents(), converted.conformance(), checked.examples()));
 
         List<SiteFile> files = new ArrayList<>();
         files.add(pages.render("index.ftlh", "index.html", Map.of()));

@@ -8,9 +8,13 @@ public final class TextPositions {
     /** The 1-based line of the first occurrence of {@code needle}, or 0 when absent. */
     public static int lineOf(String text, String needle) {
         int at = text.indexOf(needle);
-        if (at < 0) return 0;
+        return at < 0 ? 0 : lineAt(text, at);
+    }
+
+    /** The 1-based line that holds the character at {@code offset}. */
+    public static int lineAt(String text, int offset) {
         int line = 1;
-        for (int i = 0; i < at; i++) if (text.charAt(i) == '\n') line++;
+        for (int i = 0; i < offset; i++) if (text.charAt(i) == '\n') line++;
         return line;
     }
 
