@@ -4,10 +4,7 @@ import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.context.support.ValidationSupportContext;
 import ca.uhn.fhir.context.support.ValueSetExpansionOptions;
 import jp.nexehrs.render.ArtifactLinks;
-import jp.nexehrs.render.ElementTree;
 import org.hl7.fhir.r4.model.CodeSystem;
-import org.hl7.fhir.r4.model.ElementDefinition;
-import org.hl7.fhir.r4.model.StructureDefinition;
 import org.hl7.fhir.r4.model.ValueSet;
 
 import java.util.ArrayList;
@@ -36,7 +33,7 @@ final class TerminologyView {
         valueSet.getCompose().getExclude().forEach(exclude -> includes.add(conceptSet(exclude, "exclude")));
         page.put("includes", includes);
         page.put("expansion", expansion(valueSet));
-        page.put("usedBy", usedBy(valueSet.getUrl()));
+        page.put("usedBy", site.bindingsTo(valueSet.getUrl()));
         return page;
     }
 
@@ -74,22 +71,6 @@ final class TerminologyView {
             // An expansion that needs an unavailable code system is shown as not computable offline, not as a failure.
             return null;
         }
-    }
-
-    /** Each profile element bound to this value set: profile link, element id, strength. */
-    private List<Map<String, String>> usedBy(String valueSetUrl) {
-        List<Map<String, String>> uses = new ArrayList<>();
-        for (StructureDefinition profile : site.profiles()) {
-            for (ElementDefinition element : ElementTree.allowed(profile).values()) {
-                if (!element.hasBinding() || !element.getBinding().hasValueSet()) continue;
-                String bound = element.getBinding().getValueSet();
-                if (!bound.equals(valueSetUrl) && !bound.startsWith(valueSetUrl + "|")) continue;
-                ArtifactLinks.Link link = site.links().canonical(profile.getUrl(), "");
-                uses.add(Map.of("label", link.label(), "href", link.href(), "path", element.getId(),
-                        "strength", element.getBinding().hasStrength() ? element.getBinding().getStrength().toCode() : ""));
-            }
-        }
-        return uses;
     }
 
     private static void flatten(List<CodeSystem.ConceptDefinitionComponent> concepts, int depth, List<Map<String, Object>> out) {
