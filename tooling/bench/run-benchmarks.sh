@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Whole-build benchmark (issue 10): builds the toolchain, then builds (a) this repository's spec, (b) JP Core
 # 1.1.2 + JP Core 1.2.0's pages from ../shared/corpus, (c) synthetic specs at the given scales of (b), each as a
-# fresh process, and prints one table. Usage: tooling/bench/run-benchmarks.sh [scales, default 1,4,16]
+# fresh process with the JVM options ./nexehrs would choose for it (heap cap from the input size: the same
+# tooling/bin/java-options.sh, which BuildBenchmark calls per case), and prints one table.
+# Usage: tooling/bench/run-benchmarks.sh [scales, default 1,4,16]
 # With "validation" instead: our validation side by side with the HL7 validator's engine on JP Core 1.1.2's
 # examples (tooling/bench/run-benchmarks.sh validation [resources, default 1000]).
 set -euo pipefail

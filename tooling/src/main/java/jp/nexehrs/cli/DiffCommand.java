@@ -41,7 +41,9 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Runner.run(options, (toolkit, console) -> {
+        // The working tree's build ("current") reuses converted documents and validations from the build cache, as
+        // `build` does: an unchanged tree then needs no Asciidoctor, whose Ruby runtime costs seconds to start.
+        return Runner.run(options, Caching.of(false), (toolkit, console) -> {
             VersionDiff.Result result = new VersionDiff(toolkit, console.progress()).compare(options.project, from, to);
             if (result.changeLog() == null) {
                 console.findings(result.findings());

@@ -1,6 +1,6 @@
 package jp.nexehrs.compose;
 
-import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -12,7 +12,7 @@ import java.util.function.Function;
  */
 final class Sidebar {
     private final Function<String, String> renderForRoot;
-    private final Map<String, String> renderedByRoot = new HashMap<>();
+    private final Map<String, String> renderedByRoot = new ConcurrentHashMap<>();
     private final Map<String, String> groupIdsByPage;
 
     /** @param renderForRoot renders the sidebar's HTML for pages whose way back to the site root is the given prefix */

@@ -33,7 +33,8 @@ import java.util.stream.Stream;
  * The compose stage: renders every page of the site from the Freemarker templates in {@code site-template/}
  * (home, one page per guideline document, per conformance resource and per example, the artifact index and the
  * QA report) and copies the static assets. Pages are flat at the site root, except documents, which keep their
- * folder under {@code spec/}. The page models are built by {@link ProfileView}, {@link TerminologyView} and
+ * folder under {@code spec/}. Each file goes to {@link SiteFiles} as soon as it is made, so a build holds only one
+ * page at a time. The page models are built by {@link ProfileView}, {@link TerminologyView} and
  * {@link ExampleView}; this class only dispatches.
  */
 public final class SiteComposer {
@@ -49,7 +50,8 @@ public final class SiteComposer {
         this.pdfLinks = pdfLinks;
     }
 
-    public ComposedSite compose(Checked checked) {
+    /** @param files where each page goes as soon as it is rendered (the staging folder, for a build) */
+    public ComposedSite compose(Checked checked, SiteFiles files) {
         Converted converted = checked.converted();
         SiteTemplate template = converted.project().template();
         Map<String, Object> site = siteModel(checked);
@@ -57,7 +59,6 @@ public final class SiteComposer {
         PageRenderer pages = new PageRenderer(template, site,
                 Navigation.of(converted.documents(), converted.conformance(), checked.examples()));
 
-        List<SiteFile> files = new ArrayList<>();
         files.add(pages.render("index.ftlh", "index.html", Map.of()));
         files.add(pages.render("artifacts.ftlh", "artifacts.html", Map.of()));
         files.add(pages.render("qa.ftlh", "qa.html", Map.of("findings", checked.findings(), "suppressed", checked.suppressed())));

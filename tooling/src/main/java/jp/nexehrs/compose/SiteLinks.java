@@ -2,6 +2,8 @@ package jp.nexehrs.compose;
 
 import jp.nexehrs.check.ExampleValidation;
 import jp.nexehrs.render.ArtifactLinks;
+import jp.nexehrs.render.ElementTree;
+import org.hl7.fhir.r4.model.ElementDefinition;
 import org.hl7.fhir.r4.model.StructureDefinition;
 
 import java.util.ArrayList;
@@ -10,12 +12,30 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What every page model may link to: this project's artifacts by canonical URL, its profiles (to find derived
- * profiles and bindings to a value set), and the examples claiming each profile.
+ * What every page model may link to: this project's artifacts by canonical URL, and the cross-references between
+ * pages (the profiles derived from each profile, the profile elements bound to each value set, the examples
+ * claiming each profile). The cross-references are indexed once per site, so that a page looks its own up
+ * instead of scanning every profile: composing stays linear in the number of artifacts.
  */
-record SiteLinks(ArtifactLinks links, List<StructureDefinition> profiles, Map<String, List<Map<String, String>>> examplesByProfile) {
+record SiteLinks(ArtifactLinks links, Map<String, List<StructureDefinition>> derivedByBase,
+                 Map<String, List<Map<String, String>>> bindingsByValueSet,
+                 Map<String, List<Map<String, String>>> examplesByProfile) {
 
     static SiteLinks of(ArtifactLinks links, List<StructureDefinition> profiles, List<ExampleValidation> examples) {
+        Map<String, List<StructureDefinition>> derived = new HashMap<>();
+        Map<String, List<Map<String, String>>> bindings = new HashMap<>();
+        for (StructureDefinition profile : profiles) {
+            if (profile.hasBaseDefinition()) derived.computeIfAbsent(profile.getBaseDefinition(), b -> new ArrayList<>()).add(profile);
+            ArtifactLinks.Link link = links.canonical(profile.getUrl(), "");
+            for (ElementDefinition element : ElementTree.allowed(profile).values()) {
+                if (!element.hasBinding() || !element.getBinding().hasValueSet()) continue;
+                String bound = element.getBinding().getValueSet();
+                // A binding to "url|version" binds the value set "url".
+                String valueSet = bound.contains("|") ? bound.substring(0, bound.indexOf('|')) : bound;
+                bindings.computeIfAbsent(valueSet, v -> new ArrayList<>()).add(Map.of("label", link.label(), "href", link.href(),
+                        "path", element.getId(), "strength", element.getBinding().hasStrength() ? element.getBinding().getStrength().toCode() : ""));
+            }
+        }
         Map<String, List<Map<String, String>>> byProfile = new HashMap<>();
         for (ExampleValidation example : examples) {
             for (String profile : example.source().claimedProfiles()) {
@@ -23,7 +43,17 @@ record SiteLinks(ArtifactLinks links, List<StructureDefinition> profiles, Map<St
                         "label", example.source().resourceType() + "/" + example.source().id()));
             }
         }
-        return new SiteLinks(links, List.copyOf(profiles), Map.copyOf(byProfile));
+        return new SiteLinks(links, Map.copyOf(derived), Map.copyOf(bindings), Map.copyOf(byProfile));
+    }
+
+    /** The profiles whose base is this profile, in the order of the project's profiles. */
+    List<StructureDefinition> derivedFrom(String profileUrl) {
+        return derivedByBase.getOrDefault(profileUrl, List.of());
+    }
+
+    /** Each profile element bound to this value set (profile link, element id, strength), in profile order. */
+    List<Map<String, String>> bindingsTo(String valueSetUrl) {
+        return bindingsByValueSet.getOrDefault(valueSetUrl, List.of());
     }
 
     List<Map<String, String>> examplesClaiming(String profileUrl) {

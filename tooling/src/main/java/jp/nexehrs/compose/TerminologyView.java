@@ -2,10 +2,7 @@ package jp.nexehrs.compose;
 
 import jp.nexehrs.check.ValueSetExpansion;
 import jp.nexehrs.render.ArtifactLinks;
-import jp.nexehrs.render.ElementTree;
 import org.hl7.fhir.r4.model.CodeSystem;
-import org.hl7.fhir.r4.model.ElementDefinition;
-import org.hl7.fhir.r4.model.StructureDefinition;
 import org.hl7.fhir.r4.model.ValueSet;
 
 import java.util.ArrayList;
@@ -37,7 +34,7 @@ final class TerminologyView {
         page.put("expansion", expansion(valueSet));
         ValueSetExpansion expansion = expansions.get(valueSet.getUrl());
         page.put("unavailable", expansion == null ? List.of() : expansion.unavailable());
-        page.put("usedBy", usedBy(valueSet.getUrl()));
+        page.put("usedBy", site.bindingsTo(valueSet.getUrl()));
         return page;
     }
 
@@ -73,22 +70,6 @@ final class TerminologyView {
 
     private static String nullToEmpty(String text) {
         return text == null ? "" : text;
-    }
-
-    /** Each profile element bound to this value set: profile link, element id, strength. */
-    private List<Map<String, String>> usedBy(String valueSetUrl) {
-        List<Map<String, String>> uses = new ArrayList<>();
-        for (StructureDefinition profile : site.profiles()) {
-            for (ElementDefinition element : ElementTree.allowed(profile).values()) {
-                if (!element.hasBinding() || !element.getBinding().hasValueSet()) continue;
-                String bound = element.getBinding().getValueSet();
-                if (!bound.equals(valueSetUrl) && !bound.startsWith(valueSetUrl + "|")) continue;
-                ArtifactLinks.Link link = site.links().canonical(profile.getUrl(), "");
-                uses.add(Map.of("label", link.label(), "href", link.href(), "path", element.getId(),
-                        "strength", element.getBinding().hasStrength() ? element.getBinding().getStrength().toCode() : ""));
-            }
-        }
-        return uses;
     }
 
     private static void flatten(List<CodeSystem.ConceptDefinitionComponent> concepts, int depth, List<Map<String, Object>> out) {

@@ -6,6 +6,7 @@ import jp.nexehrs.check.Checked;
 import jp.nexehrs.check.Checker;
 import jp.nexehrs.compose.ComposedSite;
 import jp.nexehrs.compose.SiteComposer;
+import jp.nexehrs.compose.SiteFiles;
 import jp.nexehrs.convert.Converted;
 import jp.nexehrs.convert.Converter;
 import jp.nexehrs.history.FileHistory;
@@ -26,6 +27,7 @@ import jp.nexehrs.publish.Publisher;
 import jp.nexehrs.report.Finding;
 import jp.nexehrs.report.SourceException;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,20 +89,29 @@ public final class Pipeline {
         Checked checked = timings.time("check", () -> new Checker(toolkit.threads(), cache).check(converted));
         progress.say("validated " + checked.examples().size() + " examples");
 
-        ComposedSite pages = goal.site() ? timings.time("compose", () -> new SiteComposer(pdfFonts.isPresent()).compose(checked)) : null;
-        ComposedSite site = pages == null || pdfFonts.isEmpty() || checked.hasErrors() ? pages
-                : timings.time("pdf", () -> withPdfs(pages, pdfFonts.get(), project, converted));
-        Products products = timings.time("produce", () -> new Producer(toolkit.epochSeconds()).produce(checked, site, goal.packageArchive()));
-
-        Published published = !goal.published() ? new Published(List.of())
-                : timings.time("publish", () -> new Publisher(buildDir).publish(products));
-        return new Outcome(checked.findings(), products, published, timings, checked, cache.stats().since(cacheBefore));
+        // A published build writes its pages straight into the staging folder, which the publish stage swaps in
+        // whole: memory does not grow with the site, and a failed build still leaves the last good output alone.
+        Publisher publisher = new Publisher(buildDir);
+        try (Publisher.Staging staging = goal.published() ? publisher.stage() : null) {
+            SiteFiles siteFiles = staging != null ? SiteFiles.writingTo(staging.site()) : SiteFiles.inMemory();
+            ComposedSite site = goal.site() ? timings.time("compose", () -> new SiteComposer(pdfFonts.isPresent()).compose(checked, siteFiles)) : null;
+            if (site != null && pdfFonts.isPresent() && !checked.hasErrors()) {
+                timings.time("pdf", () -> addPdfs(site, pdfFonts.get(), project, converted));
+            }
+            Products products = timings.time("produce", () -> new Producer(toolkit.epochSeconds()).produce(checked, site, goal.packageArchive()));
+            Published published = staging == null ? new Published(List.of())
+                    : timings.time("publish", () -> publisher.publish(products, staging));
+            return new Outcome(checked.findings(), products, published, timings, checked, cache.stats().since(cacheBefore));
+        } catch (UncheckedIOException e) {
+            throw new PublishException("cannot write the output in " + buildDir + ": " + e.getMessage() + " (the previous output is unchanged)", e);
+        }
     }
 
-    private ComposedSite withPdfs(ComposedSite pages, PdfFonts fonts, Project project, Converted converted) {
+    private ComposedSite addPdfs(ComposedSite pages, PdfFonts fonts, Project project, Converted converted) {
         PdfOutputs.Rendered pdfs = new PdfOutputs(toolkit.documents(), fonts).render(project.config(), converted.documents());
         pdfs.problems().forEach(problem -> progress.say("PDF: " + problem));
-        return pages.with(pdfs.files());
+        pages.files().addAll(pdfs.files());
+        return pages;
     }
 
     /** The fonts for the PDFs this build makes, if any; fails when PDFs are required and cannot be made. */

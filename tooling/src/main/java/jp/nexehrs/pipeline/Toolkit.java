@@ -6,6 +6,8 @@ import jp.nexehrs.convert.DocumentConverter;
 import jp.nexehrs.fhir.FhirEngine;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The expensive objects of one run, built once on first use and shared by every stage and thread: the FHIR
@@ -18,7 +20,9 @@ public final class Toolkit implements AutoCloseable {
     private final Caching caching;
     private FhirEngine fhir;
     private DocumentConverter documents;
-    private BuildCache cache;
+    /** One cache per build folder: a diff or a multi-version build builds releases and the working tree in folders of their own. */
+    private final Map<Path, BuildCache> caches = new HashMap<>();
+    private String fingerprint;
 
     /** Whether results are kept in {@code build/.cache}, and the toolchain version that is part of every key. */
     public record Caching(boolean enabled, String toolchainVersion) {
@@ -49,14 +53,20 @@ public final class Toolkit implements AutoCloseable {
         return documents;
     }
 
-    /** The build cache in {@code buildDir} ({@code .cache}), opened on first use; disabled unless caching is on. */
+    /**
+     * The build cache in {@code buildDir} ({@code .cache}), opened on first use; disabled unless caching is on. Each
+     * build folder has its own, so that the next run building into that folder finds what this one kept.
+     */
     public synchronized BuildCache cache(Path buildDir) {
-        if (cache == null) {
-            cache = caching.enabled()
-                    ? BuildCache.at(buildDir.resolve(BuildCache.FOLDER), ToolchainFingerprint.of(caching.toolchainVersion()))
-                    : BuildCache.disabled();
-        }
-        return cache;
+        return caches.computeIfAbsent(buildDir.toAbsolutePath().normalize(), dir -> caching.enabled()
+                ? BuildCache.at(dir.resolve(BuildCache.FOLDER), fingerprint())
+                : BuildCache.disabled());
+    }
+
+    /** Reads the whole jar's directory: once per run. */
+    private String fingerprint() {
+        if (fingerprint == null) fingerprint = ToolchainFingerprint.of(caching.toolchainVersion());
+        return fingerprint;
     }
 
     public int threads() {

@@ -5,6 +5,7 @@ import jp.nexehrs.check.ExampleValidation;
 import jp.nexehrs.compose.ComposedSite;
 import jp.nexehrs.compose.Downloads;
 import jp.nexehrs.compose.SiteFile;
+import jp.nexehrs.compose.SiteFiles;
 import jp.nexehrs.convert.ConformanceArtifact;
 import jp.nexehrs.convert.Converted;
 
@@ -15,8 +16,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The produce stage: the FHIR package, the QA report and the final list of site files (pages plus the package
- * download), all in memory for the publish stage to write.
+ * The produce stage: the FHIR package, the QA report, and the site's last files (the package and the zips of
+ * definitions and examples, added to the composed site's files) for the publish stage.
  */
 public final class Producer {
     private final long epochSeconds;
@@ -31,17 +32,17 @@ public final class Producer {
                 .map(Long::parseLong).orElse(NpmPackageWriter.DEFAULT_EPOCH_SECONDS);
     }
 
-    /** @param site the composed site, or null when the goal builds no site */
+    /** @param site the composed site, or null when the goal builds no site; the package and downloads are added to its files */
     public Products produce(Checked checked, ComposedSite site, boolean withPackage) {
         Converted converted = checked.converted();
         PackageArchive archive = withPackage ? packageOf(checked) : null;
-        List<SiteFile> files = new ArrayList<>();
+        SiteFiles files = SiteFiles.inMemory();
         byte[] qaHtml = new byte[0];
         if (site != null) {
-            files.addAll(site.files());
+            files = site.files();
             if (archive != null) files.add(new SiteFile(archive.fileName(), archive.content()));
-            files.addAll(downloads(checked, site));
-            qaHtml = site.files().stream().filter(f -> f.path().equals("qa.html")).findFirst().map(SiteFile::content).orElse(qaHtml);
+            files.addAll(downloads(checked, files));
+            if (files.contains("qa.html")) qaHtml = files.read("qa.html");
         }
         byte[] qaJson = new QaReport().toJson(converted.project().config(), checked.findings(), checked.suppressed());
         return new Products(files, archive, qaJson, qaHtml, checked.findings(), checked.hasErrors());
@@ -51,16 +52,14 @@ public final class Producer {
      * All definitions and all examples as JSON, one zip each, for readers who want the files without the package:
      * the same JSON files the site serves beside each page.
      */
-    private List<SiteFile> downloads(Checked checked, ComposedSite site) {
-        Map<String, byte[]> served = new LinkedHashMap<>();
-        site.files().forEach(file -> served.put(file.path(), file.content()));
+    private List<SiteFile> downloads(Checked checked, SiteFiles site) {
         Map<String, byte[]> definitions = new LinkedHashMap<>();
         for (ConformanceArtifact artifact : checked.converted().conformance()) {
-            definitions.put(artifact.key() + ".json", served.get(artifact.key() + ".json"));
+            definitions.put(artifact.key() + ".json", site.read(artifact.key() + ".json"));
         }
         Map<String, byte[]> examples = new LinkedHashMap<>();
         for (ExampleValidation example : checked.examples()) {
-            examples.put(example.source().key() + ".json", served.get(example.source().key() + ".json"));
+            examples.put(example.source().key() + ".json", site.read(example.source().key() + ".json"));
         }
         ZipArchive zip = new ZipArchive(epochSeconds);
         return List.of(new SiteFile(Downloads.DEFINITIONS, zip.write(definitions)), new SiteFile(Downloads.EXAMPLES, zip.write(examples)));

@@ -1,9 +1,11 @@
 package jp.nexehrs.publish;
 
 import jp.nexehrs.compose.SiteFile;
+import jp.nexehrs.compose.SiteFiles;
 import jp.nexehrs.produce.Products;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
@@ -37,47 +39,76 @@ public final class Publisher {
         this.buildDir = buildDir;
     }
 
-    public Published publish(Products products) throws PublishException {
+    /**
+     * A staging folder where this build's output is written before it is swapped in: the site's pages go to
+     * {@link Staging#site()} as they are made. Recovers an interrupted swap and removes stale staging folders
+     * first, so call it under the build lock. Closing it deletes whatever was not published.
+     */
+    public Staging stage() throws PublishException {
         Path staging = buildDir.resolve(STAGING_PREFIX + UUID.randomUUID());
-        List<Path> written = new ArrayList<>();
         try {
             Files.createDirectories(buildDir);
             recoverInterruptedSwaps();
             removeStaleStaging();
             Files.createDirectories(staging);
-            Files.write(staging.resolve(QA_JSON), products.qaJson());
+            return new Staging(staging);
+        } catch (IOException e) {
+            throw new PublishException("cannot write the output in " + buildDir + ": " + describe(e)
+                    + " (the previous output is unchanged)", e);
+        }
+    }
+
+    /** Publishes products whose site (if any) is in memory or elsewhere: stages and swaps in one go. */
+    public Published publish(Products products) throws PublishException {
+        try (Staging staging = stage()) {
+            return publish(products, staging);
+        }
+    }
+
+    /** Writes what is not in {@code staging} yet, then swaps it in; a failed build publishes only its QA report. */
+    public Published publish(Products products, Staging staging) throws PublishException {
+        List<Path> written = new ArrayList<>();
+        try {
+            Files.write(staging.folder().resolve(QA_JSON), products.qaJson());
             if (products.failed()) {
                 // The report says why the build failed; the last good site and package must survive untouched.
-                if (products.qaHtml().length > 0) Files.write(staging.resolve(QA_HTML), products.qaHtml());
-                written.add(replace(staging.resolve(QA_JSON), buildDir.resolve(QA_JSON)));
-                if (products.qaHtml().length > 0) written.add(replace(staging.resolve(QA_HTML), buildDir.resolve(QA_HTML)));
+                if (products.qaHtml().length > 0) Files.write(staging.folder().resolve(QA_HTML), products.qaHtml());
+                written.add(replace(staging.folder().resolve(QA_JSON), buildDir.resolve(QA_JSON)));
+                if (products.qaHtml().length > 0) written.add(replace(staging.folder().resolve(QA_HTML), buildDir.resolve(QA_HTML)));
                 return new Published(written);
             }
-            if (!products.site().isEmpty()) {
-                Path site = staging.resolve(SITE);
-                for (SiteFile file : products.site()) {
-                    Path target = site.resolve(file.path()).normalize();
-                    if (!target.startsWith(site)) throw new IOException("site path outside the site: " + file.path());
-                    Files.createDirectories(target.getParent());
-                    Files.write(target, file.content());
-                }
+            boolean staged = products.site().folder().filter(staging.site()::equals).isPresent();
+            if (!products.site().isEmpty() && !staged) {
+                SiteFiles site = SiteFiles.writingTo(staging.site());
+                for (SiteFile file : products.site()) site.add(file);
             }
             if (products.packageArchive() != null) {
-                Path pkg = staging.resolve(PACKAGE);
+                Path pkg = staging.folder().resolve(PACKAGE);
                 Files.createDirectories(pkg);
                 Files.write(pkg.resolve(products.packageArchive().fileName()), products.packageArchive().content());
             }
             // Everything is on disk: now swap it in, one folder at a time.
-            if (!products.site().isEmpty()) written.add(replace(staging.resolve(SITE), buildDir.resolve(SITE)));
-            if (products.packageArchive() != null) written.add(replace(staging.resolve(PACKAGE), buildDir.resolve(PACKAGE)));
-            written.add(replace(staging.resolve(QA_JSON), buildDir.resolve(QA_JSON)));
+            if (!products.site().isEmpty()) written.add(replace(staging.site(), buildDir.resolve(SITE)));
+            if (products.packageArchive() != null) written.add(replace(staging.folder().resolve(PACKAGE), buildDir.resolve(PACKAGE)));
+            written.add(replace(staging.folder().resolve(QA_JSON), buildDir.resolve(QA_JSON)));
             Files.deleteIfExists(buildDir.resolve(QA_HTML));
             return new Published(written);
-        } catch (IOException e) {
-            throw new PublishException("cannot write the output in " + buildDir + ": " + describe(e)
-                    + " (the previous output is unchanged)", e);
-        } finally {
-            Folders.deleteQuietly(staging);
+        } catch (IOException | UncheckedIOException e) {
+            IOException cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e;
+            throw new PublishException("cannot write the output in " + buildDir + ": " + describe(cause)
+                    + " (the previous output is unchanged)", cause);
+        }
+    }
+
+    /** A build's staging folder in {@code build/}; deleted on close (after a swap only leftovers remain in it). */
+    public record Staging(Path folder) implements AutoCloseable {
+        public Path site() {
+            return folder.resolve(SITE).toAbsolutePath().normalize();
+        }
+
+        @Override
+        public void close() {
+            Folders.deleteQuietly(folder);
         }
     }
 

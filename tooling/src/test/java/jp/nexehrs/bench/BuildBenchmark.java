@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 /**
  * The whole-build benchmark (issue 10): runs {@code nexehrs build --timings} as a fresh process on each project
  * and prints one table: wall time per stage, process wall time, peak RSS (GNU time), resources/s, documents/s.
+ * CPU s is user + system time; -Xmx the heap cap the launcher chooses for that input (tooling/bin/java-options.sh).
  * Cases: (a) this repository's spec, (b) JP Core 1.1.2 + JP Core 1.2.0's pages from the corpus, (c) (b) repeated
  * 1x, 4x, 16x. Run it with {@code tooling/bench/run-benchmarks.sh}.
  */
@@ -23,7 +24,7 @@ public final class BuildBenchmark {
 
     record Case(String name, Path project, int resources, int documents) {}
 
-    record Result(Case benchCase, Map<String, Long> stages, double wallSeconds, long peakRssKb, int exitCode) {}
+    record Result(Case benchCase, String heapCap, Map<String, Long> stages, double wallSeconds, double cpuSeconds, long peakRssKb, int exitCode) {}
 
     public static void main(String[] args) throws Exception {
         Path repository = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
@@ -44,7 +45,7 @@ public final class BuildBenchmark {
         List<Result> results = new ArrayList<>();
         for (Case benchCase : cases) {
             System.err.println("building " + benchCase.name() + " ...");
-            results.add(run(jar, benchCase));
+            results.add(run(repository, jar, benchCase));
         }
         print(results);
     }
@@ -79,11 +80,13 @@ public final class BuildBenchmark {
         return target;
     }
 
-    private static Result run(Path jar, Case benchCase) throws IOException, InterruptedException {
+    /** One build as a fresh process, with the JVM options the launcher would choose for that project. */
+    private static Result run(Path repository, Path jar, Case benchCase) throws IOException, InterruptedException {
         Path timeFile = Files.createTempFile("nexehrs-time", ".txt");
-        List<String> command = List.of("/usr/bin/time", "-f", "%e %M", "-o", timeFile.toString(),
-                "java", "-Xss4m", "-XX:+UseParallelGC", "-jar", jar.toString(), "build", "--timings", "-q", "--no-cache",
-                "--project", benchCase.project().toString());
+        List<String> javaOptions = launcherJavaOptions(repository, benchCase.project());
+        List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %U %S %M", "-o", timeFile.toString(), "java"));
+        command.addAll(javaOptions);
+        command.addAll(List.of("-jar", jar.toString(), "build", "--timings", "-q", "--no-cache", "--project", benchCase.project().toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int exit = process.waitFor();
@@ -92,16 +95,29 @@ public final class BuildBenchmark {
             Matcher m = STAGE.matcher(line);
             if (m.matches()) stages.put(m.group(1).trim(), Long.parseLong(m.group(2)));
         }
+        if (exit > 1) System.err.println(benchCase.name() + " exited " + exit + ":\n" + output.lines().skip(Math.max(0, output.lines().count() - 20)).reduce("", (a, b) -> a + b + "\n"));
         String[] time = Files.readString(timeFile).trim().split("\\s+");
         Files.deleteIfExists(timeFile);
-        return new Result(benchCase, stages, Double.parseDouble(time[time.length - 2]), Long.parseLong(time[time.length - 1]), exit);
+        int n = time.length;
+        String heapCap = javaOptions.stream().filter(o -> o.startsWith("-Xmx")).findFirst().map(o -> o.substring(4)).orElse("none");
+        return new Result(benchCase, heapCap, stages, Double.parseDouble(time[n - 4]),
+                Double.parseDouble(time[n - 3]) + Double.parseDouble(time[n - 2]), Long.parseLong(time[n - 1]), exit);
+    }
+
+    /** The launcher's own choice (tooling/bin/java-options.sh), so that the benchmark proves the cap users get. */
+    private static List<String> launcherJavaOptions(Path repository, Path project) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("bash", "-c", "source \"$0\" && nexehrs_java_options --project \"$1\"",
+                repository.resolve("tooling/bin/java-options.sh").toString(), project.toString()).redirectErrorStream(true).start();
+        String options = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        if (process.waitFor() != 0) throw new IOException("tooling/bin/java-options.sh failed: " + options);
+        return List.of(options.split("\\s+"));
     }
 
     private static void print(List<Result> results) {
         List<String> stageNames = List.of("load", "convert", "check", "compose", "produce", "publish");
         StringBuilder header = new StringBuilder(String.format("| %-32s | %5s | %4s |", "case", "files", "docs"));
         for (String stage : stageNames) header.append(String.format(" %8s |", stage + " ms"));
-        header.append(String.format(" %7s | %8s | %7s | %7s | %4s |", "wall s", "RSS MB", "res/s", "docs/s", "exit"));
+        header.append(String.format(" %7s | %6s | %8s | %8s | %7s | %7s | %4s |", "wall s", "CPU s", "-Xmx", "RSS MB", "res/s", "docs/s", "exit"));
         System.out.println(header);
         System.out.println(header.toString().replaceAll("[^|]", "-"));
         for (Result r : results) {
@@ -109,7 +125,7 @@ public final class BuildBenchmark {
             for (String stage : stageNames) row.append(String.format(" %8s |", r.stages().getOrDefault(stage, 0L)));
             double checkSeconds = r.stages().getOrDefault("check", 0L) / 1000.0;
             double convertSeconds = r.stages().getOrDefault("convert", 0L) / 1000.0;
-            row.append(String.format(" %7.1f | %8d | %7.1f | %7.1f | %4d |", r.wallSeconds(), r.peakRssKb() / 1024,
+            row.append(String.format(" %7.1f | %6.1f | %8s | %8d | %7.1f | %7.1f | %4d |", r.wallSeconds(), r.cpuSeconds(), r.heapCap(), r.peakRssKb() / 1024,
                     checkSeconds > 0 ? r.benchCase().resources() / checkSeconds : 0, convertSeconds > 0 ? r.benchCase().documents() / convertSeconds : 0,
                     r.exitCode()));
             System.out.println(row);
