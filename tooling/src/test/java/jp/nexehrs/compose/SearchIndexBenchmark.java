@@ -51,7 +51,7 @@ public final class SearchIndexBenchmark {
         try (Toolkit toolkit = new Toolkit(2, 946684800L)) {
             for (String[] benchCase : cases) {
                 Project project = new ProjectLoader(toolkit.fhir()).load(Path.of(benchCase[1]));
-                Converted converted = new Converter(toolkit.fhir(), toolkit::documents, BuildCache.disabled()).convert(project, true);
+                Converted converted = new Converter(toolkit.fhir(), toolkit::documents, BuildCache.disabled(), toolkit.threads()).convert(project, true);
                 ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
                 List<Double> millis = new ArrayList<>();
                 byte[] index = null;
