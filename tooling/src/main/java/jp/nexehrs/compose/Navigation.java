@@ -17,19 +17,45 @@ import java.util.Map;
  * What the sidebar shows, from the spec's structure: each guideline document with its top-level sections, and
  * the artifacts grouped by kind (profiles, extensions, value sets, code systems, other resources, examples).
  * Only page paths and titles: the sidebar is rendered from it once per site, not once per page.
+ *
+ * <p>A group lists at most {@link #LINKS_PER_GROUP} artifacts and links to the artifact index for the rest: every
+ * page carries the sidebar, so a full list would make the site's size grow with pages times artifacts (a
+ * JP Core-sized guide at 16 times would write about 1 GB of sidebars).
+ *
+ * @param groupIdsByPage every artifact page (listed or not) to its group's id, so the page's group is opened
  */
-public record Navigation(List<DocumentEntry> documents, List<Group> groups) {
+public record Navigation(List<DocumentEntry> documents, List<Group> groups, Map<String, String> groupIdsByPage) {
+    static final int LINKS_PER_GROUP = 40;
+
     /** One link: a page path relative to the site root (with a {@code #fragment} for a section) and its title. */
     public record Link(String page, String title) {}
 
     public record DocumentEntry(String page, String title, List<Link> sections) {}
 
-    /** A kind of artifact; {@code id} names its group in the rendered HTML (the group of the current page is opened). */
-    public record Group(String id, String label, List<Link> links) {}
+    /**
+     * A kind of artifact; {@code id} names its group in the rendered HTML (the group of the current page is opened).
+     *
+     * @param links the first {@link #LINKS_PER_GROUP} of the group's {@code total} artifacts
+     */
+    public record Group(String id, String label, List<Link> links, int total) {
+        public Group {
+            links = List.copyOf(links);
+        }
+
+        /** The group of all {@code links}, listing the first {@link #LINKS_PER_GROUP}. */
+        static Group of(String id, String label, List<Link> links) {
+            return new Group(id, label, links.subList(0, Math.min(LINKS_PER_GROUP, links.size())), links.size());
+        }
+
+        public boolean truncated() {
+            return links.size() < total;
+        }
+    }
 
     public Navigation {
         documents = List.copyOf(documents);
         groups = List.copyOf(groups);
+        groupIdsByPage = Map.copyOf(groupIdsByPage);
     }
 
     static Navigation of(List<ConvertedDocument> documents, List<ConformanceArtifact> artifacts, List<ExampleValidation> examples) {
@@ -47,15 +73,16 @@ public record Navigation(List<DocumentEntry> documents, List<Group> groups) {
             Map<String, Object> model = ArtifactModel.of(artifact);
             byKind.get(kindOf(artifact, model)).add(new Link(artifact.key() + ".html", String.valueOf(model.getOrDefault("title", artifact.source().id()))));
         }
+        byKind.put("examples", examples.stream()
+                .map(e -> new Link(e.source().key() + ".html", e.source().resourceType() + "/" + e.source().id())).toList());
         List<Group> groups = new ArrayList<>();
+        Map<String, String> groupIdsByPage = new HashMap<>();
         byKind.forEach((kind, links) -> {
-            if (!links.isEmpty()) groups.add(new Group(kind, LABELS.get(kind), links));
+            if (links.isEmpty()) return;
+            groups.add(Group.of(kind, LABELS.get(kind), links));
+            links.forEach(link -> groupIdsByPage.put(link.page(), kind));
         });
-        if (!examples.isEmpty()) {
-            groups.add(new Group("examples", LABELS.get("examples"), examples.stream()
-                    .map(e -> new Link(e.source().key() + ".html", e.source().resourceType() + "/" + e.source().id())).toList()));
-        }
-        return new Navigation(entries, groups);
+        return new Navigation(entries, groups, groupIdsByPage);
     }
 
     private static final Map<String, String> LABELS = Map.of(
@@ -65,13 +92,6 @@ public record Navigation(List<DocumentEntry> documents, List<Group> groups) {
             "codesystems", "コードシステム Code systems",
             "other", "その他のリソース Other resources",
             "examples", "例 Examples");
-
-    /** Page path to its group's id, for looking up many pages. */
-    Map<String, String> groupIdsByPage() {
-        Map<String, String> ids = new HashMap<>();
-        for (Group group : groups) group.links().forEach(link -> ids.put(link.page(), group.id()));
-        return ids;
-    }
 
     /** The kind and title the artifact index shows too ({@link ArtifactModel}): one rule for both. */
     private static String kindOf(ConformanceArtifact artifact, Map<String, Object> model) {

@@ -23,7 +23,7 @@ final class Sidebar {
 
     /** No sidebar (a project's own template without {@code sidebar.ftlh}). */
     static Sidebar none() {
-        return new Sidebar(new Navigation(List.of(), List.of()), root -> "");
+        return new Sidebar(new Navigation(List.of(), List.of(), Map.of()), root -> "");
     }
 
     String forPage(String pagePath, String root) {

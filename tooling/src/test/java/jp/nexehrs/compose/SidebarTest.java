@@ -12,7 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SidebarTest {
     private final Navigation navigation = new Navigation(
             List.of(new Navigation.DocumentEntry("01-a.html", "A", List.of(new Navigation.Link("01-a.html#x", "X")))),
-            List.of(new Navigation.Group("profiles", "Profiles", List.of(new Navigation.Link("StructureDefinition-p.html", "P")))));
+            List.of(Navigation.Group.of("profiles", "Profiles", List.of(new Navigation.Link("StructureDefinition-p.html", "P")))),
+            java.util.Map.of("StructureDefinition-p.html", "profiles"));
 
     private static String render(String root) {
         return "<details data-nav=\"01-a.html\"><a href=\"" + root + "01-a.html\">A</a><a href=\"" + root + "01-a.html#x\">X</a></details>"
@@ -43,5 +44,16 @@ class SidebarTest {
         assertTrue(profile.contains("<details data-nav=\"01-a.html\">"), "other groups stay closed");
         assertTrue(qa.contains("href=\"qa.html\" aria-current=\"page\"") && !qa.contains(" open>"));
         assertTrue(nested.contains("href=\"../01-a.html\"") && !nested.contains("aria-current"));
+    }
+
+    @Test
+    void aLargeGroupListsAFixedNumberSoEveryPageStaysTheSameSizeWhateverTheSiteSize() {
+        List<Navigation.Link> many = new ArrayList<>();
+        for (int i = 0; i < Navigation.LINKS_PER_GROUP + 5; i++) many.add(new Navigation.Link("Example-" + i + ".html", "E" + i));
+        Navigation.Group group = Navigation.Group.of("examples", "Examples", many);
+        assertEquals(Navigation.LINKS_PER_GROUP, group.links().size());
+        assertEquals(Navigation.LINKS_PER_GROUP + 5, group.total());
+        assertTrue(group.truncated());
+        assertTrue(!Navigation.Group.of("examples", "Examples", many.subList(0, 3)).truncated());
     }
 }
