@@ -52,7 +52,8 @@ nexehrs_java_options() {
 # the classes an earlier run loaded from an archive next to the jar (nexehrs.jsa) instead of reading and verifying
 # them from the jar again. The first `build` after the jar changed records the archive as it exits (a dynamic
 # archive, JDK 13+); every later command uses it. An archive older than the jar is not used (the JVM would also
-# refuse it). NEXEHRS_CDS=off runs without.
+# refuse it). Off unless NEXEHRS_CDS=on: recording costs the first build about half its CPU again, and on a whole
+# build the archive saved nothing measurable (tooling/BENCHMARKS.md); tooling/bench/run-startup.sh decides.
 nexehrs_run_java() {
   local jar="$1" archive="${1%.jar}.jsa" options=()
   shift
@@ -60,7 +61,7 @@ nexehrs_run_java() {
   shift
   # CDS reports what it cannot archive as warnings on stdout, which is the commands' output: keep those quiet.
   local quiet=(-Xlog:cds=off -Xlog:cds+dynamic=off)
-  if [[ "${NEXEHRS_CDS:-on}" == "off" ]]; then
+  if [[ "${NEXEHRS_CDS:-off}" != "on" ]]; then
     exec java "${options[@]}" -jar "$jar" "$@"
   fi
   if [[ -f "$archive" && "$archive" -nt "$jar" ]]; then
