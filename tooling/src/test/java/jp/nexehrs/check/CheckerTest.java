@@ -1,10 +1,6 @@
 package jp.nexehrs.check;
 
 import jp.nexehrs.convert.Converted;
-import jp.nexehrs.convert.Converter;
-import jp.nexehrs.fhir.FhirEngine;
-import jp.nexehrs.load.Project;
-import jp.nexehrs.load.ProjectLoader;
 import jp.nexehrs.report.Finding;
 import jp.nexehrs.report.Severity;
 import jp.nexehrs.testing.TestProjects;
@@ -93,12 +89,7 @@ class CheckerTest {
                 }
                 """);
 
-        FhirEngine engine = new FhirEngine();
-        Project project = new ProjectLoader(engine).load(root);
-        assertTrue(project.findings().isEmpty(), describe(project.findings()));
-        Converted converted = new Converter(engine, () -> {
-            throw new AssertionError("no documents");
-        }).convert(project, false);
+        Converted converted = TestProjects.convertResources(root);
         checked = new Checker(2).check(converted);
     }
 

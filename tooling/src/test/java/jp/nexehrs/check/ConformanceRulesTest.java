@@ -1,11 +1,7 @@
 package jp.nexehrs.check;
 
 import jp.nexehrs.convert.Converted;
-import jp.nexehrs.convert.Converter;
-import jp.nexehrs.fhir.FhirEngine;
 import jp.nexehrs.load.FhirSource;
-import jp.nexehrs.load.Project;
-import jp.nexehrs.load.ProjectLoader;
 import jp.nexehrs.report.Finding;
 import jp.nexehrs.report.Severity;
 import jp.nexehrs.testing.TestProjects;
@@ -72,13 +68,8 @@ class ConformanceRulesTest {
                 {"id": "Observation.status", "path": "Observation.status", "binding": {"strength": "required", "valueSet": "http://hl7.org/fhir/ValueSet/observation-status|4.0.1"}},
                 {"id": "Observation.interpretation", "path": "Observation.interpretation", "binding": {"strength": "extensible", "valueSet": "http://loinc.org/vs/LL360-9"}}""");
 
-        FhirEngine engine = new FhirEngine();
-        Project project = new ProjectLoader(engine).load(root);
-        assertTrue(project.findings().isEmpty(), describe(project.findings()));
-        Converted converted = new Converter(engine, () -> {
-            throw new AssertionError("no documents");
-        }).convert(project, false);
-        findings = new ConformanceRules(converted.support()).check(project.resources(FhirSource.Role.CONFORMANCE));
+        Converted converted = TestProjects.convertResources(root);
+        findings = new ConformanceRules(converted.support()).check(converted.project().resources(FhirSource.Role.CONFORMANCE));
     }
 
     @Test

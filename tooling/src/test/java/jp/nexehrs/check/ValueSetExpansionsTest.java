@@ -1,10 +1,6 @@
 package jp.nexehrs.check;
 
 import jp.nexehrs.convert.Converted;
-import jp.nexehrs.convert.Converter;
-import jp.nexehrs.fhir.FhirEngine;
-import jp.nexehrs.load.Project;
-import jp.nexehrs.load.ProjectLoader;
 import jp.nexehrs.report.Finding;
 import jp.nexehrs.report.Severity;
 import jp.nexehrs.testing.TestProjects;
@@ -64,12 +60,7 @@ class ValueSetExpansionsTest {
                 "compose": {"include": [{"system": "%sCodeSystem/nowhere"}, {"valueSet": ["%sValueSet/nowhere-either"]}]}"""
                 .formatted(BASE, BASE));
 
-        FhirEngine engine = new FhirEngine();
-        Project project = new ProjectLoader(engine).load(root);
-        assertTrue(project.findings().isEmpty(), describe(project.findings()));
-        Converted converted = new Converter(engine, () -> {
-            throw new AssertionError("no documents");
-        }).convert(project, false);
+        Converted converted = TestProjects.convertResources(root);
         result = new ValueSetExpansions(converted.support(), "http://example.org/fhir").expand(converted.conformance());
     }
 

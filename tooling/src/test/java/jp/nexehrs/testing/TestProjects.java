@@ -1,6 +1,12 @@
 package jp.nexehrs.testing;
 
 import jp.nexehrs.cli.Main;
+import jp.nexehrs.convert.Converted;
+import jp.nexehrs.convert.Converter;
+import jp.nexehrs.fhir.FhirEngine;
+import jp.nexehrs.load.Project;
+import jp.nexehrs.load.ProjectLoader;
+import jp.nexehrs.report.SourceException;
 import jp.nexehrs.report.Finding;
 
 import java.io.ByteArrayOutputStream;
@@ -30,6 +36,19 @@ public final class TestProjects {
     public static final Path MINIMAL = Path.of("src/test/resources/projects/minimal");
 
     private TestProjects() {
+    }
+
+    /**
+     * Loads the project at {@code root} with a new FHIR engine and converts its FHIR resources (snapshots; no
+     * documents, so Asciidoctor is never started); fails when loading reported anything.
+     */
+    public static Converted convertResources(Path root) throws SourceException {
+        FhirEngine engine = new FhirEngine();
+        Project project = new ProjectLoader(engine).load(root);
+        if (!project.findings().isEmpty()) throw new AssertionError("the fixture does not load cleanly: " + describe(project.findings()));
+        return new Converter(engine, () -> {
+            throw new AssertionError("no documents");
+        }).convert(project, false);
     }
 
     /** Copies the minimal fixture into {@code target} and returns {@code target}. */
