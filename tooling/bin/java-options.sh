@@ -1,22 +1,53 @@
 # Sourced by ./nexehrs and tooling/bench/run-benchmarks.sh: the one place that decides the JVM's options.
 #
-# nexehrs_heap_mb PROJECT_DIR: the heap cap (-Xmx) for building that project, in MB. A build holds every parsed
-# resource, snapshot and converted document until the end (pages go to disk as they are rendered), so what it
-# needs grows with the bytes under profiles/ and spec/: a floor for the FHIR R4 definitions, the validator and
-# Asciidoctor, plus a multiple of the input; capped so a huge project fails with a clear OutOfMemoryError instead
-# of swapping the machine. No project (validate --package anywhere, --help): the floor.
+# The heap cap (-Xmx) grows with the input: a build holds every parsed resource, snapshot and converted document
+# until the end (pages go to disk as they are rendered), so what it needs grows with the bytes under profiles/ and
+# spec/ (and the files a command is given): a floor for the FHIR R4 definitions, the validator and Asciidoctor,
+# plus a multiple of the input; capped so a huge project fails with a clear OutOfMemoryError instead of swapping
+# the machine. No project and no files (validate --package anywhere, --help): the floor.
 NEXEHRS_HEAP_FLOOR_MB=768
 NEXEHRS_HEAP_PER_INPUT_MB=8
 NEXEHRS_HEAP_CEILING_MB=4096
+# Below this input a run is short enough that the JIT's optimising compiler (C2) costs more CPU than its code
+# saves: such runs use the quick compiler (C1) only, and JRuby interprets Ruby instead of compiling it to
+# bytecode. On 2 cores this cut this spec's cold build from 15.7 to 12 s wall and 29 to 16 CPU s, and the 37 MB
+# synthetic 4x spec from 36 to 28 s; at 148 MB (16x) the full JIT wins (97 s against 114 s). tooling/BENCHMARKS.md.
+NEXEHRS_QUICK_JIT_MAX_INPUT_MB=64
 
-nexehrs_heap_mb() {
-  local project="$1" input_kb=0 heap
-  if [[ -n "$project" && -f "$project/nexehrs.yaml" ]]; then
-    input_kb=$(du -sk "$project/profiles" "$project/spec" 2>/dev/null | awk '{s += $1} END {print s + 0}')
+# nexehrs_input_kb ARGS...: the KB of input a command works on: the project's profiles/ and spec/, plus every
+# argument that names an existing file or folder (the resources `validate` is given).
+nexehrs_input_kb() {
+  local project paths=() arg
+  project="$(nexehrs_project_dir "$@")"
+  if [[ -n "$project" ]]; then
+    for arg in "$project/profiles" "$project/spec"; do [[ -e "$arg" ]] && paths+=("$arg"); done
   fi
-  heap=$(( NEXEHRS_HEAP_FLOOR_MB + NEXEHRS_HEAP_PER_INPUT_MB * input_kb / 1024 ))
+  local previous=""
+  for arg in "$@"; do
+    # --project's folder is counted above by its sources only (not its build output).
+    [[ "$arg" != -* && -e "$arg" && "$previous" != "--project" && "$previous" != "-p" ]] && paths+=("$arg")
+    previous="$arg"
+  done
+  (( ${#paths[@]} == 0 )) && { echo 0; return; }
+  du -sk "${paths[@]}" 2>/dev/null | awk '{s += $1} END {print s + 0}'
+}
+
+# nexehrs_heap_mb INPUT_KB: the heap cap (-Xmx) in MB for that much input.
+nexehrs_heap_mb() {
+  local heap=$(( NEXEHRS_HEAP_FLOOR_MB + NEXEHRS_HEAP_PER_INPUT_MB * $1 / 1024 ))
   (( heap > NEXEHRS_HEAP_CEILING_MB )) && heap=$NEXEHRS_HEAP_CEILING_MB
   echo "$heap"
+}
+
+# nexehrs_jit_options INPUT_KB ARGS...: quick-start compilation for a short run; the full JIT for `serve`, which
+# rebuilds for as long as an editor works, and for large inputs.
+nexehrs_jit_options() {
+  local input_kb="$1" arg command=""
+  shift
+  for arg in "$@"; do [[ "$arg" != -* ]] && { command="$arg"; break; }; done
+  if [[ "$command" != serve ]] && (( input_kb < NEXEHRS_QUICK_JIT_MAX_INPUT_MB * 1024 )); then
+    echo "-XX:TieredStopAtLevel=1 -Djruby.compile.mode=OFF"
+  fi
 }
 
 # nexehrs_project_dir ARGS...: the project a command works on: --project's value, else the current folder or the
@@ -24,7 +55,7 @@ nexehrs_heap_mb() {
 nexehrs_project_dir() {
   local dir="" previous=""
   for arg in "$@"; do
-    if [[ "$previous" == "--project" ]]; then dir="$arg"; fi
+    if [[ "$previous" == "--project" || "$previous" == "-p" ]]; then dir="$arg"; fi
     if [[ "$arg" == --project=* ]]; then dir="${arg#--project=}"; fi
     previous="$arg"
   done
@@ -45,7 +76,9 @@ nexehrs_java_options() {
     echo "$NEXEHRS_JAVA_OPTS"
     return
   fi
-  echo "-Xss4m -XX:+UseParallelGC -Xmx$(nexehrs_heap_mb "$(nexehrs_project_dir "$@")")m"
+  local input_kb
+  input_kb="$(nexehrs_input_kb "$@")"
+  echo "-Xss4m -XX:+UseParallelGC -Xmx$(nexehrs_heap_mb "$input_kb")m $(nexehrs_jit_options "$input_kb" "$@")"
 }
 
 # nexehrs_run_java JAR OPTIONS... -- ARGS...: runs the toolchain with class-data sharing (AppCDS). The JVM maps

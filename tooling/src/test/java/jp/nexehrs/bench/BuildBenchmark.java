@@ -106,7 +106,7 @@ public final class BuildBenchmark {
 
     /** The launcher's own choice (tooling/bin/java-options.sh), so that the benchmark proves the cap users get. */
     private static List<String> launcherJavaOptions(Path repository, Path project) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("bash", "-c", "source \"$0\" && nexehrs_java_options --project \"$1\"",
+        Process process = new ProcessBuilder("bash", "-c", "source \"$0\" && nexehrs_java_options build --project \"$1\"",
                 repository.resolve("tooling/bin/java-options.sh").toString(), project.toString()).redirectErrorStream(true).start();
         String options = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         if (process.waitFor() != 0) throw new IOException("tooling/bin/java-options.sh failed: " + options);

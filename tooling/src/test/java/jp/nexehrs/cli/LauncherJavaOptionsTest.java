@@ -1,0 +1,90 @@
+package jp.nexehrs.cli;
+
+import jp.nexehrs.testing.TestProjects;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The JVM options ./nexehrs chooses (tooling/bin/java-options.sh), run by bash as the launcher runs them: the heap
+ * cap grows with the input, short runs get the quick compiler only, and `serve` and large inputs the full JIT.
+ */
+class LauncherJavaOptionsTest {
+    private static final Path SCRIPT = Path.of("bin/java-options.sh").toAbsolutePath();
+    private static final String QUICK_JIT = "-XX:TieredStopAtLevel=1";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void smallProjectBuildGetsTheFloorHeapAndTheQuickCompiler() throws Exception {
+        Path project = TestProjects.copyMinimal(dir.resolve("project"));
+        List<String> options = optionsFor(Map.of(), "build", "--project", project.toString());
+        assertTrue(options.contains("-Xmx768m"), options.toString());
+        assertTrue(options.contains(QUICK_JIT), options.toString());
+        assertTrue(options.contains("-Djruby.compile.mode=OFF"), options.toString());
+    }
+
+    @Test
+    void serveKeepsTheFullJit() throws Exception {
+        Path project = TestProjects.copyMinimal(dir.resolve("project"));
+        List<String> options = optionsFor(Map.of(), "serve", "-p", project.toString());
+        assertFalse(options.contains(QUICK_JIT), options.toString());
+    }
+
+    @Test
+    void largeInputRaisesTheHeapCapAndKeepsTheFullJit() throws Exception {
+        Path project = TestProjects.copyMinimal(dir.resolve("project"));
+        writeMegabytes(project.resolve("profiles/examples/large.json"), 70);
+        List<String> options = optionsFor(Map.of(), "build", "--project=" + project);
+        // 768 MB floor + 8 MB per MB of input (70 MB and the fixture's few KB).
+        assertTrue(options.contains("-Xmx1328m"), options.toString());
+        assertFalse(options.contains(QUICK_JIT), options.toString());
+    }
+
+    @Test
+    void filesGivenToValidateCountAsInput() throws Exception {
+        Path resources = Files.createDirectories(dir.resolve("resources"));
+        writeMegabytes(resources.resolve("bundle.json"), 10);
+        List<String> options = optionsFor(Map.of(), "validate", resources.toString());
+        assertTrue(options.contains("-Xmx848m"), options.toString());
+    }
+
+    @Test
+    void nexehrsJavaOptsReplacesEveryOption() throws Exception {
+        List<String> options = optionsFor(Map.of("NEXEHRS_JAVA_OPTS", "-Xmx2g -Dexample=1"), "build");
+        assertEquals(List.of("-Xmx2g", "-Dexample=1"), options);
+    }
+
+    private static void writeMegabytes(Path file, int megabytes) throws IOException {
+        byte[] block = new byte[1024 * 1024];
+        Arrays.fill(block, (byte) ' ');
+        try (var out = Files.newOutputStream(file)) {
+            for (int i = 0; i < megabytes; i++) out.write(block);
+        }
+    }
+
+    private List<String> optionsFor(Map<String, String> environment, String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", "-c", "source \"$0\" && nexehrs_java_options \"$@\"", SCRIPT.toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        builder.environment().remove("NEXEHRS_JAVA_OPTS");
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertEquals(0, process.waitFor(), output);
+        return List.of(output.split("\\s+"));
+    }
+}
