@@ -81,32 +81,72 @@ nexehrs_java_options() {
   echo "-Xss4m -XX:+UseParallelGC -Xmx$(nexehrs_heap_mb "$input_kb")m $(nexehrs_jit_options "$input_kb" "$@")"
 }
 
-# nexehrs_run_java JAR OPTIONS... -- ARGS...: runs the toolchain with class-data sharing (AppCDS). The JVM maps
-# the classes an earlier run loaded from an archive next to the jar (nexehrs.jsa) instead of reading and verifying
-# them from the jar again. The first `build` after the jar changed records the archive as it exits (a dynamic
-# archive, JDK 13+); every later command uses it. An archive older than the jar is not used (the JVM would also
-# refuse it). Off unless NEXEHRS_CDS=on: recording costs the first build about half its CPU again, and on a whole
-# build the archive saved nothing measurable (tooling/BENCHMARKS.md); tooling/bench/run-startup.sh decides.
+# nexehrs_java: the java to run: $JAVA_HOME's when it is set (as Maven does), else the one on PATH.
+nexehrs_java() {
+  if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]]; then echo "$JAVA_HOME/bin/java"; else echo java; fi
+}
+
+# nexehrs_java_feature JAVA: its feature version (17, 25, ...), from the JDK's release file, else from -version.
+nexehrs_java_feature() {
+  local home version
+  home="$(dirname "$(dirname "$(readlink -f "$(command -v "$1")")")")"
+  version="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release" 2>/dev/null)"
+  [[ -z "$version" ]] && version="$("$1" -version 2>&1 | sed -n '1s/[^"]*"\([0-9]*\).*/\1/p')"
+  echo "${version:-0}"
+}
+
+# nexehrs_run_java JAR OPTIONS... -- ARGS...: runs the toolchain from a start-up cache when there is one. The first
+# `build` after the jar changed records which classes the toolchain loads and links (from JDK 25 also how its
+# methods ran) and writes the cache next to the jar; every later command maps them from it instead of loading,
+# verifying and profiling them again: an AOT cache on JDK 25 and later (JEP 483/514, nexehrs-jdk<N>.aot), a dynamic
+# AppCDS archive before (nexehrs-jdk<N>.jsa). On a quiet machine, on this spec (tooling/BENCHMARKS.md): JDK 17 build 10.0 ->
+# 8.0 s, validate of one file 6.3 -> 4.3 s; JDK 25 build 11.2 -> 7.0 s. Recording makes that one build about 8 s
+# (JDK 17) or 14 s (JDK 25) longer. NEXEHRS_STARTUP_CACHE=off turns it off. A cache older than the jar is recorded
+# again (the JVM would refuse it).
 nexehrs_run_java() {
-  local jar="$1" archive="${1%.jar}.jsa" options=()
+  local jar="$1" options=() java feature
   shift
   while [[ $# -gt 0 && "$1" != "--" ]]; do options+=("$1"); shift; done
   shift
-  # CDS reports what it cannot archive as warnings on stdout, which is the commands' output: keep those quiet.
-  local quiet=(-Xlog:cds=off -Xlog:cds+dynamic=off)
-  if [[ "${NEXEHRS_CDS:-off}" != "on" ]]; then
-    exec java "${options[@]}" -jar "$jar" "$@"
+  java="$(nexehrs_java)"
+  feature="$(nexehrs_java_feature "$java")"
+  # JRuby's native library loader and its use of sun.misc.Unsafe are warned about from JDK 24 on.
+  (( feature >= 24 )) && options+=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
+  if [[ "${NEXEHRS_STARTUP_CACHE:-on}" == off ]] || (( feature < 13 )); then
+    exec "$java" "${options[@]}" -jar "$jar" "$@"
   fi
-  if [[ -f "$archive" && "$archive" -nt "$jar" ]]; then
-    exec java "${options[@]}" -XX:SharedArchiveFile="$archive" -Xshare:auto "${quiet[@]}" -jar "$jar" "$@"
+  # The JVM reports what it cannot cache as warnings on stdout, which is the commands' output: keep those quiet.
+  local quiet=(-XX:+DisplayVMOutputToStderr -Xlog:cds=off -Xlog:cds+dynamic=off) cache use=()
+  if (( feature >= 25 )); then
+    quiet+=(-Xlog:aot=off)
+    cache="${jar%.jar}-jdk$feature.aot"
+    use=(-XX:AOTCache="$cache")
+  else
+    cache="${jar%.jar}-jdk$feature.jsa"
+    use=(-XX:SharedArchiveFile="$cache" -Xshare:auto)
+  fi
+  if [[ -f "$cache" && "$cache" -nt "$jar" ]]; then
+    exec "$java" "${options[@]}" "${use[@]}" "${quiet[@]}" -jar "$jar" "$@"
   fi
   if [[ " $* " != *" build "* ]]; then
-    # Only a build loads (nearly) every class the other commands need: record the archive on one.
-    exec java "${options[@]}" -jar "$jar" "$@"
+    # Only a build loads (nearly) every class the other commands need: record the cache on one.
+    exec "$java" "${options[@]}" -jar "$jar" "$@"
   fi
-  # Recorded under a temporary name and moved into place whole, so a concurrent run never maps half an archive.
-  local recording="$archive.$$.tmp" status=0
-  java "${options[@]}" -XX:ArchiveClassesAtExit="$recording" "${quiet[@]}" -jar "$jar" "$@" || status=$?
-  if [[ -s "$recording" ]]; then mv -f "$recording" "$archive"; else rm -f "$recording"; fi
+  # Written under a temporary name and moved into place whole, so a concurrent run never maps half a cache.
+  local recording="$cache.$$.tmp" status=0
+  # shellcheck disable=SC2064 # expanded now: the names are local to this function
+  trap "rm -f '$recording' '$recording.conf'" EXIT
+  echo "nexehrs: this build also records a start-up cache for later runs ($(basename "$cache"), once per toolchain build)" >&2
+  if (( feature >= 25 )); then
+    "$java" "${options[@]}" -XX:AOTMode=record -XX:AOTConfiguration="$recording.conf" "${quiet[@]}" -jar "$jar" "$@" \
+      2> >(grep -v 'AOTConfiguration recorded' >&2) || status=$?
+    if [[ -s "$recording.conf" ]]; then
+      "$java" "${options[@]}" -XX:AOTMode=create -XX:AOTConfiguration="$recording.conf" -XX:AOTCache="$recording" \
+        "${quiet[@]}" -jar "$jar" >/dev/null 2>&1 || rm -f "$recording"
+    fi
+  else
+    "$java" "${options[@]}" -XX:ArchiveClassesAtExit="$recording" "${quiet[@]}" -jar "$jar" "$@" || status=$?
+  fi
+  if [[ -s "$recording" ]]; then mv -f "$recording" "$cache"; fi
   return "$status"
 }
