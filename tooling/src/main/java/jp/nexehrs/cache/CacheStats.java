@@ -1,5 +1,7 @@
 package jp.nexehrs.cache;
 
+import jp.nexehrs.util.Plural;
+
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -39,8 +41,8 @@ public record CacheStats(boolean enabled, Map<CacheStage, Counts> counts, String
         String separator = " ";
         for (CacheStage stage : CacheStage.values()) {
             Counts c = of(stage);
-            out.append(separator).append(stage.folder()).append(' ').append(c.hits()).append(c.hits() == 1 ? " hit " : " hits ")
-                    .append(c.misses()).append(c.misses() == 1 ? " miss" : " misses");
+            out.append(separator).append(stage.folder()).append(' ').append(Plural.of(c.hits(), "hit")).append(' ')
+                    .append(Plural.of(c.misses(), "miss", "misses"));
             separator = ", ";
         }
         if (!writeProblem.isEmpty()) out.append("; results not stored: ").append(writeProblem);

@@ -12,6 +12,7 @@ import jp.nexehrs.load.PackageReader;
 import jp.nexehrs.report.Finding;
 import jp.nexehrs.report.SourceException;
 import jp.nexehrs.report.format.ValidationReport;
+import jp.nexehrs.util.Plural;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IPrimitiveType;
 
@@ -63,7 +64,7 @@ public final class PackageValidation {
                 findings.add(e.toFinding());
             }
         }
-        progress.say("validated " + files.size() + " files");
+        progress.say("validated " + Plural.of(files.size(), "file"));
         return new ValidationReport(files, findings);
     }
 

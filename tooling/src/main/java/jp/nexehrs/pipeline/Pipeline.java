@@ -14,11 +14,11 @@ import jp.nexehrs.load.FhirSource;
 import jp.nexehrs.load.Project;
 import jp.nexehrs.load.ProjectLoader;
 import jp.nexehrs.load.ProjectNotFoundException;
-import jp.nexehrs.produce.Producer;
-import jp.nexehrs.produce.Products;
 import jp.nexehrs.pdf.PdfFonts;
 import jp.nexehrs.pdf.PdfOutputs;
 import jp.nexehrs.pdf.PdfRequest;
+import jp.nexehrs.produce.Producer;
+import jp.nexehrs.produce.Products;
 import jp.nexehrs.publish.BuildLock;
 import jp.nexehrs.publish.PdfUnavailableException;
 import jp.nexehrs.publish.PublishException;
@@ -26,6 +26,7 @@ import jp.nexehrs.publish.Published;
 import jp.nexehrs.publish.Publisher;
 import jp.nexehrs.report.Finding;
 import jp.nexehrs.report.SourceException;
+import jp.nexehrs.util.Plural;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -87,7 +88,7 @@ public final class Pipeline {
         progress.say("converted " + converted.documents().size() + " documents; " + converted.conformance().size() + " conformance resources ready");
 
         Checked checked = timings.time("check", () -> new Checker(toolkit.threads(), cache).check(converted));
-        progress.say("validated " + checked.examples().size() + " examples");
+        progress.say("validated " + Plural.of(checked.examples().size(), "example"));
 
         // A published build writes its pages straight into the staging folder, which the publish stage swaps in
         // whole: memory does not grow with the site, and a failed build still leaves the last good output alone.
@@ -157,7 +158,7 @@ public final class Pipeline {
                 findings.add(e.toFinding());
             }
         }
-        progress.say("validating " + sources.size() + " files against " + converted.conformance().size() + " conformance resources");
+        progress.say("validating " + Plural.of(sources.size(), "file") + " against " + Plural.of(converted.conformance().size(), "conformance resource"));
         new Checker(toolkit.threads()).validate(converted, sources).forEach(v -> findings.addAll(v.findings()));
         return findings.stream().sorted(Finding.ORDER).toList();
     }

@@ -1,6 +1,7 @@
 package jp.nexehrs.serve;
 
 import jp.nexehrs.report.Finding;
+import jp.nexehrs.util.Plural;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -66,7 +67,7 @@ final class PageDecorator {
         }
         List<Finding> errors = state.errors();
         if (!errors.isEmpty()) {
-            out.append("<strong>nexehrs: ").append(errors.size()).append(errors.size() == 1 ? " error" : " errors").append("</strong>\n");
+            out.append("<strong>nexehrs: ").append(Plural.of(errors.size(), "error")).append("</strong>\n");
             errors.stream().limit(OVERLAY_LIMIT).forEach(e -> out.append(escape(e.toLine())).append('\n'));
             if (errors.size() > OVERLAY_LIMIT) out.append("… and ").append(errors.size() - OVERLAY_LIMIT).append(" more (see the terminal)\n");
         }
