@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Start-up benchmark (issue 10): wall and CPU (user + system) seconds of commands run through ./nexehrs, first
 # without a start-up cache (NEXEHRS_STARTUP_CACHE=off: "cold"), then with the cache the launcher records on a first
-# build ("warm": an AOT cache on JDK 25+, an AppCDS archive before). Each figure is the median of N runs. The project is a copy of this repository's spec in a scratch Git
-# repository with one release tag, so that `diff` has two versions (its builds are cached before timing).
+# build ("warm": an AOT cache on JDK 25+, an AppCDS archive before). Each figure is the median of N runs. The
+# project is a copy of this repository's spec in a scratch Git repository with one release tag, so that `diff` has
+# two versions (its builds are cached before timing).
 # Usage: tooling/bench/run-startup.sh [runs, default 3]     (the launcher's java is measured: $JAVA_HOME's, else PATH's)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

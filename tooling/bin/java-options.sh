@@ -83,7 +83,12 @@ nexehrs_java_options() {
 
 # nexehrs_java: the java to run: $JAVA_HOME's when it is set (as Maven does), else the one on PATH.
 nexehrs_java() {
-  if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]]; then echo "$JAVA_HOME/bin/java"; else echo java; fi
+  if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]]; then echo "$JAVA_HOME/bin/java"; return; fi
+  if ! command -v java >/dev/null 2>&1; then
+    echo "nexehrs: no Java found: install a JDK 17 or later (e.g. apt-get install openjdk-17-jdk) or set JAVA_HOME" >&2
+    return 2
+  fi
+  echo java
 }
 
 # nexehrs_java_feature JAVA: its feature version (17, 25, ...), from the JDK's release file, else from -version.
@@ -99,10 +104,10 @@ nexehrs_java_feature() {
 # `build` after the jar changed records which classes the toolchain loads and links (from JDK 25 also how its
 # methods ran) and writes the cache next to the jar; every later command maps them from it instead of loading,
 # verifying and profiling them again: an AOT cache on JDK 25 and later (JEP 483/514, nexehrs-jdk<N>.aot), a dynamic
-# AppCDS archive before (nexehrs-jdk<N>.jsa). On a quiet machine, on this spec (tooling/BENCHMARKS.md): JDK 17 build 10.0 ->
-# 8.0 s, validate of one file 6.3 -> 4.3 s; JDK 25 build 11.2 -> 7.0 s. Recording makes that one build about 8 s
-# (JDK 17) or 14 s (JDK 25) longer. NEXEHRS_STARTUP_CACHE=off turns it off. A cache older than the jar is recorded
-# again (the JVM would refuse it).
+# AppCDS archive before (nexehrs-jdk<N>.jsa). On a quiet machine, on this spec (tooling/BENCHMARKS.md): JDK 17
+# build 10.0 -> 8.0 s, validate of one file 6.3 -> 4.3 s; JDK 25 build 11.2 -> 7.0 s. Recording makes that one
+# build about 8 s (JDK 17) or 14 s (JDK 25) longer. NEXEHRS_STARTUP_CACHE=off turns it off. A cache older than
+# the jar is recorded again (the JVM would refuse it).
 nexehrs_run_java() {
   local jar="$1" options=() java feature
   shift
@@ -136,7 +141,8 @@ nexehrs_run_java() {
   local recording="$cache.$$.tmp" status=0
   # shellcheck disable=SC2064 # expanded now: the names are local to this function
   trap "rm -f '$recording' '$recording.conf'" EXIT
-  echo "nexehrs: this build also records a start-up cache for later runs ($(basename "$cache"), once per toolchain build)" >&2
+  echo "nexehrs: this build also records a start-up cache for later runs" \
+       "($(basename "$cache"), once per toolchain build)" >&2
   if (( feature >= 25 )); then
     "$java" "${options[@]}" -XX:AOTMode=record -XX:AOTConfiguration="$recording.conf" "${quiet[@]}" -jar "$jar" "$@" \
       2> >(grep -v 'AOTConfiguration recorded' >&2) || status=$?
