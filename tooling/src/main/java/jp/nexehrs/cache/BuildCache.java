@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * A content-addressed store of results the build would otherwise compute again: converted documents, generated
@@ -74,6 +75,19 @@ public final class BuildCache {
 
     public boolean enabled() {
         return folder != null;
+    }
+
+    /**
+     * Whether {@code stage} has stored anything here yet, by any toolchain. A cold build (a fresh clone, --no-cache)
+     * finds nothing and can start early what it will certainly need.
+     */
+    public boolean holdsAny(CacheStage stage) {
+        if (folder == null) return false;
+        try (Stream<Path> entries = Files.list(folder.resolve(stage.folder()))) {
+            return entries.findAny().isPresent();
+        } catch (IOException e) {
+            return false; // no folder yet: nothing stored
+        }
     }
 
     /** A key for {@code stage} that already holds the toolchain's fingerprint; add the inputs to it. */
