@@ -32,7 +32,8 @@ final class NpmPackageWriter {
     static final long DEFAULT_EPOCH_SECONDS = 946684800L; // 2000-01-01T00:00:00Z
 
     /** One resource to put in the package, already serialised. */
-    record Entry(String folder, String fileName, IBaseResource resource, String json) {}
+    /** @param json the resource as the package holds it: pretty-printed JSON, UTF-8 */
+    record Entry(String folder, String fileName, IBaseResource resource, byte[] json) {}
 
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final long epochSeconds;
@@ -47,7 +48,7 @@ final class NpmPackageWriter {
         Map<String, List<Map<String, Object>>> indexes = new TreeMap<>();
         for (Entry entry : entries) {
             String folder = entry.folder().isEmpty() ? "package" : "package/" + entry.folder();
-            files.put(folder + "/" + entry.fileName(), entry.json().getBytes(StandardCharsets.UTF_8));
+            files.put(folder + "/" + entry.fileName(), entry.json());
             indexes.computeIfAbsent(folder, f -> new ArrayList<>()).add(indexEntry(entry));
         }
         indexes.putIfAbsent("package", new ArrayList<>());
@@ -131,7 +132,7 @@ final class NpmPackageWriter {
         return out.toByteArray();
     }
 
-    static Entry entryFor(FhirSource source, IBaseResource resource, String json, boolean example) {
+    static Entry entryFor(FhirSource source, IBaseResource resource, byte[] json, boolean example) {
         return new Entry(example ? "example" : "", source.key() + ".json", resource, json);
     }
 }

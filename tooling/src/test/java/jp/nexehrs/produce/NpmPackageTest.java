@@ -154,6 +154,17 @@ class NpmPackageTest {
         assertArrayEquals(tgz, secondTgz);
     }
 
+    /** A build with a site takes each resource's JSON from the site's file beside its page: the same bytes. */
+    @Test
+    void theSiteBuildsPackageIsThePackageCommandsByteForByte() throws Exception {
+        Path root = TestProjects.copyMinimal(dir.resolve("with-site"));
+        try (Toolkit toolkit = new Toolkit(2, NpmPackageWriter.DEFAULT_EPOCH_SECONDS)) {
+            Outcome outcome = new Pipeline(toolkit, Progress.SILENT).run(root, Goal.BUILD);
+            assertFalse(outcome.failed(), describe(outcome.findings()));
+        }
+        assertArrayEquals(tgz, Files.readAllBytes(root.resolve(PACKAGE)));
+    }
+
     @Test
     void theFhirToolingReadsThePackageAndValidatesWithItsProfile() throws Exception {
         NpmPackage npm = NpmPackage.fromPackage(new ByteArrayInputStream(tgz));
