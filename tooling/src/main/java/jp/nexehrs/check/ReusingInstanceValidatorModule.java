@@ -10,6 +10,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.exceptions.FHIRException;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r5.context.IWorkerContext;
 import org.hl7.fhir.r5.elementmodel.Element;
 import org.hl7.fhir.r5.elementmodel.JsonParser;
@@ -47,16 +48,22 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * The core validator is not thread-safe, so each is used by one thread at a time: a thread borrows one from a
  * queue (or builds one) and gives it back. Its own validate() resets the per-resource state (fetch cache, resource
  * tracker, tracked messages); what it does not reset is reset here (the "deprecated/retired content" warnings it
- * gives once per validator). Its JSON parser is kept too. A validator is retired after {@link #USES_PER_VALIDATOR}
- * resources, because a few of its collections only ever grow (the codings it has seen, narrative id maps).
+ * gives once per validator). Its JSON parser is kept too. A validator is retired after as many resources as there
+ * are StructureDefinitions (at least {@link #MIN_USES_PER_VALIDATOR}), because a few of its collections only ever
+ * grow (the codings it has seen, narrative id maps).
  * <p>
  * Everything else is what HAPI's ValidatorWrapper does (a package-private class, so it cannot be reused): the
  * same settings, the profiles from the options and from {@code meta.profile}, the same filtered messages. The
  * settings are read when a core validator is built: set them before the first validation.
  */
 final class ReusingInstanceValidatorModule extends FhirInstanceValidator {
-    /** Bounds the memory a validator accumulates; building one costs about as much as validating a few resources. */
-    static final int USES_PER_VALIDATOR = 100;
+    /**
+     * A validator serves at least this many resources before it is retired (bounding what it accumulates), and at
+     * least as many as there are StructureDefinitions: building one converts every StructureDefinition to R5, so a
+     * fixed count made the cost of building them grow with examples x profiles (in JFR of the 16x synthetic build,
+     * 128 samples in building validators with 100 uses each, 106 with this; most of it is the first one per thread).
+     */
+    static final int MIN_USES_PER_VALIDATOR = 100;
     private final Queue<PooledValidator> idle = new ConcurrentLinkedQueue<>();
 
     ReusingInstanceValidatorModule(IValidationSupport support) {
@@ -70,7 +77,7 @@ final class ReusingInstanceValidatorModule extends FhirInstanceValidator {
         if (validator == null) validator = newValidator(worker);
         // When this throws, the validator is not given back: its state halfway through a resource is unknown.
         List<ValidationMessage> messages = validate(validator, worker, context);
-        if (++validator.uses < USES_PER_VALIDATOR) idle.offer(validator);
+        if (++validator.uses < validator.retiresAfter) idle.offer(validator);
         return messages;
     }
 
@@ -89,6 +96,8 @@ final class ReusingInstanceValidatorModule extends FhirInstanceValidator {
         } catch (Exception e) {
             throw new IllegalStateException("could not build the FHIR validator: " + e.getMessage(), e);
         }
+        List<IBaseResource> structureDefinitions = getValidationSupport().fetchAllStructureDefinitions();
+        v.retiresAfter = Math.max(MIN_USES_PER_VALIDATOR, structureDefinitions == null ? 0 : structureDefinitions.size());
         v.setAssumeValidRestReferences(isAssumeValidRestReferences());
         v.setBestPracticeWarningLevel(getBestPracticeWarningLevel());
         v.setAnyExtensionsAllowed(isAnyExtensionsAllowed());
@@ -198,6 +207,7 @@ final class ReusingInstanceValidatorModule extends FhirInstanceValidator {
     private static final class PooledValidator extends org.hl7.fhir.validation.instance.InstanceValidator {
         private final ParserBase jsonParser;
         private int uses;
+        private int retiresAfter = MIN_USES_PER_VALIDATOR;
 
         PooledValidator(IWorkerContext worker, IHostApplicationServices host) throws Exception {
             super(worker, host, new XVerExtensionManagerOld(worker), new ValidatorSession(), new ValidatorSettings());
