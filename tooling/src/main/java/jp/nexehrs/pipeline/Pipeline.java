@@ -95,7 +95,7 @@ public final class Pipeline {
         Publisher publisher = new Publisher(buildDir);
         try (Publisher.Staging staging = goal.published() ? publisher.stage() : null) {
             SiteFiles siteFiles = staging != null ? SiteFiles.writingTo(staging.site()) : SiteFiles.inMemory();
-            ComposedSite site = goal.site() ? timings.time("compose", () -> new SiteComposer(pdfFonts.isPresent()).compose(checked, siteFiles)) : null;
+            ComposedSite site = goal.site() ? timings.time("compose", () -> new SiteComposer(pdfFonts.isPresent(), toolkit.threads()).compose(checked, siteFiles)) : null;
             if (site != null && pdfFonts.isPresent() && !checked.hasErrors()) {
                 timings.time("pdf", () -> addPdfs(site, pdfFonts.get(), project, converted));
             }
