@@ -49,14 +49,16 @@ public final class SiteComposer {
     private static final int ENCODING_BATCH = 64;
 
     private final boolean pdfLinks;
+    private final int threads;
     private final Parallel parallel;
 
     /**
      * @param pdfLinks whether this build makes PDFs, so that document pages and the home page link to them
-     * @param threads  threads encoding resources; pages are rendered on the calling thread
+     * @param threads  threads encoding resources and analysing search text; pages are rendered on the calling thread
      */
     public SiteComposer(boolean pdfLinks, int threads) {
         this.pdfLinks = pdfLinks;
+        this.threads = threads;
         this.parallel = new Parallel(threads);
     }
 
@@ -122,7 +124,7 @@ public final class SiteComposer {
                 files.add(new SiteFile(key + ".xml", encoded.get(i).xml().getBytes(StandardCharsets.UTF_8)));
             }
         }
-        files.add(new SiteFile("search-index.json", new SearchIndex().build(SearchEntries.of(converted.documents(), converted.conformance()))));
+        files.add(new SiteFile("search-index.json", new SearchIndex(threads).build(SearchEntries.of(converted.documents(), converted.conformance()))));
         files.addAll(assets(template));
         return new ComposedSite(checked, files);
     }

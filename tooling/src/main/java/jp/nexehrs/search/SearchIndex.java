@@ -1,6 +1,7 @@
 package jp.nexehrs.search;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.nexehrs.util.Parallel;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,17 +21,34 @@ public final class SearchIndex {
     private static final int TITLE_WEIGHT = 5;
     private static final int SECTION_WEIGHT = 3;
     private final JapaneseTerms analyser = new JapaneseTerms();
+    private final Parallel parallel;
+
+    public SearchIndex() {
+        this(1);
+    }
+
+    /** @param threads threads analysing entries (Kuromoji); the index is the same whatever their number */
+    public SearchIndex(int threads) {
+        this.parallel = new Parallel(threads);
+    }
+
+    /** One entry's snippet text and its terms by where they occur. */
+    private record Analysed(String text, List<String> titleTerms, List<String> sectionTerms, List<String> textTerms) {}
 
     public byte[] build(List<SearchEntry> entries) {
+        List<Analysed> analysed = parallel.map(entries, entry -> {
+            String text = entry.text().replaceAll("\\s+", " ").trim();
+            return new Analysed(text, analyser.terms(entry.title()), analyser.terms(entry.section()), analyser.terms(text));
+        });
         List<List<String>> docs = new ArrayList<>();
         Map<String, Map<Integer, Integer>> postings = new TreeMap<>();
         for (int i = 0; i < entries.size(); i++) {
             SearchEntry entry = entries.get(i);
-            String text = entry.text().replaceAll("\\s+", " ").trim();
+            String text = analysed.get(i).text();
             docs.add(List.of(entry.url(), entry.title(), entry.section(), text.length() > SNIPPET_CHARS ? text.substring(0, SNIPPET_CHARS) : text));
-            add(postings, i, analyser.terms(entry.title()), TITLE_WEIGHT);
-            add(postings, i, analyser.terms(entry.section()), SECTION_WEIGHT);
-            add(postings, i, analyser.terms(text), 1);
+            add(postings, i, analysed.get(i).titleTerms(), TITLE_WEIGHT);
+            add(postings, i, analysed.get(i).sectionTerms(), SECTION_WEIGHT);
+            add(postings, i, analysed.get(i).textTerms(), 1);
         }
         Map<String, Object> index = new LinkedHashMap<>();
         index.put("version", 1);

@@ -42,6 +42,7 @@ class JapaneseTermsTest {
                 new SearchEntry("04.html", "二次利用", "", "仮名化したデータを安全に二次利用する。"));
         byte[] first = new SearchIndex().build(entries);
         assertArrayEquals(first, new SearchIndex().build(entries));
+        assertArrayEquals(first, new SearchIndex(2).build(entries), "the same index whatever the number of threads");
         String json = new String(first, StandardCharsets.UTF_8);
         assertTrue(json.contains("\"保管\"") || json.contains("\"保管機関\""), json);
     }
