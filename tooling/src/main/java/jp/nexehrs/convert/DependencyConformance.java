@@ -4,7 +4,6 @@ import jp.nexehrs.fhir.ConformanceSupport;
 import jp.nexehrs.load.LoadedPackage;
 import jp.nexehrs.report.Finding;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.ElementDefinition;
 import org.hl7.fhir.r4.model.StructureDefinition;
 
 import java.util.ArrayList;
@@ -98,24 +97,7 @@ public final class DependencyConformance {
         Packaged packaged = toGenerate.get(url);
         // visited is set before the needs are visited, so a cycle ends here instead of recursing forever
         if (packaged == null || !visited.add(url)) return;
-        for (String needed : needs(packaged.definition())) visit(needed, toGenerate, visited, ordered);
+        for (String needed : ProfileNeeds.of(packaged.definition())) visit(needed, toGenerate, visited, ordered);
         ordered.add(packaged);
-    }
-
-    private static Set<String> needs(StructureDefinition definition) {
-        Set<String> needed = new HashSet<>();
-        if (definition.hasBaseDefinition()) needed.add(definition.getBaseDefinition());
-        for (ElementDefinition element : definition.getDifferential().getElement()) {
-            for (ElementDefinition.TypeRefComponent type : element.getType()) {
-                type.getProfile().forEach(p -> needed.add(withoutVersion(p.getValue())));
-            }
-        }
-        needed.remove(definition.getUrl());
-        return needed;
-    }
-
-    private static String withoutVersion(String canonical) {
-        int bar = canonical == null ? -1 : canonical.indexOf('|');
-        return bar < 0 ? canonical : canonical.substring(0, bar);
     }
 }

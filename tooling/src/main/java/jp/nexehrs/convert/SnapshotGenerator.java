@@ -4,6 +4,7 @@ import jp.nexehrs.cache.BuildCache;
 import jp.nexehrs.fhir.ConformanceSupport;
 import jp.nexehrs.load.FhirSource;
 import jp.nexehrs.report.Finding;
+import jp.nexehrs.util.Parallel;
 import jp.nexehrs.util.TextPositions;
 import org.hl7.fhir.r4.model.StructureDefinition;
 
@@ -16,25 +17,26 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Gives every local StructureDefinition a snapshot, bases before the profiles derived from them, and registers
- * the result in the support chain so that derived profiles and the validator see it. A cycle of bases or a base
- * that cannot be found is a finding on the profile's file. A StructureDefinition that already has a snapshot
- * keeps it unchanged.
+ * Gives every local StructureDefinition a snapshot, after what it needs (its base, the profiles its elements' types
+ * name), and registers the result in the support chain so that derived profiles and the validator see it. Profiles
+ * that need nothing of each other are generated at once on a few threads. A cycle of bases or a base that cannot
+ * be found is a finding on the profile's file. A StructureDefinition that already has a snapshot keeps it unchanged.
  */
 final class SnapshotGenerator {
     private final ConformanceSupport support;
     private final BuildCache cache;
     private final String dependencyDigest;
+    private final Parallel parallel;
 
-    SnapshotGenerator(ConformanceSupport support) {
-        this(support, BuildCache.disabled(), "");
-    }
-
-    /** @param dependencyDigest identifies the dependency packages the profiles may derive from (part of the cache keys) */
-    SnapshotGenerator(ConformanceSupport support, BuildCache cache, String dependencyDigest) {
+    /**
+     * @param dependencyDigest identifies the dependency packages the profiles may derive from (part of the cache keys)
+     * @param threads          snapshots generated at once, among profiles that need nothing of each other
+     */
+    SnapshotGenerator(ConformanceSupport support, BuildCache cache, String dependencyDigest, int threads) {
         this.support = support;
         this.cache = cache;
         this.dependencyDigest = dependencyDigest;
+        this.parallel = new Parallel(threads);
     }
 
     record Result(List<ConformanceArtifact> artifacts, List<Finding> findings) {}
@@ -51,56 +53,83 @@ final class SnapshotGenerator {
             }
         }
         CachedSnapshots cached = new CachedSnapshots(cache, support.engine(), dependencyDigest, profilesByUrl);
-        // Each profile enters the chain only with its snapshot, bases first: a profile left out (a cycle, a
-        // missing base) can never send the generator after a differential-only definition.
-        for (FhirSource source : dependencyOrder(profilesByUrl, findings)) {
-            Optional<String> key = cached.keyOf(source);
-            Optional<StructureDefinition> remembered = key.flatMap(cached::find);
-            if (remembered.isPresent()) {
-                support.add(remembered.get());
-                artifacts.add(new ConformanceArtifact(source, remembered.get()));
-                continue;
+        // Each profile enters the chain only with its snapshot, what it needs first: a profile left out (a cycle, a
+        // missing base) can never send the generator after a differential-only definition. The profiles of one
+        // level need nothing of each other: they are generated at once, while the chain only reads, and enter it
+        // together, in order, when all are done.
+        List<FhirSource> ordered = dependencyOrder(profilesByUrl, findings);
+        for (List<FhirSource> level : ProfileNeeds.levels(ordered, source -> (StructureDefinition) source.resource())) {
+            List<Pending> pending = new ArrayList<>();
+            for (FhirSource source : level) {
+                Optional<String> key = cached.keyOf(source);
+                Optional<StructureDefinition> remembered = key.flatMap(cached::find);
+                StructureDefinition published = (StructureDefinition) source.resource();
+                if (remembered.isPresent()) {
+                    support.add(remembered.get());
+                    artifacts.add(new ConformanceArtifact(source, remembered.get()));
+                } else if (published.hasSnapshot() && !published.getSnapshot().getElement().isEmpty()) {
+                    // A profile published with its snapshot (another package's, exported by another tool) keeps it:
+                    // it is what that publisher's implementers validate against. Not copied: nothing changes it, and
+                    // the copies were 180 MB of the 1.2 GB live heap of the 16x synthetic build (tooling/BENCHMARKS.md).
+                    support.add(published);
+                    artifacts.add(new ConformanceArtifact(source, published));
+                } else {
+                    baseProblem(source).ifPresentOrElse(findings::add, () -> pending.add(new Pending(source, key)));
+                }
             }
-            StructureDefinition published = (StructureDefinition) source.resource();
-            if (published.hasSnapshot() && !published.getSnapshot().getElement().isEmpty()) {
-                // A profile published with its snapshot (another package's, exported by another tool) keeps it:
-                // it is what that publisher's implementers validate against. Not copied: nothing changes it, and
-                // the copies were 180 MB of the 1.2 GB live heap of the 16x synthetic build (tooling/BENCHMARKS.md).
-                support.add(published);
-                artifacts.add(new ConformanceArtifact(source, published));
-                continue;
-            }
-            StructureDefinition differential = copyOf(source);
-            String base = differential.getBaseDefinition();
-            if (base == null || base.isBlank()) {
-                findings.add(Finding.error(source.file(), 0, 0, "StructureDefinition '" + differential.getUrl()
-                        + "' has neither a baseDefinition nor a snapshot"));
-                continue;
-            }
-            if (support.fetchStructureDefinition(base) == null) {
-                findings.add(Finding.error(source.file(), TextPositions.lineOf(source.text(), "baseDefinition"), 0,
-                        "base definition '" + base + "' cannot be found in FHIR R4, this project or its dependencies"));
-                continue;
-            }
-            try {
-                differential.setSnapshot(null);
-                ChoiceSliceForm.normalise(differential);
-                StructureDefinition generated = (StructureDefinition) support.generateSnapshot(differential, differential.getUrl(), differential.getName());
-                if (generated == null || !generated.hasSnapshot() || generated.getSnapshot().getElement().isEmpty()) {
-                    findings.add(Finding.error(source.file(), 0, 0, "no snapshot could be generated for '" + differential.getUrl() + "'"));
+            for (Generated generated : parallel.map(pending, this::generateOne)) {
+                if (generated.failure() != null) {
+                    findings.add(generated.failure());
                     continue;
                 }
-                support.add(generated);
-                artifacts.add(new ConformanceArtifact(source, generated));
-                key.ifPresent(k -> cached.remember(k, generated));
-            } catch (RuntimeException e) {
-                findings.add(Finding.error(source.file(), 0, 0, "snapshot generation failed: " + message(e)));
-            } catch (StackOverflowError e) {
-                // The generator recurses through bases; a pathological chain must be a finding, not a crash.
-                findings.add(Finding.error(source.file(), 0, 0, "snapshot generation recursed without end (a cycle through another package's profiles?)"));
+                support.add(generated.snapshot());
+                artifacts.add(new ConformanceArtifact(generated.pending().source(), generated.snapshot()));
+                generated.pending().key().ifPresent(k -> cached.remember(k, generated.snapshot()));
             }
         }
         return new Result(artifacts, findings);
+    }
+
+    /** A profile whose snapshot is to be generated, and its cache key when it can be cached. */
+    private record Pending(FhirSource source, Optional<String> key) {}
+
+    /** The generated profile, or why there is none. */
+    private record Generated(Pending pending, StructureDefinition snapshot, Finding failure) {}
+
+    /** Why {@code source} cannot be generated before trying: no base, or a base nobody has. */
+    private Optional<Finding> baseProblem(FhirSource source) {
+        StructureDefinition definition = (StructureDefinition) source.resource();
+        String base = definition.getBaseDefinition();
+        if (base == null || base.isBlank()) {
+            return Optional.of(Finding.error(source.file(), 0, 0, "StructureDefinition '" + definition.getUrl()
+                    + "' has neither a baseDefinition nor a snapshot"));
+        }
+        if (support.fetchStructureDefinition(base) == null) {
+            return Optional.of(Finding.error(source.file(), TextPositions.lineOf(source.text(), "baseDefinition"), 0,
+                    "base definition '" + base + "' cannot be found in FHIR R4, this project or its dependencies"));
+        }
+        return Optional.empty();
+    }
+
+    /** Generates one snapshot on a copy of the differential; reads the chain, never changes it. */
+    private Generated generateOne(Pending pending) {
+        FhirSource source = pending.source();
+        StructureDefinition differential = copyOf(source);
+        try {
+            differential.setSnapshot(null);
+            ChoiceSliceForm.normalise(differential);
+            StructureDefinition generated = (StructureDefinition) support.generateSnapshot(differential, differential.getUrl(), differential.getName());
+            if (generated == null || !generated.hasSnapshot() || generated.getSnapshot().getElement().isEmpty()) {
+                return new Generated(pending, null, Finding.error(source.file(), 0, 0, "no snapshot could be generated for '" + differential.getUrl() + "'"));
+            }
+            return new Generated(pending, generated, null);
+        } catch (RuntimeException e) {
+            return new Generated(pending, null, Finding.error(source.file(), 0, 0, "snapshot generation failed: " + message(e)));
+        } catch (StackOverflowError e) {
+            // The generator recurses through bases; a pathological chain must be a finding, not a crash.
+            return new Generated(pending, null, Finding.error(source.file(), 0, 0,
+                    "snapshot generation recursed without end (a cycle through another package's profiles?)"));
+        }
     }
 
     /** Local profiles ordered so that each comes after its local base; cycles are reported and left out. */
