@@ -70,7 +70,7 @@ public final class Converter {
         findings.addAll(new DependencyConformance(support).register(project.dependencies()));
         List<FhirSource> conformanceSources = project.resources(FhirSource.Role.CONFORMANCE);
         String dependencyDigest = dependencyDigest(project.dependencies());
-        SnapshotGenerator.Result snapshots = new SnapshotGenerator(support, cache, dependencyDigest, threads).generate(conformanceSources);
+        SnapshotGenerator.Result snapshots = new SnapshotGenerator(support, cache, dependencyDigest).generate(conformanceSources);
         findings.addAll(snapshots.findings());
         List<ConformanceArtifact> conformance = snapshots.artifacts().stream()
                 .sorted(Comparator.comparing(ConformanceArtifact::key)).toList();

@@ -35,8 +35,8 @@ final class ProfileNeeds {
 
     /**
      * {@code items} (in an order where bases come first) grouped into levels: each item's level is one above the
-     * highest level of what it needs among the items, so the items of one level need nothing of each other and can
-     * be generated at once. Each level keeps the items' order. A cycle through element types (legal: an extension
+     * highest level of what it needs among the items, so the items of one level need nothing of each other. Each
+     * level keeps the items' order. A cycle through element types (legal: an extension
      * may nest itself) is cut where it closes.
      */
     static <T> List<List<T>> levels(List<T> items, Function<T, StructureDefinition> definition) {

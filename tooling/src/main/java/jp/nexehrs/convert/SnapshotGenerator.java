@@ -4,7 +4,6 @@ import jp.nexehrs.cache.BuildCache;
 import jp.nexehrs.fhir.ConformanceSupport;
 import jp.nexehrs.load.FhirSource;
 import jp.nexehrs.report.Finding;
-import jp.nexehrs.util.Parallel;
 import jp.nexehrs.util.TextPositions;
 import org.hl7.fhir.r4.model.StructureDefinition;
 
@@ -19,24 +18,19 @@ import java.util.Set;
 /**
  * Gives every local StructureDefinition a snapshot, after what it needs (its base, the profiles its elements' types
  * name), and registers the result in the support chain so that derived profiles and the validator see it. Profiles
- * that need nothing of each other are generated at once on a few threads. A cycle of bases or a base that cannot
+ * that need nothing of each other form a level, generated before the next. A cycle of bases or a base that cannot
  * be found is a finding on the profile's file. A StructureDefinition that already has a snapshot keeps it unchanged.
  */
 final class SnapshotGenerator {
     private final ConformanceSupport support;
     private final BuildCache cache;
     private final String dependencyDigest;
-    private final Parallel parallel;
 
-    /**
-     * @param dependencyDigest identifies the dependency packages the profiles may derive from (part of the cache keys)
-     * @param threads          snapshots generated at once, among profiles that need nothing of each other
-     */
-    SnapshotGenerator(ConformanceSupport support, BuildCache cache, String dependencyDigest, int threads) {
+    /** @param dependencyDigest identifies the dependency packages the profiles may derive from (part of the cache keys) */
+    SnapshotGenerator(ConformanceSupport support, BuildCache cache, String dependencyDigest) {
         this.support = support;
         this.cache = cache;
         this.dependencyDigest = dependencyDigest;
-        this.parallel = new Parallel(threads);
     }
 
     record Result(List<ConformanceArtifact> artifacts, List<Finding> findings) {}
@@ -54,9 +48,8 @@ final class SnapshotGenerator {
         }
         CachedSnapshots cached = new CachedSnapshots(cache, support.engine(), dependencyDigest, profilesByUrl);
         // Each profile enters the chain only with its snapshot, what it needs first: a profile left out (a cycle, a
-        // missing base) can never send the generator after a differential-only definition. The profiles of one
-        // level need nothing of each other: they are generated at once, while the chain only reads, and enter it
-        // together, in order, when all are done.
+        // missing base) can never send the generator after a differential-only definition. One at a time: generated
+        // on two threads over one chain, a profile's snapshot now and then came out different (CachedBuildTest).
         List<FhirSource> ordered = dependencyOrder(profilesByUrl, findings);
         for (List<FhirSource> level : ProfileNeeds.levels(ordered, source -> (StructureDefinition) source.resource())) {
             List<Pending> pending = new ArrayList<>();
@@ -77,7 +70,7 @@ final class SnapshotGenerator {
                     baseProblem(source).ifPresentOrElse(findings::add, () -> pending.add(new Pending(source, key)));
                 }
             }
-            for (Generated generated : parallel.map(pending, this::generateOne)) {
+            for (Generated generated : pending.stream().map(this::generateOne).toList()) {
                 if (generated.failure() != null) {
                     findings.add(generated.failure());
                     continue;

@@ -1,6 +1,5 @@
 package jp.nexehrs.convert;
 
-import jp.nexehrs.cache.BuildCache;
 import jp.nexehrs.fhir.FhirEngine;
 import jp.nexehrs.load.Project;
 import jp.nexehrs.load.ProjectLoader;
@@ -14,8 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 import static jp.nexehrs.testing.TestProjects.describe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -190,48 +187,23 @@ class SnapshotGeneratorTest {
     }
 
     /**
-     * This repository's profiles generated on one thread and on two (profiles of one dependency level at once):
-     * the same snapshots, byte for byte.
-     */
-    @Test
-    void thisSpecsSnapshotsAreTheSameOnOneThreadAndOnTwo() throws Exception {
-        Project project = new ProjectLoader(engine).load(TestProjects.copyRepositorySpec(dir.resolve("spec")));
-        assertTrue(project.findings().isEmpty(), describe(project.findings()));
-        Map<String, String> oneThread = snapshotsOf(project, 1);
-        Map<String, String> twoThreads = snapshotsOf(project, 2);
-        assertTrue(oneThread.size() >= 15, oneThread.keySet().toString());
-        assertEquals(oneThread, twoThreads);
-    }
-
-    /**
      * A profile is generated after the extensions its elements name, so its extension slice carries the extension's
      * own definition. (Generated before it, as file order once allowed, the slice said only "Extension".)
      */
     @Test
     void anExtensionSliceCarriesTheExtensionsOwnDefinition() throws Exception {
         Project project = new ProjectLoader(engine).load(TestProjects.copyRepositorySpec(dir.resolve("spec")));
-        StructureDefinition provenance = profile(convertSpec(project, 2), "nexehrs-dataset-provenance");
+        StructureDefinition provenance = profile(convertSpec(project), "nexehrs-dataset-provenance");
         ElementDefinition slice = provenance.getSnapshot().getElement().stream()
                 .filter(e -> e.getId().equals("Provenance.extension:pseudonymisationMethod")).findFirst().orElseThrow();
         assertEquals("仮名化の方法", slice.getShort());
     }
 
-    private static Converted convertSpec(Project project, int threads) {
+    private static Converted convertSpec(Project project) {
         Converted converted = new Converter(engine, () -> {
             throw new AssertionError("documents must not be converted without the site goal");
-        }, BuildCache.disabled(), threads).convert(project, false);
+        }).convert(project, false);
         assertEquals(List.of(), converted.findings());
         return converted;
-    }
-
-    private static Map<String, String> snapshotsOf(Project project, int threads) {
-        Converted converted = convertSpec(project, threads);
-        Map<String, String> snapshots = new TreeMap<>();
-        for (ConformanceArtifact artifact : converted.conformance()) {
-            if (artifact.resource() instanceof StructureDefinition) {
-                snapshots.put(artifact.key(), engine.jsonParser().encodeResourceToString(artifact.resource()));
-            }
-        }
-        return snapshots;
     }
 }
