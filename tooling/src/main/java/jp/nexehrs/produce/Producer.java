@@ -39,58 +39,58 @@ public final class Producer {
     /** @param site the composed site, or null when the goal builds no site; the package and downloads are added to its files */
     public Products produce(Checked checked, ComposedSite site, boolean withPackage) {
         Converted converted = checked.converted();
-        PackageArchive archive = withPackage ? packageOf(checked, site) : null;
+        ResourceJson json = withPackage || site != null ? ResourceJson.of(checked, site) : null;
+        PackageArchive archive = withPackage ? packageOf(checked, json) : null;
         SiteFiles files = SiteFiles.inMemory();
         byte[] qaHtml = new byte[0];
         if (site != null) {
             files = site.files();
             if (archive != null) files.add(new SiteFile(archive.fileName(), archive.content()));
-            files.addAll(downloads(checked, files));
+            ZipArchive zip = new ZipArchive(epochSeconds);
+            // All definitions and all examples, one zip each, for readers who want the files without the package.
+            files.add(new SiteFile(Downloads.DEFINITIONS, zip.write(json.definitions())));
+            files.add(new SiteFile(Downloads.EXAMPLES, zip.write(json.examples())));
             if (files.contains("qa.html")) qaHtml = files.read("qa.html");
         }
         byte[] qaJson = new QaReport().toJson(converted.project().config(), checked.findings(), checked.suppressed());
         return new Products(files, archive, qaJson, qaHtml, checked.findings(), checked.hasErrors());
     }
 
-    /**
-     * All definitions and all examples as JSON, one zip each, for readers who want the files without the package:
-     * the same JSON files the site serves beside each page.
-     */
-    private List<SiteFile> downloads(Checked checked, SiteFiles site) {
-        Map<String, byte[]> definitions = new LinkedHashMap<>();
-        for (ConformanceArtifact artifact : checked.converted().conformance()) {
-            definitions.put(artifact.key() + ".json", site.read(artifact.key() + ".json"));
-        }
-        Map<String, byte[]> examples = new LinkedHashMap<>();
-        for (ExampleValidation example : checked.examples()) {
-            examples.put(example.source().key() + ".json", site.read(example.source().key() + ".json"));
-        }
-        ZipArchive zip = new ZipArchive(epochSeconds);
-        return List.of(new SiteFile(Downloads.DEFINITIONS, zip.write(definitions)), new SiteFile(Downloads.EXAMPLES, zip.write(examples)));
-    }
-
-    private PackageArchive packageOf(Checked checked, ComposedSite site) {
+    private PackageArchive packageOf(Checked checked, ResourceJson json) {
         Converted converted = checked.converted();
-        JsonOfResource jsonOf = new JsonOfResource(converted.support().engine().jsonParser(), site);
         List<NpmPackageWriter.Entry> entries = new ArrayList<>();
         for (ConformanceArtifact artifact : converted.conformance()) {
-            entries.add(NpmPackageWriter.entryFor(artifact.source(), artifact.resource(), jsonOf.bytes(artifact.key(), artifact.resource()), false));
+            entries.add(NpmPackageWriter.entryFor(artifact.source(), artifact.resource(), json.definitions().get(artifact.key() + ".json"), false));
         }
         for (ExampleValidation example : checked.examples()) {
             FhirSource source = example.source();
-            entries.add(NpmPackageWriter.entryFor(source, source.resource(), jsonOf.bytes(source.key(), source.resource()), true));
+            entries.add(NpmPackageWriter.entryFor(source, source.resource(), json.examples().get(source.key() + ".json"), true));
         }
         return new NpmPackageWriter(epochSeconds).write(converted.project().config(), entries);
     }
 
     /**
-     * A resource's JSON for the package: the file the composed site already holds beside its page (the same parser
-     * and settings wrote it), else encoded here. Encoding every resource a second time was most of the produce
-     * stage on large projects (JFR of the 16x synthetic build).
+     * Every definition's and example's JSON by file name, in the artifacts' order, read once for the package and the
+     * downloads: the files the composed site holds beside each page (the same parser and settings wrote them), or,
+     * with no site, encoded here. Encoding every resource a second time was most of the produce stage on large
+     * projects (JFR of the 16x synthetic build).
      */
-    private record JsonOfResource(IParser parser, ComposedSite site) {
-        byte[] bytes(String key, IBaseResource resource) {
-            String file = key + ".json";
+    private record ResourceJson(Map<String, byte[]> definitions, Map<String, byte[]> examples) {
+        static ResourceJson of(Checked checked, ComposedSite site) {
+            IParser parser = checked.converted().support().engine().jsonParser();
+            Map<String, byte[]> definitions = new LinkedHashMap<>();
+            for (ConformanceArtifact artifact : checked.converted().conformance()) {
+                definitions.put(artifact.key() + ".json", bytes(artifact.key() + ".json", artifact.resource(), site, parser));
+            }
+            Map<String, byte[]> examples = new LinkedHashMap<>();
+            for (ExampleValidation example : checked.examples()) {
+                String file = example.source().key() + ".json";
+                examples.put(file, bytes(file, example.source().resource(), site, parser));
+            }
+            return new ResourceJson(definitions, examples);
+        }
+
+        private static byte[] bytes(String file, IBaseResource resource, ComposedSite site, IParser parser) {
             if (site != null && site.files().contains(file)) return site.files().read(file);
             return parser.encodeResourceToString(resource).getBytes(StandardCharsets.UTF_8);
         }
