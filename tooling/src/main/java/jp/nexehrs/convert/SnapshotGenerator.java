@@ -17,9 +17,9 @@ import java.util.Set;
 
 /**
  * Gives every local StructureDefinition a snapshot, after what it needs (its base, the profiles its elements' types
- * name), and registers the result in the support chain so that derived profiles and the validator see it. Profiles
- * that need nothing of each other form a level, generated before the next. A cycle of bases or a base that cannot
- * be found is a finding on the profile's file. A StructureDefinition that already has a snapshot keeps it unchanged.
+ * name), and registers the result in the support chain so that derived profiles and the validator see it. A cycle
+ * of bases or a base that cannot be found is a finding on the profile's file. A StructureDefinition that already
+ * has a snapshot keeps it unchanged.
  */
 final class SnapshotGenerator {
     private final ConformanceSupport support;
@@ -50,44 +50,33 @@ final class SnapshotGenerator {
         // Each profile enters the chain only with its snapshot, what it needs first: a profile left out (a cycle, a
         // missing base) can never send the generator after a differential-only definition. One at a time: generated
         // on two threads over one chain, a profile's snapshot now and then came out different (CachedBuildTest).
-        List<FhirSource> ordered = dependencyOrder(profilesByUrl, findings);
-        for (List<FhirSource> level : ProfileNeeds.levels(ordered, source -> (StructureDefinition) source.resource())) {
-            List<Pending> pending = new ArrayList<>();
-            for (FhirSource source : level) {
-                Optional<String> key = cached.keyOf(source);
-                Optional<StructureDefinition> remembered = key.flatMap(cached::find);
-                StructureDefinition published = (StructureDefinition) source.resource();
-                if (remembered.isPresent()) {
-                    support.add(remembered.get());
-                    artifacts.add(new ConformanceArtifact(source, remembered.get()));
-                } else if (published.hasSnapshot() && !published.getSnapshot().getElement().isEmpty()) {
-                    // A profile published with its snapshot (another package's, exported by another tool) keeps it:
-                    // it is what that publisher's implementers validate against. Not copied: nothing changes it, and
-                    // the copies were 180 MB of the 1.2 GB live heap of the 16x synthetic build (tooling/BENCHMARKS.md).
-                    support.add(published);
-                    artifacts.add(new ConformanceArtifact(source, published));
-                } else {
-                    baseProblem(source).ifPresentOrElse(findings::add, () -> pending.add(new Pending(source, key)));
-                }
-            }
-            for (Generated generated : pending.stream().map(this::generateOne).toList()) {
-                if (generated.failure() != null) {
-                    findings.add(generated.failure());
+        List<FhirSource> byBase = dependencyOrder(profilesByUrl, findings);
+        for (FhirSource source : ProfileNeeds.inOrder(byBase, profile -> (StructureDefinition) profile.resource())) {
+            Optional<String> key = cached.keyOf(source);
+            Optional<StructureDefinition> remembered = key.flatMap(cached::find);
+            StructureDefinition published = (StructureDefinition) source.resource();
+            if (remembered.isPresent()) {
+                support.add(remembered.get());
+                artifacts.add(new ConformanceArtifact(source, remembered.get()));
+            } else if (published.hasSnapshot() && !published.getSnapshot().getElement().isEmpty()) {
+                // A profile published with its snapshot (another package's, exported by another tool) keeps it:
+                // it is what that publisher's implementers validate against. Not copied: nothing changes it, and
+                // the copies were 180 MB of the 1.2 GB live heap of the 16x synthetic build (tooling/BENCHMARKS.md).
+                support.add(published);
+                artifacts.add(new ConformanceArtifact(source, published));
+            } else {
+                Attempt attempt = baseProblem(source).map(Attempt::failed).orElseGet(() -> generate(source));
+                if (attempt.failure() != null) {
+                    findings.add(attempt.failure());
                     continue;
                 }
-                support.add(generated.snapshot());
-                artifacts.add(new ConformanceArtifact(generated.pending().source(), generated.snapshot()));
-                generated.pending().key().ifPresent(k -> cached.remember(k, generated.snapshot()));
+                support.add(attempt.snapshot());
+                artifacts.add(new ConformanceArtifact(source, attempt.snapshot()));
+                key.ifPresent(k -> cached.remember(k, attempt.snapshot()));
             }
         }
         return new Result(artifacts, findings);
     }
-
-    /** A profile whose snapshot is to be generated, and its cache key when it can be cached. */
-    private record Pending(FhirSource source, Optional<String> key) {}
-
-    /** The generated profile, or why there is none. */
-    private record Generated(Pending pending, StructureDefinition snapshot, Finding failure) {}
 
     /** Why {@code source} cannot be generated before trying: no base, or a base nobody has. */
     private Optional<Finding> baseProblem(FhirSource source) {
@@ -104,23 +93,29 @@ final class SnapshotGenerator {
         return Optional.empty();
     }
 
-    /** Generates one snapshot on a copy of the differential; reads the chain, never changes it. */
-    private Generated generateOne(Pending pending) {
-        FhirSource source = pending.source();
+    /** A generated snapshot, or why there is none. */
+    private record Attempt(StructureDefinition snapshot, Finding failure) {
+        static Attempt failed(Finding failure) {
+            return new Attempt(null, failure);
+        }
+    }
+
+    /** Generates the snapshot on a copy of the differential. */
+    private Attempt generate(FhirSource source) {
         StructureDefinition differential = copyOf(source);
         try {
             differential.setSnapshot(null);
             ChoiceSliceForm.normalise(differential);
             StructureDefinition generated = (StructureDefinition) support.generateSnapshot(differential, differential.getUrl(), differential.getName());
             if (generated == null || !generated.hasSnapshot() || generated.getSnapshot().getElement().isEmpty()) {
-                return new Generated(pending, null, Finding.error(source.file(), 0, 0, "no snapshot could be generated for '" + differential.getUrl() + "'"));
+                return Attempt.failed(Finding.error(source.file(), 0, 0, "no snapshot could be generated for '" + differential.getUrl() + "'"));
             }
-            return new Generated(pending, generated, null);
+            return new Attempt(generated, null);
         } catch (RuntimeException e) {
-            return new Generated(pending, null, Finding.error(source.file(), 0, 0, "snapshot generation failed: " + message(e)));
+            return Attempt.failed(Finding.error(source.file(), 0, 0, "snapshot generation failed: " + message(e)));
         } catch (StackOverflowError e) {
             // The generator recurses through bases; a pathological chain must be a finding, not a crash.
-            return new Generated(pending, null, Finding.error(source.file(), 0, 0,
+            return Attempt.failed(Finding.error(source.file(), 0, 0,
                     "snapshot generation recursed without end (a cycle through another package's profiles?)"));
         }
     }
