@@ -16,6 +16,6 @@ final class CommonOptions {
     @Option(names = {"-v", "--verbose"}, description = "Print information messages too, and stack traces of internal failures.")
     boolean verbose;
 
-    @Option(names = "--threads", paramLabel = "<n>", description = "Threads for validation. Default: the number of cores (${DEFAULT-VALUE}).")
+    @Option(names = "--threads", paramLabel = "<n>", description = "Threads for snapshot generation, validation, document conversion and pages. Default: the number of cores (${DEFAULT-VALUE}).")
     int threads = Runtime.getRuntime().availableProcessors();
 }

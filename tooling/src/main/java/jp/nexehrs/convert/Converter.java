@@ -44,7 +44,7 @@ public final class Converter {
     /**
      * @param cache   remembers conversions and snapshots across runs; the converter is asked for only when a document
      *                is not in it, so a build where every document is a hit never starts Asciidoctor
-     * @param threads documents converted at once (one shared Asciidoctor)
+     * @param threads documents converted at once (one shared Asciidoctor), and snapshots generated at once
      */
     public Converter(FhirEngine engine, Supplier<DocumentConverter> documentConverter, BuildCache cache, int threads) {
         this.engine = engine;
@@ -67,10 +67,10 @@ public final class Converter {
         List<Finding> findings = new ArrayList<>();
         ConformanceSupport support = new ConformanceSupport(engine);
         // Dependencies first: the project's profiles derive from theirs.
-        findings.addAll(new DependencyConformance(support).register(project.dependencies()));
+        findings.addAll(new DependencyConformance(support, threads).register(project.dependencies()));
         List<FhirSource> conformanceSources = project.resources(FhirSource.Role.CONFORMANCE);
         String dependencyDigest = dependencyDigest(project.dependencies());
-        SnapshotGenerator.Result snapshots = new SnapshotGenerator(support, cache, dependencyDigest).generate(conformanceSources);
+        SnapshotGenerator.Result snapshots = new SnapshotGenerator(support, cache, dependencyDigest, threads).generate(conformanceSources);
         findings.addAll(snapshots.findings());
         List<ConformanceArtifact> conformance = snapshots.artifacts().stream()
                 .sorted(Comparator.comparing(ConformanceArtifact::key)).toList();

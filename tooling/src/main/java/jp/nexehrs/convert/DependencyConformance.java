@@ -1,29 +1,31 @@
 package jp.nexehrs.convert;
 
 import jp.nexehrs.fhir.ConformanceSupport;
+import jp.nexehrs.fhir.ConformanceSupport.SnapshotSession;
 import jp.nexehrs.load.LoadedPackage;
 import jp.nexehrs.report.Finding;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.StructureDefinition;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Puts the conformance resources of dependency packages into the support chain, and gives every dependency
  * StructureDefinition that was published without a snapshot (a "differential" package) a snapshot: bases, and
- * the profiles their elements use, before the profiles that need them, as {@link SnapshotGenerator} does for
- * the project's own profiles. Packages are taken as given: their own dependencies are not resolved further.
+ * the profiles their elements use, before the profiles that need them, and those that need nothing of each other at
+ * once, as {@link SnapshotGenerator} does for the project's own profiles. Packages are taken as given: their own dependencies are not resolved further.
  */
 public final class DependencyConformance {
     private final ConformanceSupport support;
+    private final ConcurrentSnapshots generations;
 
-    public DependencyConformance(ConformanceSupport support) {
+    /** @param threads snapshots generated at once, among profiles that need nothing of each other */
+    public DependencyConformance(ConformanceSupport support, int threads) {
         this.support = support;
+        this.generations = new ConcurrentSnapshots(support, threads);
     }
 
     private record Packaged(LoadedPackage origin, StructureDefinition definition) {
@@ -47,57 +49,51 @@ public final class DependencyConformance {
             }
         }
         List<Finding> findings = new ArrayList<>();
-        for (Packaged packaged : dependencyOrder(withoutSnapshot)) {
-            findings.addAll(generate(packaged));
+        List<Packaged> ordered = List.copyOf(withoutSnapshot.values());
+        for (List<Packaged> level : ProfileNeeds.levels(ordered, Packaged::definition)) {
+            for (Generated generated : generations.generate(level, this::generate)) {
+                findings.addAll(generated.findings());
+                if (generated.snapshot() != null) support.addFromDependency(generated.snapshot());
+            }
         }
         // Whatever was looked up (and cached) while generating is fetched afresh from now on.
         support.resourcesChanged();
         return findings;
     }
 
-    private List<Finding> generate(Packaged packaged) {
+    /** A generated snapshot, or the findings that say why there is none. */
+    private record Generated(StructureDefinition snapshot, List<Finding> findings) {
+        static Generated failed(Finding finding) {
+            return new Generated(null, List.of(finding));
+        }
+    }
+
+    private Generated generate(Packaged packaged, SnapshotSession session) {
         StructureDefinition differential = packaged.definition().copy();
         String base = differential.getBaseDefinition();
         if (base == null || base.isBlank()) {
-            return List.of(Finding.error(packaged.file(), 0, 0, "StructureDefinition '" + differential.getUrl()
+            return Generated.failed(Finding.error(packaged.file(), 0, 0, "StructureDefinition '" + differential.getUrl()
                     + "' has neither a baseDefinition nor a snapshot"));
         }
         if (support.fetchStructureDefinition(base) == null) {
-            return List.of(Finding.error(packaged.file(), 0, 0, "base definition '" + base
+            return Generated.failed(Finding.error(packaged.file(), 0, 0, "base definition '" + base
                     + "' cannot be found in FHIR R4 or the dependency packages"));
         }
         try {
             differential.setSnapshot(null);
             ChoiceSliceForm.normalise(differential);
-            StructureDefinition generated = (StructureDefinition) support.generateSnapshot(differential, differential.getUrl(), differential.getName());
+            StructureDefinition generated = (StructureDefinition) session.generate(differential, differential.getUrl(), differential.getName());
             if (!hasSnapshot(generated)) {
-                return List.of(Finding.error(packaged.file(), 0, 0, "no snapshot could be generated for '" + differential.getUrl() + "'"));
+                return Generated.failed(Finding.error(packaged.file(), 0, 0, "no snapshot could be generated for '" + differential.getUrl() + "'"));
             }
-            support.addFromDependency(generated);
-            return List.of();
+            return new Generated(generated, List.of());
         } catch (RuntimeException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replaceAll("HAPI-\\d+: ", "");
-            return List.of(Finding.error(packaged.file(), 0, 0, "snapshot generation failed: " + message));
+            return Generated.failed(Finding.error(packaged.file(), 0, 0, "snapshot generation failed: " + message));
         }
     }
 
     private static boolean hasSnapshot(StructureDefinition definition) {
         return definition != null && definition.hasSnapshot() && !definition.getSnapshot().getElement().isEmpty();
-    }
-
-    /** Each profile after the profiles it needs (its base, the profiles of its elements' types) among those to generate. */
-    private static List<Packaged> dependencyOrder(Map<String, Packaged> toGenerate) {
-        List<Packaged> ordered = new ArrayList<>();
-        Set<String> visited = new HashSet<>();
-        for (String url : toGenerate.keySet()) visit(url, toGenerate, visited, ordered);
-        return ordered;
-    }
-
-    private static void visit(String url, Map<String, Packaged> toGenerate, Set<String> visited, List<Packaged> ordered) {
-        Packaged packaged = toGenerate.get(url);
-        // visited is set before the needs are visited, so a cycle ends here instead of recursing forever
-        if (packaged == null || !visited.add(url)) return;
-        for (String needed : ProfileNeeds.of(packaged.definition())) visit(needed, toGenerate, visited, ordered);
-        ordered.add(packaged);
     }
 }

@@ -34,12 +34,12 @@ final class ProfileNeeds {
     }
 
     /**
-     * {@code items} (in an order where bases come first) reordered so that each comes after everything it needs among
-     * them: by level, where an item's level is one above the highest level of what it needs, keeping the items'
-     * order within a level. A cycle through element types (legal: an extension may nest itself) is cut where it
-     * closes.
+     * {@code items} (in an order where bases come first) grouped in levels, so that each comes after everything it
+     * needs among them: an item's level is one above the highest level of what it needs; within a level the items
+     * keep their order and need nothing of each other. A cycle through element types (legal: an extension may nest
+     * itself) is cut where it closes.
      */
-    static <T> List<T> inOrder(List<T> items, Function<T, StructureDefinition> definition) {
+    static <T> List<List<T>> levels(List<T> items, Function<T, StructureDefinition> definition) {
         Map<String, T> byUrl = new HashMap<>();
         for (T item : items) byUrl.putIfAbsent(definition.apply(item).getUrl(), item);
         Map<String, Integer> levels = new HashMap<>();
@@ -48,7 +48,7 @@ final class ProfileNeeds {
             int level = levelOf(definition.apply(item).getUrl(), byUrl, definition, levels, new HashSet<>());
             grouped.computeIfAbsent(level, l -> new ArrayList<>()).add(item);
         }
-        return grouped.values().stream().flatMap(List::stream).toList();
+        return List.copyOf(grouped.values());
     }
 
     private static <T> int levelOf(String url, Map<String, T> byUrl, Function<T, StructureDefinition> definition,

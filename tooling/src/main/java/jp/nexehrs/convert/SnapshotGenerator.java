@@ -2,6 +2,7 @@ package jp.nexehrs.convert;
 
 import jp.nexehrs.cache.BuildCache;
 import jp.nexehrs.fhir.ConformanceSupport;
+import jp.nexehrs.fhir.ConformanceSupport.SnapshotSession;
 import jp.nexehrs.load.FhirSource;
 import jp.nexehrs.report.Finding;
 import jp.nexehrs.util.TextPositions;
@@ -17,20 +18,25 @@ import java.util.Set;
 
 /**
  * Gives every local StructureDefinition a snapshot, after what it needs (its base, the profiles its elements' types
- * name), and registers the result in the support chain so that derived profiles and the validator see it. A cycle
- * of bases or a base that cannot be found is a finding on the profile's file. A StructureDefinition that already
- * has a snapshot keeps it unchanged.
+ * name), and registers the result in the support chain so that derived profiles and the validator see it. Profiles
+ * that need nothing of each other are generated at once on a few threads. A cycle of bases or a base that cannot be
+ * found is a finding on the profile's file. A StructureDefinition that already has a snapshot keeps it unchanged.
  */
 final class SnapshotGenerator {
     private final ConformanceSupport support;
     private final BuildCache cache;
     private final String dependencyDigest;
+    private final ConcurrentSnapshots generations;
 
-    /** @param dependencyDigest identifies the dependency packages the profiles may derive from (part of the cache keys) */
-    SnapshotGenerator(ConformanceSupport support, BuildCache cache, String dependencyDigest) {
+    /**
+     * @param dependencyDigest identifies the dependency packages the profiles may derive from (part of the cache keys)
+     * @param threads          snapshots generated at once, among profiles that need nothing of each other
+     */
+    SnapshotGenerator(ConformanceSupport support, BuildCache cache, String dependencyDigest, int threads) {
         this.support = support;
         this.cache = cache;
         this.dependencyDigest = dependencyDigest;
+        this.generations = new ConcurrentSnapshots(support, threads);
     }
 
     record Result(List<ConformanceArtifact> artifacts, List<Finding> findings) {}
@@ -48,35 +54,44 @@ final class SnapshotGenerator {
         }
         CachedSnapshots cached = new CachedSnapshots(cache, support.engine(), dependencyDigest, profilesByUrl);
         // Each profile enters the chain only with its snapshot, what it needs first: a profile left out (a cycle, a
-        // missing base) can never send the generator after a differential-only definition. One at a time: generated
-        // on two threads over one chain, a profile's snapshot now and then came out different (CachedBuildTest).
+        // missing base) can never send the generator after a differential-only definition. The profiles of one
+        // level need nothing of each other: they are generated at once, while nothing is added to the chain, and
+        // enter it together, in order, when all are done.
         List<FhirSource> byBase = dependencyOrder(profilesByUrl, findings);
-        for (FhirSource source : ProfileNeeds.inOrder(byBase, profile -> (StructureDefinition) profile.resource())) {
-            Optional<String> key = cached.keyOf(source);
-            Optional<StructureDefinition> remembered = key.flatMap(cached::find);
-            StructureDefinition published = (StructureDefinition) source.resource();
-            if (remembered.isPresent()) {
-                support.add(remembered.get());
-                artifacts.add(new ConformanceArtifact(source, remembered.get()));
-            } else if (published.hasSnapshot() && !published.getSnapshot().getElement().isEmpty()) {
-                // A profile published with its snapshot (another package's, exported by another tool) keeps it:
-                // it is what that publisher's implementers validate against. Not copied: nothing changes it, and
-                // the copies were 180 MB of the 1.2 GB live heap of the 16x synthetic build (tooling/BENCHMARKS.md).
-                support.add(published);
-                artifacts.add(new ConformanceArtifact(source, published));
-            } else {
-                Attempt attempt = baseProblem(source).map(Attempt::failed).orElseGet(() -> generate(source));
+        for (List<FhirSource> level : ProfileNeeds.levels(byBase, profile -> (StructureDefinition) profile.resource())) {
+            List<Pending> pending = new ArrayList<>();
+            for (FhirSource source : level) {
+                Optional<String> key = cached.keyOf(source);
+                Optional<StructureDefinition> remembered = key.flatMap(cached::find);
+                StructureDefinition published = (StructureDefinition) source.resource();
+                if (remembered.isPresent()) {
+                    support.add(remembered.get());
+                    artifacts.add(new ConformanceArtifact(source, remembered.get()));
+                } else if (published.hasSnapshot() && !published.getSnapshot().getElement().isEmpty()) {
+                    // A profile published with its snapshot (another package's, exported by another tool) keeps it:
+                    // it is what that publisher's implementers validate against. Not copied: nothing changes it, and
+                    // the copies were 180 MB of the 1.2 GB live heap of the 16x synthetic build (tooling/BENCHMARKS.md).
+                    support.add(published);
+                    artifacts.add(new ConformanceArtifact(source, published));
+                } else {
+                    baseProblem(source).ifPresentOrElse(findings::add, () -> pending.add(new Pending(source, key)));
+                }
+            }
+            for (Attempt attempt : generations.generate(pending, this::generate)) {
                 if (attempt.failure() != null) {
                     findings.add(attempt.failure());
                     continue;
                 }
                 support.add(attempt.snapshot());
-                artifacts.add(new ConformanceArtifact(source, attempt.snapshot()));
-                key.ifPresent(k -> cached.remember(k, attempt.snapshot()));
+                artifacts.add(new ConformanceArtifact(attempt.pending().source(), attempt.snapshot()));
+                attempt.pending().key().ifPresent(k -> cached.remember(k, attempt.snapshot()));
             }
         }
         return new Result(artifacts, findings);
     }
+
+    /** A profile whose snapshot is to be generated, and its cache key when it can be cached. */
+    private record Pending(FhirSource source, Optional<String> key) {}
 
     /** Why {@code source} cannot be generated before trying: no base, or a base nobody has. */
     private Optional<Finding> baseProblem(FhirSource source) {
@@ -94,28 +109,29 @@ final class SnapshotGenerator {
     }
 
     /** A generated snapshot, or why there is none. */
-    private record Attempt(StructureDefinition snapshot, Finding failure) {
-        static Attempt failed(Finding failure) {
-            return new Attempt(null, failure);
+    private record Attempt(Pending pending, StructureDefinition snapshot, Finding failure) {
+        static Attempt failed(Pending pending, Finding failure) {
+            return new Attempt(pending, null, failure);
         }
     }
 
     /** Generates the snapshot on a copy of the differential. */
-    private Attempt generate(FhirSource source) {
+    private Attempt generate(Pending pending, SnapshotSession session) {
+        FhirSource source = pending.source();
         StructureDefinition differential = copyOf(source);
         try {
             differential.setSnapshot(null);
             ChoiceSliceForm.normalise(differential);
-            StructureDefinition generated = (StructureDefinition) support.generateSnapshot(differential, differential.getUrl(), differential.getName());
+            StructureDefinition generated = (StructureDefinition) session.generate(differential, differential.getUrl(), differential.getName());
             if (generated == null || !generated.hasSnapshot() || generated.getSnapshot().getElement().isEmpty()) {
-                return Attempt.failed(Finding.error(source.file(), 0, 0, "no snapshot could be generated for '" + differential.getUrl() + "'"));
+                return Attempt.failed(pending, Finding.error(source.file(), 0, 0, "no snapshot could be generated for '" + differential.getUrl() + "'"));
             }
-            return new Attempt(generated, null);
+            return new Attempt(pending, generated, null);
         } catch (RuntimeException e) {
-            return Attempt.failed(Finding.error(source.file(), 0, 0, "snapshot generation failed: " + message(e)));
+            return Attempt.failed(pending, Finding.error(source.file(), 0, 0, "snapshot generation failed: " + message(e)));
         } catch (StackOverflowError e) {
             // The generator recurses through bases; a pathological chain must be a finding, not a crash.
-            return Attempt.failed(Finding.error(source.file(), 0, 0,
+            return Attempt.failed(pending, Finding.error(source.file(), 0, 0,
                     "snapshot generation recursed without end (a cycle through another package's profiles?)"));
         }
     }

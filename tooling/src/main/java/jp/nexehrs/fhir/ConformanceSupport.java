@@ -70,9 +70,26 @@ public final class ConformanceSupport {
         return CanonicalResources.PRE_POPULATED.contains(engine.context().getResourceType(resource));
     }
 
-    /** Generates the snapshot of {@code structureDefinition} from its differential and its base, found through the chain. */
-    public IBaseResource generateSnapshot(IBaseResource structureDefinition, String url, String name) {
-        return snapshots.generateSnapshot(new ValidationSupportContext(generationChain), structureDefinition, url, null, name);
+    /**
+     * A way to generate snapshots on one thread while other threads do the same. HAPI's generator writes on the R5
+     * form of each definition it reads (the base above all), and HAPI caches that form inside the shared R4
+     * definition: two generations at once over one base interfered, and a profile's snapshot now and then came out
+     * different (CachedBuildTest). A session reads private copies instead. It is for one thread, and for a time in
+     * which nothing is added to the chain (its copies would not see the addition).
+     */
+    public SnapshotSession snapshotSession() {
+        PrivateDefinitions copies = new PrivateDefinitions(generationChain);
+        ValidationSupportChain sessionChain = new ValidationSupportChain(
+                ValidationSupportChain.CacheConfiguration.disabled(), copies, generationChain);
+        return (structureDefinition, url, name) ->
+                snapshots.generateSnapshot(new ValidationSupportContext(sessionChain), structureDefinition, url, null, name);
+    }
+
+    /** Generates snapshots; see {@link #snapshotSession()}. */
+    @FunctionalInterface
+    public interface SnapshotSession {
+        /** The snapshot of {@code structureDefinition}, generated from its differential and its base. */
+        IBaseResource generate(IBaseResource structureDefinition, String url, String name);
     }
 
     /** The StructureDefinition as added last (never a cached earlier answer), or null. */

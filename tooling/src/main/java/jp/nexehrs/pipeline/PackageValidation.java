@@ -45,7 +45,7 @@ public final class PackageValidation {
         PackageReader packageReader = new PackageReader(engine);
         List<LoadedPackage> loaded = new ArrayList<>();
         for (Path location : packages) loaded.add(packageReader.read(location));
-        List<Finding> findings = new ArrayList<>(new DependencyConformance(support).register(loaded));
+        List<Finding> findings = new ArrayList<>(new DependencyConformance(support, toolkit.threads()).register(loaded));
         progress.say("loaded " + String.join(", ", loaded.stream().map(LoadedPackage::label).toList()));
 
         if (profile.isPresent() && support.fetchStructureDefinition(profile.get()) == null) {

@@ -147,7 +147,7 @@ public final class SideBySideBenchmark {
         FhirEngine fhir = new FhirEngine();
         ConformanceSupport support = new ConformanceSupport(fhir);
         LoadedPackage jpCore = new PackageReader(fhir).read(packageFolder);
-        new DependencyConformance(support).register(List.of(jpCore));
+        new DependencyConformance(support, 1).register(List.of(jpCore));
         InstanceValidator validator = new InstanceValidator(support);
         return source -> validator.validate(source).stream().filter(f -> f.isError()).count();
     }

@@ -52,7 +52,7 @@ public final class ValidationBenchmark {
         FhirEngine engine = new FhirEngine();
         ConformanceSupport support = new ConformanceSupport(engine);
         LoadedPackage jpCore = new PackageReader(engine).read(packageFolder);
-        new DependencyConformance(support).register(List.of(jpCore));
+        new DependencyConformance(support, 1).register(List.of(jpCore));
         InstanceValidator validator = new InstanceValidator(support);
         validator.validate(examples.get(0));
         double startup = seconds(start);

@@ -95,7 +95,7 @@ class ReferenceValidatorBehaviourTest {
                  "differential": {"element": [{"id": "Patient.gender", "path": "Patient.gender",
                    "binding": {"strength": "required", "valueSet": "#vs"}}]}}
                 """);
-        support.add(support.generateSnapshot(profile, profile.getUrl(), profile.getName()));
+        support.add(support.snapshotSession().generate(profile, profile.getUrl(), profile.getName()));
         support.resourcesChanged();
         List<Finding> findings = new InstanceValidator(support).validate(source("Patient", """
                 {"resourceType": "Patient", "id": "x", "gender": "female"}

@@ -34,7 +34,7 @@ class ReusingInstanceValidatorModuleTest {
         Path packageFolder = CorpusFixtures.jpCore112().resolve("expected/snapshot");
         FhirEngine engine = new FhirEngine();
         ConformanceSupport support = new ConformanceSupport(engine);
-        new DependencyConformance(support).register(List.of(new PackageReader(engine).read(packageFolder)));
+        new DependencyConformance(support, 1).register(List.of(new PackageReader(engine).read(packageFolder)));
         FhirValidator fresh = validator(engine, new FhirInstanceValidator(support.chain()));
         FhirValidator reused = validator(engine, new ReusingInstanceValidatorModule(support.chain()));
 

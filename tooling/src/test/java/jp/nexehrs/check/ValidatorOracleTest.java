@@ -211,7 +211,7 @@ class ValidatorOracleTest {
                 ConformanceSupport support = new ConformanceSupport(engine);
                 List<IBaseResource> resources = new ArrayList<>();
                 for (String file : step.supporting()) resources.addAll(parseAll(file));
-                new DependencyConformance(support).register(List.of(new LoadedPackage("fhir-test-cases", "1.7.5", step.caseName(), resources)));
+                new DependencyConformance(support, 1).register(List.of(new LoadedPackage("fhir-test-cases", "1.7.5", step.caseName(), resources)));
                 validator = new InstanceValidator(support, step.settings());
                 if (step.profile().isPresent()) {
                     profileUrl = Optional.of(engine.context().newTerser().getSinglePrimitiveValueOrNull(parse(step.profile().get()), "url"));

@@ -1,5 +1,6 @@
 package jp.nexehrs.convert;
 
+import jp.nexehrs.cache.BuildCache;
 import jp.nexehrs.fhir.FhirEngine;
 import jp.nexehrs.load.Project;
 import jp.nexehrs.load.ProjectLoader;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static jp.nexehrs.testing.TestProjects.describe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -187,22 +190,45 @@ class SnapshotGeneratorTest {
     }
 
     /**
+     * This repository's profiles generated on one thread and on two (profiles of one dependency level at once), three
+     * times over in one JVM as the build cache tests do: the same snapshots, byte for byte.
+     */
+    @Test
+    void thisSpecsSnapshotsAreTheSameOnOneThreadAndOnTwo() throws Exception {
+        Project project = new ProjectLoader(engine).load(TestProjects.copyRepositorySpec(dir.resolve("spec")));
+        assertTrue(project.findings().isEmpty(), describe(project.findings()));
+        Map<String, String> oneThread = snapshotsOf(project, 1);
+        assertTrue(oneThread.size() >= 15, oneThread.keySet().toString());
+        for (int run = 0; run < 3; run++) assertEquals(oneThread, snapshotsOf(project, 2), "run " + run);
+    }
+
+    private static Map<String, String> snapshotsOf(Project project, int threads) {
+        Map<String, String> snapshots = new TreeMap<>();
+        for (ConformanceArtifact artifact : convertSpec(project, threads).conformance()) {
+            if (artifact.resource() instanceof StructureDefinition) {
+                snapshots.put(artifact.key(), engine.jsonParser().encodeResourceToString(artifact.resource()));
+            }
+        }
+        return snapshots;
+    }
+
+    /**
      * A profile is generated after the extensions its elements name, so its extension slice carries the extension's
      * own definition. (Generated before it, as file order once allowed, the slice said only "Extension".)
      */
     @Test
     void anExtensionSliceCarriesTheExtensionsOwnDefinition() throws Exception {
         Project project = new ProjectLoader(engine).load(TestProjects.copyRepositorySpec(dir.resolve("spec")));
-        StructureDefinition provenance = profile(convertSpec(project), "nexehrs-dataset-provenance");
+        StructureDefinition provenance = profile(convertSpec(project, 2), "nexehrs-dataset-provenance");
         ElementDefinition slice = provenance.getSnapshot().getElement().stream()
                 .filter(e -> e.getId().equals("Provenance.extension:pseudonymisationMethod")).findFirst().orElseThrow();
         assertEquals("仮名化の方法", slice.getShort());
     }
 
-    private static Converted convertSpec(Project project) {
+    private static Converted convertSpec(Project project, int threads) {
         Converted converted = new Converter(engine, () -> {
             throw new AssertionError("documents must not be converted without the site goal");
-        }).convert(project, false);
+        }, BuildCache.disabled(), threads).convert(project, false);
         assertEquals(List.of(), converted.findings());
         return converted;
     }
