@@ -6,11 +6,17 @@
 # Usage: tooling/bench/run-benchmarks.sh [scales, default 1,4,16]
 # With "validation" instead: our validation side by side with the HL7 validator's engine on JP Core 1.1.2's
 # examples (tooling/bench/run-benchmarks.sh validation [resources, default 1000]).
+# With "streaming": `nexehrs validate` of 1x, 4x, 16x, 64x JP Core 1.1.2's examples against its package, to show
+# that memory does not grow with the number of files (tooling/bench/run-benchmarks.sh streaming [scales]).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 export GIT_CONFIG_NOSYSTEM=1
 mvn -B -q -DskipTests package test-compile -pl tooling -am >&2
+if [[ "${1:-}" == streaming ]]; then
+  exec java -cp "tooling/target/test-classes:tooling/target/nexehrs.jar" jp.nexehrs.bench.StreamingValidationBenchmark \
+       "$root" ../shared/corpus/jp-core-1.1.2 "${2:-1,4,16,64}"
+fi
 if [[ "${1:-}" == validation ]]; then
   exec java -cp "tooling/target/test-classes:tooling/target/nexehrs.jar" jp.nexehrs.bench.SideBySideBenchmark \
        ../shared/corpus/jp-core-1.1.2 "${2:-1000}"

@@ -2,7 +2,7 @@
 #
 # The heap cap (-Xmx) grows with the input: a build holds every parsed resource, snapshot and converted document
 # until the end (pages go to disk as they are rendered), so what it needs grows with the bytes under profiles/ and
-# spec/ (and the files a command is given): a floor for the FHIR R4 definitions, the validator and Asciidoctor,
+# spec/ (and the packages a command is given; the files `validate` is given are read one at a time): a floor for the FHIR R4 definitions, the validator and Asciidoctor,
 # plus a multiple of the input; capped so a huge project fails with a clear OutOfMemoryError instead of swapping
 # the machine. No project and no files (validate --package anywhere, --help): the floor.
 NEXEHRS_HEAP_FLOOR_MB=768
@@ -14,22 +14,33 @@ NEXEHRS_HEAP_CEILING_MB=4096
 # synthetic 4x spec from 36 to 28 s; at 148 MB (16x) the full JIT wins (97 s against 114 s). tooling/BENCHMARKS.md.
 NEXEHRS_QUICK_JIT_MAX_INPUT_MB=64
 
-# nexehrs_input_kb ARGS...: the KB of input a command works on: the project's profiles/ and spec/, plus every
-# argument that names an existing file or folder (the resources `validate` is given).
+# nexehrs_input_kb ARGS...: the KB of input a command holds in memory at once: the project's profiles/ and spec/,
+# every package given with --package, and of the other files and folders named (the resources `validate` is
+# given), only the largest files, one per core: they are validated as they are read, a few at a time, and dropped.
 nexehrs_input_kb() {
-  local project paths=() arg
+  local project held=() streamed=() arg previous=""
   project="$(nexehrs_project_dir "$@")"
   if [[ -n "$project" ]]; then
-    for arg in "$project/profiles" "$project/spec"; do [[ -e "$arg" ]] && paths+=("$arg"); done
+    for arg in "$project/profiles" "$project/spec"; do [[ -e "$arg" ]] && held+=("$arg"); done
   fi
-  local previous=""
   for arg in "$@"; do
+    if [[ "$previous" == "--package" && -e "$arg" ]]; then
+      held+=("$arg")
+    elif [[ "$arg" == --package=* && -e "${arg#--package=}" ]]; then
+      held+=("${arg#--package=}")
     # --project's folder is counted above by its sources only (not its build output).
-    [[ "$arg" != -* && -e "$arg" && "$previous" != "--project" && "$previous" != "-p" ]] && paths+=("$arg")
+    elif [[ "$arg" != -* && -e "$arg" && "$previous" != "--project" && "$previous" != "-p" ]]; then
+      streamed+=("$arg")
+    fi
     previous="$arg"
   done
-  (( ${#paths[@]} == 0 )) && { echo 0; return; }
-  du -sk "${paths[@]}" 2>/dev/null | awk '{s += $1} END {print s + 0}'
+  local held_kb=0 streamed_kb=0
+  (( ${#held[@]} > 0 )) && held_kb="$(du -sk "${held[@]}" 2>/dev/null | awk '{s += $1} END {print s + 0}')"
+  if (( ${#streamed[@]} > 0 )); then
+    streamed_kb="$(find "${streamed[@]}" -type f -printf '%k\n' 2>/dev/null | sort -n | tail -n "$(nproc 2>/dev/null || echo 2)" \
+      | awk '{s += $1} END {print s + 0}')"
+  fi
+  echo $(( held_kb + streamed_kb ))
 }
 
 # nexehrs_heap_mb INPUT_KB: the heap cap (-Xmx) in MB for that much input.

@@ -12,6 +12,7 @@ import jp.nexehrs.load.PackageReader;
 import jp.nexehrs.report.Finding;
 import jp.nexehrs.report.SourceException;
 import jp.nexehrs.report.format.ValidationReport;
+import jp.nexehrs.util.Parallel;
 import jp.nexehrs.util.Plural;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IPrimitiveType;
@@ -54,18 +55,19 @@ public final class PackageValidation {
         }
         ResourceReader reader = new ResourceReader(engine);
         InstanceValidator validator = new InstanceValidator(support);
-        List<String> files = new ArrayList<>();
-        for (LocalFile file : LocalFile.expand(paths)) {
-            files.add(file.displayName());
+        List<LocalFile> files = LocalFile.expand(paths);
+        // Each file is read by the thread that validates it and dropped once validated: memory does not grow with
+        // the number of files (tooling/BENCHMARKS.md).
+        new Parallel(toolkit.threads()).map(files, file -> {
             try {
                 FhirSource source = read(engine, reader, file);
-                findings.addAll(profile.isPresent() ? validator.validate(source, profile.get()) : validator.validate(source));
+                return profile.isPresent() ? validator.validate(source, profile.get()) : validator.validate(source);
             } catch (SourceException e) {
-                findings.add(e.toFinding());
+                return List.of(e.toFinding());
             }
-        }
+        }).forEach(findings::addAll);
         progress.say("validated " + Plural.of(files.size(), "file"));
-        return new ValidationReport(files, findings);
+        return new ValidationReport(files.stream().map(LocalFile::displayName).toList(), findings);
     }
 
     /** The files {@code paths} name, as {@link #validate} would list them (for reports of a project's validation). */

@@ -150,16 +150,10 @@ public final class Pipeline {
         List<Finding> findings = new ArrayList<>(project.findings().stream().filter(f -> f.file().startsWith("profiles/")
                 && !f.file().startsWith("profiles/examples/") && !f.file().startsWith("profiles/invalid/")).toList());
         findings.addAll(converted.findings().stream().filter(f -> !f.file().startsWith("spec/")).toList());
-        List<FhirSource> sources = new ArrayList<>();
-        for (LocalFile file : LocalFile.expand(paths)) {
-            try {
-                sources.add(loader.read(file.displayName(), file.read(), FhirSource.Role.EXAMPLE));
-            } catch (SourceException e) {
-                findings.add(e.toFinding());
-            }
-        }
-        progress.say("validating " + Plural.of(sources.size(), "file") + " against " + Plural.of(converted.conformance().size(), "conformance resource"));
-        new Checker(toolkit.threads()).validate(converted, sources).forEach(v -> findings.addAll(v.findings()));
+        List<LocalFile> files = LocalFile.expand(paths);
+        progress.say("validating " + Plural.of(files.size(), "file") + " against " + Plural.of(converted.conformance().size(), "conformance resource"));
+        findings.addAll(new Checker(toolkit.threads()).validateEach(converted, files,
+                file -> loader.read(file.displayName(), file.read(), FhirSource.Role.EXAMPLE)));
         return findings.stream().sorted(Finding.ORDER).toList();
     }
 }

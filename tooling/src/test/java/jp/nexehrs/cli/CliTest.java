@@ -130,6 +130,28 @@ class CliTest {
         assertNoStackTrace(result);
     }
 
+    /** A folder of files, validated two at a time as they are read: each file's problem on its own file, none lost. */
+    @Test
+    void validateAFolderReportsEveryFilesProblemsOnTwoThreads() {
+        Path folder = dir.resolve("folder");
+        for (int i = 0; i < 6; i++) {
+            TestProjects.write(folder, "good-" + i + ".json", TestProjects.read(good.resolve("profiles/examples/Patient-hanako.json")));
+        }
+        TestProjects.write(folder, "broken-a.json", TestProjects.brokenPatient("broken-a"));
+        TestProjects.write(folder, "broken-b.json", TestProjects.brokenPatient("broken-b"));
+        TestProjects.write(folder, "not-json.json", "{\"resourceType\": \"Patient\", ");
+
+        CliResult result = TestProjects.runCli("validate", "--threads", "2", "--project", good.toString(), folder.toString());
+
+        assertEquals(ExitCode.CONTENT_ERRORS, result.exitCode(), result.toString());
+        for (String broken : List.of("broken-a.json", "broken-b.json", "not-json.json")) {
+            assertTrue(Pattern.compile("(?m)^" + Pattern.quote(folder.resolve(broken).toString()) + ":\\d+(:\\d+)?: error: ")
+                    .matcher(result.out()).find(), broken + "\n" + result);
+        }
+        assertFalse(result.out().contains("good-"), result.toString());
+        assertNoStackTrace(result);
+    }
+
     @Test
     void validateOneGoodFileExits0() {
         Path file = good.resolve("profiles/examples/Patient-hanako.json");

@@ -54,12 +54,29 @@ class LauncherJavaOptionsTest {
         assertFalse(options.contains(QUICK_JIT), options.toString());
     }
 
+    /**
+     * `validate` reads its files one at a time per core and drops each once validated: only the largest (one per
+     * core) count. Here 10 MB + a few 16 KB files on up to 8 cores: 768 + 8 x 10 MB. All 40 small files counted
+     * would make it 853.
+     */
     @Test
-    void filesGivenToValidateCountAsInput() throws Exception {
+    void onlyTheLargestFilesGivenToValidateCountAsInput() throws Exception {
         Path resources = Files.createDirectories(dir.resolve("resources"));
         writeMegabytes(resources.resolve("bundle.json"), 10);
+        for (int i = 0; i < 40; i++) Files.write(resources.resolve("patient-" + i + ".json"), new byte[16 * 1024]);
         List<String> options = optionsFor(Map.of(), "validate", resources.toString());
         assertTrue(options.contains("-Xmx848m"), options.toString());
+    }
+
+    /** A package given to `validate` is held whole while it is used: all of it counts. */
+    @Test
+    void packagesGivenToValidateCountWhole() throws Exception {
+        Path packageFolder = Files.createDirectories(dir.resolve("jp-core/package"));
+        writeMegabytes(packageFolder.resolve("StructureDefinition-a.json"), 5);
+        writeMegabytes(packageFolder.resolve("StructureDefinition-b.json"), 5);
+        List<String> options = optionsFor(Map.of(), "validate", "--package", dir.resolve("jp-core").toString(), "--profile", "x");
+        assertTrue(options.contains("-Xmx848m"), options.toString());
+        assertTrue(optionsFor(Map.of(), "validate", "--package=" + dir.resolve("jp-core")).contains("-Xmx848m"));
     }
 
     @Test
