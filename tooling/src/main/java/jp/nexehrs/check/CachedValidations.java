@@ -5,13 +5,13 @@ import jp.nexehrs.cache.CacheKey;
 import jp.nexehrs.cache.CacheStage;
 import jp.nexehrs.load.FhirSource;
 import jp.nexehrs.report.Finding;
+import jp.nexehrs.util.UrlMentions;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,22 +34,29 @@ final class CachedValidations {
     private final BuildCache cache;
     private final String dependencyDigest;
     private final List<FhirSource> conformance;
+    private final Map<String, List<FhirSource>> byUrl;
     /** For each conformance resource, those whose URL its text names. */
     private final Map<FhirSource, List<FhirSource>> names;
+    /** For each conformance resource, the digest of its text: hashed once, not once for every instance that reaches it. */
+    private final Map<FhirSource, String> textDigests;
 
     CachedValidations(BuildCache cache, String dependencyDigest, List<FhirSource> conformance) {
         this.cache = cache;
         this.dependencyDigest = dependencyDigest;
         this.conformance = conformance.stream().filter(c -> !c.url().isEmpty()).toList();
+        this.byUrl = this.conformance.stream().collect(Collectors.groupingBy(FhirSource::url));
         this.names = cache.enabled()
                 ? this.conformance.stream().collect(Collectors.toMap(c -> c, c -> named(c.text()), (a, b) -> a, IdentityHashMap::new))
+                : Map.of();
+        this.textDigests = cache.enabled()
+                ? this.conformance.stream().collect(Collectors.toMap(c -> c, c -> new CacheKey().add(c.text()).hex(), (a, b) -> a, IdentityHashMap::new))
                 : Map.of();
     }
 
     Optional<String> keyOf(FhirSource source) {
         if (!cache.enabled()) return Optional.empty();
         CacheKey key = cache.key(CacheStage.VALIDATION).add(dependencyDigest).add(source.file()).add(source.format().name()).add(source.text());
-        for (FhirSource reached : reachable(source)) key.add(reached.file()).add(reached.text());
+        for (FhirSource reached : reachable(source)) key.add(reached.file()).add(textDigests.get(reached));
         return Optional.of(key.hex());
     }
 
@@ -75,8 +82,8 @@ final class CachedValidations {
     }
 
     private List<FhirSource> named(String text) {
-        Set<FhirSource> found = new LinkedHashSet<>();
-        for (FhirSource c : conformance) if (text.contains(c.url())) found.add(c);
-        return new ArrayList<>(found);
+        List<FhirSource> found = new ArrayList<>();
+        for (String url : UrlMentions.in(text)) found.addAll(byUrl.getOrDefault(url, List.of()));
+        return found;
     }
 }

@@ -5,6 +5,7 @@ import jp.nexehrs.cache.CacheKey;
 import jp.nexehrs.cache.CacheStage;
 import jp.nexehrs.fhir.FhirEngine;
 import jp.nexehrs.load.FhirSource;
+import jp.nexehrs.util.UrlMentions;
 import org.hl7.fhir.r4.model.StructureDefinition;
 
 import java.nio.charset.StandardCharsets;
@@ -13,13 +14,14 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Generated snapshots remembered in the build cache. A snapshot depends on the profile's own text, on the
  * dependency packages and R4 (the {@code baseDigest}), and on every local StructureDefinition it names by
  * canonical URL (its base, the extensions and profiles of its elements), whose keys are folded in the same way:
  * changing a base therefore changes the keys of all profiles derived from it. Canonical references are always
- * written as the URL, so looking for each local profile's URL in the text finds every one.
+ * written as the URL, so the URLs the text mentions include every one.
  */
 final class CachedSnapshots {
     private final BuildCache cache;
@@ -49,8 +51,8 @@ final class CachedSnapshots {
         CacheKey key = cache.key(CacheStage.SNAPSHOT).add(baseDigest).add(profile.file()).add(profile.text());
         Optional<String> result = Optional.empty();
         boolean complete = true;
-        for (String url : profilesByUrl.keySet().stream().sorted().toList()) {
-            if (url.equals(profile.url()) || !profile.text().contains(url)) continue;
+        for (String url : new TreeSet<>(UrlMentions.in(profile.text()))) {
+            if (url.equals(profile.url()) || !profilesByUrl.containsKey(url)) continue;
             Optional<String> needed = keyOf(profilesByUrl.get(url), visiting);
             if (needed.isEmpty()) {
                 complete = false;
