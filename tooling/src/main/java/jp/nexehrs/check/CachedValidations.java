@@ -49,13 +49,13 @@ final class CachedValidations {
                 ? this.conformance.stream().collect(Collectors.toMap(c -> c, c -> named(c.text()), (a, b) -> a, IdentityHashMap::new))
                 : Map.of();
         this.textDigests = cache.enabled()
-                ? this.conformance.stream().collect(Collectors.toMap(c -> c, c -> new CacheKey().add(c.text()).hex(), (a, b) -> a, IdentityHashMap::new))
+                ? this.conformance.stream().collect(Collectors.toMap(c -> c, c -> new CacheKey().add(c.utf8()).hex(), (a, b) -> a, IdentityHashMap::new))
                 : Map.of();
     }
 
     Optional<String> keyOf(FhirSource source) {
         if (!cache.enabled()) return Optional.empty();
-        CacheKey key = cache.key(CacheStage.VALIDATION).add(dependencyDigest).add(source.file()).add(source.format().name()).add(source.text());
+        CacheKey key = cache.key(CacheStage.VALIDATION).add(dependencyDigest).add(source.file()).add(source.format().name()).add(source.utf8());
         for (FhirSource reached : reachable(source)) key.add(reached.file()).add(textDigests.get(reached));
         return Optional.of(key.hex());
     }

@@ -48,7 +48,7 @@ final class CachedSnapshots {
         Optional<String> known = keys.get(profile.url());
         if (known != null) return known;
         if (!visiting.add(profile.url())) return Optional.empty();
-        CacheKey key = cache.key(CacheStage.SNAPSHOT).add(baseDigest).add(profile.file()).add(profile.text());
+        CacheKey key = cache.key(CacheStage.SNAPSHOT).add(baseDigest).add(profile.file()).add(profile.utf8());
         Optional<String> result = Optional.empty();
         boolean complete = true;
         for (String url : new TreeSet<>(UrlMentions.in(profile.text()))) {

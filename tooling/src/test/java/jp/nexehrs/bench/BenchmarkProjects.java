@@ -30,6 +30,22 @@ public final class BenchmarkProjects {
         this.corpus = corpus;
     }
 
+    /** (b) with every StructureDefinition's snapshot taken out: a guide as its editors write it, whose snapshots the build generates. */
+    public Path writeDifferentials(Path target) throws IOException {
+        write(target, 1);
+        List<Path> definitions;
+        try (Stream<Path> files = Files.list(target.resolve("profiles/structuredefinitions"))) {
+            definitions = files.toList();
+        }
+        for (Path definition : definitions) {
+            ObjectNode node = (ObjectNode) json.readTree(definition.toFile());
+            if (!node.has("differential")) continue;
+            node.remove("snapshot");
+            Files.writeString(definition, json.writerWithDefaultPrettyPrinter().writeValueAsString(node));
+        }
+        return target;
+    }
+
     /** (b): the JP Core 1.1.2 package as a project (copies = 1), or (c): it repeated {@code copies} times. */
     public Path write(Path target, int copies) throws IOException {
         Files.createDirectories(target);

@@ -13,18 +13,22 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The whole-build benchmark (issue 10): runs {@code nexehrs build --timings} as a fresh process on each project
- * and prints one table: wall time per stage, process wall time, peak RSS (GNU time), resources/s, documents/s.
+ * The whole-build benchmark (issue 10): runs {@code nexehrs build --timings} as a fresh process on each project,
+ * cold (the build cache empty) and then warm, and prints one table: wall time per stage, process wall time, peak RSS (GNU time), resources/s, documents/s.
  * CPU s is user + system time; -Xmx the heap cap the launcher chooses for that input (tooling/bin/java-options.sh).
- * Cases: (a) this repository's spec, (b) JP Core 1.1.2 + JP Core 1.2.0's pages from the corpus, (c) (b) repeated
- * 1x, 4x, 16x. Run it with {@code tooling/bench/run-benchmarks.sh}.
+ * Cases: (a) this repository's spec, (b) JP Core 1.1.2 + JP Core 1.2.0's pages from the corpus, the same with its
+ * profiles as differentials only (so that their snapshots are generated), (c) (b) repeated 1x, 4x, 16x. Run it with {@code tooling/bench/run-benchmarks.sh}.
  */
 public final class BuildBenchmark {
     private static final Pattern STAGE = Pattern.compile("^\\s+(\\w[\\w ]*?)\\s+(\\d+) (ms|MB)$");
 
     record Case(String name, Path project, int resources, int documents) {}
 
-    record Result(Case benchCase, String heapCap, Map<String, Long> stages, double wallSeconds, double cpuSeconds, long peakRssKb, int exitCode) {}
+    record Result(Case benchCase, String heapCap, Map<String, Long> stages, double wallSeconds, double cpuSeconds, long peakRssKb, int exitCode,
+                  double warmWallSeconds) {}
+
+    /** One process's figures. */
+    private record Run(Map<String, Long> stages, double wallSeconds, double cpuSeconds, long peakRssKb, int exitCode) {}
 
     public static void main(String[] args) throws Exception {
         Path repository = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
@@ -38,6 +42,7 @@ public final class BuildBenchmark {
         if (Files.isDirectory(corpus)) {
             BenchmarkProjects projects = new BenchmarkProjects(corpus);
             cases.add(count("(b) JP Core 1.1.2 + 1.2.0 pages", projects.write(work.resolve("b"), 1)));
+            cases.add(count("(b) as differentials", projects.writeDifferentials(work.resolve("b-differentials"))));
             for (int scale : scales) cases.add(count("(c) synthetic " + scale + "x", projects.write(work.resolve("c" + scale), scale)));
         } else {
             System.out.println("SKIPPED (b) and (c): no corpus at " + corpus);
@@ -80,13 +85,24 @@ public final class BuildBenchmark {
         return target;
     }
 
-    /** One build as a fresh process, with the JVM options the launcher would choose for that project. */
+    /**
+     * A cold build as a fresh process, with the JVM options the launcher would choose for that project and the build
+     * cache on but empty (what a first build or CI gets), then a warm one: the same build again, everything cached.
+     */
     private static Result run(Path repository, Path jar, Case benchCase) throws IOException, InterruptedException {
-        Path timeFile = Files.createTempFile("nexehrs-time", ".txt");
         List<String> javaOptions = launcherJavaOptions(repository, benchCase.project());
+        Run cold = build(jar, javaOptions, benchCase);
+        Run warm = build(jar, javaOptions, benchCase);
+        String heapCap = javaOptions.stream().filter(o -> o.startsWith("-Xmx")).findFirst().map(o -> o.substring(4)).orElse("none");
+        return new Result(benchCase, heapCap, cold.stages(), cold.wallSeconds(), cold.cpuSeconds(), cold.peakRssKb(), cold.exitCode(),
+                warm.wallSeconds());
+    }
+
+    private static Run build(Path jar, List<String> javaOptions, Case benchCase) throws IOException, InterruptedException {
+        Path timeFile = Files.createTempFile("nexehrs-time", ".txt");
         List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %U %S %M", "-o", timeFile.toString(), "java"));
         command.addAll(javaOptions);
-        command.addAll(List.of("-jar", jar.toString(), "build", "--timings", "-q", "--no-cache", "--project", benchCase.project().toString()));
+        command.addAll(List.of("-jar", jar.toString(), "build", "--timings", "-q", "--project", benchCase.project().toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int exit = process.waitFor();
@@ -99,9 +115,8 @@ public final class BuildBenchmark {
         String[] time = Files.readString(timeFile).trim().split("\\s+");
         Files.deleteIfExists(timeFile);
         int n = time.length;
-        String heapCap = javaOptions.stream().filter(o -> o.startsWith("-Xmx")).findFirst().map(o -> o.substring(4)).orElse("none");
-        return new Result(benchCase, heapCap, stages, Double.parseDouble(time[n - 4]),
-                Double.parseDouble(time[n - 3]) + Double.parseDouble(time[n - 2]), Long.parseLong(time[n - 1]), exit);
+        return new Run(stages, Double.parseDouble(time[n - 4]), Double.parseDouble(time[n - 3]) + Double.parseDouble(time[n - 2]),
+                Long.parseLong(time[n - 1]), exit);
     }
 
     /** The launcher's own choice (tooling/bin/java-options.sh), so that the benchmark proves the cap users get. */
@@ -117,7 +132,7 @@ public final class BuildBenchmark {
         List<String> stageNames = List.of("load", "convert", "check", "compose", "produce", "publish");
         StringBuilder header = new StringBuilder(String.format("| %-32s | %5s | %4s |", "case", "files", "docs"));
         for (String stage : stageNames) header.append(String.format(" %8s |", stage + " ms"));
-        header.append(String.format(" %7s | %6s | %8s | %8s | %7s | %7s | %4s |", "wall s", "CPU s", "-Xmx", "RSS MB", "res/s", "docs/s", "exit"));
+        header.append(String.format(" %7s | %6s | %8s | %8s | %7s | %7s | %4s | %11s |", "wall s", "CPU s", "-Xmx", "RSS MB", "res/s", "docs/s", "exit", "warm wall s"));
         System.out.println(header);
         System.out.println(header.toString().replaceAll("[^|]", "-"));
         for (Result r : results) {
@@ -125,12 +140,14 @@ public final class BuildBenchmark {
             for (String stage : stageNames) row.append(String.format(" %8s |", r.stages().getOrDefault(stage, 0L)));
             double checkSeconds = r.stages().getOrDefault("check", 0L) / 1000.0;
             double convertSeconds = r.stages().getOrDefault("convert", 0L) / 1000.0;
-            row.append(String.format(" %7.1f | %6.1f | %8s | %8d | %7.1f | %7.1f | %4d |", r.wallSeconds(), r.cpuSeconds(), r.heapCap(), r.peakRssKb() / 1024,
+            row.append(String.format(" %7.1f | %6.1f | %8s | %8d | %7.1f | %7.1f | %4d | %11.1f |", r.wallSeconds(), r.cpuSeconds(), r.heapCap(), r.peakRssKb() / 1024,
                     checkSeconds > 0 ? r.benchCase().resources() / checkSeconds : 0, convertSeconds > 0 ? r.benchCase().documents() / convertSeconds : 0,
-                    r.exitCode()));
+                    r.exitCode(), r.warmWallSeconds()));
             System.out.println(row);
         }
         System.out.println("res/s: resource files / check-stage seconds; docs/s: documents / convert-stage seconds (which includes snapshots).");
         System.out.println("exit 1 means the build found content errors in that input (it still ran every stage).");
+        System.out.println("Stages, wall, CPU and RSS are of the cold build (build cache on and empty, as on a first build or in CI);"
+                + " warm wall s is the same build run again, everything in the cache.");
     }
 }
