@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * Validates resources with org.hl7.fhir.validation (through HAPI's FhirInstanceValidator) against their
- * {@code meta.profile} or, when absent, their base resource. One instance is shared by all threads of a run.
+ * {@code meta.profile} or, when absent, their base resource. One instance is shared by all threads of a run. Building
+ * one takes seconds (the validator reads every StructureDefinition): build it once, when it is needed.
  */
 public final class InstanceValidator {
     static final String NOT_CHECKED_OFFLINE = "not checked offline: ";
@@ -47,6 +48,7 @@ public final class InstanceValidator {
         module.setValidatorPolicyAdvisor(new FullValidationPolicy());
         validator = support.engine().context().newValidator().registerValidatorModule(module);
         validator.setConcurrentBundleValidation(false);
+        module.prepare();
     }
 
     public List<Finding> validate(FhirSource source) {

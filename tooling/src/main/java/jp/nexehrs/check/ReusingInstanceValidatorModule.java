@@ -81,6 +81,17 @@ final class ReusingInstanceValidatorModule extends FhirInstanceValidator {
         return messages;
     }
 
+    /**
+     * Builds the first core validator now, on this thread, for the first validation to use. Building one has HAPI's
+     * adapter convert every StructureDefinition to R5, and the first build does it twice (once uncached, then again
+     * into the cache); two threads building their first validators at once held three R5 copies of every profile at
+     * the same moment: at 16x, 200 MB more live heap and a slower check stage on two threads than on one
+     * (tooling/BENCHMARKS.md). Built here first, every later validator finds the converted list ready.
+     */
+    void prepare() {
+        idle.offer(newValidator(provideWorkerContext()));
+    }
+
     /** Clears the reused validators, e.g. after the support chain's resources were replaced. */
     @Override
     public void invalidateCaches() {
