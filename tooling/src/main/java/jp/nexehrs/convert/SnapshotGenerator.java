@@ -61,18 +61,21 @@ final class SnapshotGenerator {
         for (List<FhirSource> level : ProfileNeeds.levels(byBase, profile -> (StructureDefinition) profile.resource())) {
             List<Pending> pending = new ArrayList<>();
             for (FhirSource source : level) {
-                Optional<String> key = cached.keyOf(source);
-                Optional<StructureDefinition> remembered = key.flatMap(cached::find);
                 StructureDefinition published = (StructureDefinition) source.resource();
-                if (remembered.isPresent()) {
-                    support.add(remembered.get());
-                    artifacts.add(new ConformanceArtifact(source, remembered.get()));
-                } else if (published.hasSnapshot() && !published.getSnapshot().getElement().isEmpty()) {
+                if (published.hasSnapshot() && !published.getSnapshot().getElement().isEmpty()) {
                     // A profile published with its snapshot (another package's, exported by another tool) keeps it:
                     // it is what that publisher's implementers validate against. Not copied: nothing changes it, and
                     // the copies were 180 MB of the 1.2 GB live heap of the 16x synthetic build (tooling/BENCHMARKS.md).
+                    // (Nor looked up in the cache: its key holds its text, snapshot and all, so nothing was remembered.)
                     support.add(published);
                     artifacts.add(new ConformanceArtifact(source, published));
+                    continue;
+                }
+                Optional<String> key = cached.keyOf(source);
+                Optional<StructureDefinition> remembered = key.flatMap(cached::find);
+                if (remembered.isPresent()) {
+                    support.add(remembered.get());
+                    artifacts.add(new ConformanceArtifact(source, remembered.get()));
                 } else {
                     baseProblem(source).ifPresentOrElse(findings::add, () -> pending.add(new Pending(source, key)));
                 }
