@@ -44,10 +44,13 @@ public final class PackageReader {
         // Packages from other tools may use elements HAPI does not know: lenient, unlike the project's own files.
         IParser parser = engine.context().newJsonParser();
         List<IBaseResource> conformance = new ArrayList<>();
+        SharedStrings strings = new SharedStrings();
         try {
             for (String file : npm.listResources(CONFORMANCE_TYPES.toArray(String[]::new))) {
                 try (InputStream in = npm.load("package", file)) {
-                    conformance.add(parser.parseResource(in));
+                    IBaseResource resource = parser.parseResource(in);
+                    strings.share(resource);
+                    conformance.add(resource);
                 } catch (DataFormatException e) {
                     throw new SourceException(origin + "!package/" + file, 0, 0,
                             "cannot parse a resource of package " + npm.name() + "#" + npm.version() + ": " + e.getMessage(), e);

@@ -138,6 +138,7 @@ public final class ProjectLoader {
     private List<FhirSource> loadResources(Path root, List<Finding> findings) {
         Path profiles = root.resolve(PROFILES_DIR);
         List<FhirSource> resources = new ArrayList<>();
+        SharedStrings strings = new SharedStrings();
         for (Path file : filesUnder(profiles, ".json", ".xml")) {
             String relative = relative(root, file);
             FhirSource.Role role = roleOf(relative(profiles, file));
@@ -150,6 +151,7 @@ public final class ProjectLoader {
                 }
                 Read read = readResource(relative, Files.readAllBytes(file), role);
                 FhirSource source = read.source();
+                if (role == FhirSource.Role.CONFORMANCE) strings.share(source.resource());
                 findings.addAll(read.problems());
                 findings.addAll(FileNaming.check(source));
                 resources.add(source);
