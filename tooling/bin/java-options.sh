@@ -2,11 +2,14 @@
 #
 # The heap cap (-Xmx) grows with the input: a build holds every parsed resource, snapshot and converted document
 # until the end (pages go to disk as they are rendered), so what it needs grows with the bytes under profiles/ and
-# spec/ (and the packages a command is given; the files `validate` is given are read one at a time): a floor for the FHIR R4 definitions, the validator and Asciidoctor,
-# plus a multiple of the input; capped so a huge project fails with a clear OutOfMemoryError instead of swapping
-# the machine. No project and no files (validate --package anywhere, --help): the floor.
+# spec/ and the packages a command is given (the files `validate` is given are read a few at a time, so only the
+# largest count): a floor for the FHIR R4 definitions, the validator and Asciidoctor, plus a multiple of the input;
+# capped so a huge project fails with a clear OutOfMemoryError instead of swapping the machine. No project and no
+# files (validate --package anywhere, --help): the floor. 5 MB per input MB keeps the parallel collector's heap
+# about twice the largest live set of the 16x synthetic build (716 MB after a full collection under 1,508 MB) at
+# the same speed as 8 did (tooling/BENCHMARKS.md).
 NEXEHRS_HEAP_FLOOR_MB=768
-NEXEHRS_HEAP_PER_INPUT_MB=8
+NEXEHRS_HEAP_PER_INPUT_MB=5
 NEXEHRS_HEAP_CEILING_MB=4096
 # Below this input a run is short enough that the JIT's optimising compiler (C2) costs more CPU than its code
 # saves: such runs use the quick compiler (C1) only, and JRuby interprets Ruby instead of compiling it to

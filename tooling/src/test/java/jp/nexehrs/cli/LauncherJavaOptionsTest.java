@@ -49,15 +49,15 @@ class LauncherJavaOptionsTest {
         Path project = TestProjects.copyMinimal(dir.resolve("project"));
         writeMegabytes(project.resolve("profiles/examples/large.json"), 70);
         List<String> options = optionsFor(Map.of(), "build", "--project=" + project);
-        // 768 MB floor + 8 MB per MB of input (70 MB and the fixture's few KB).
-        assertTrue(options.contains("-Xmx1328m"), options.toString());
+        // 768 MB floor + 5 MB per MB of input (70 MB and the fixture's few KB).
+        assertTrue(options.contains("-Xmx1118m"), options.toString());
         assertFalse(options.contains(QUICK_JIT), options.toString());
     }
 
     /**
      * `validate` reads its files one at a time per core and drops each once validated: only the largest (one per
-     * core) count. Here 10 MB + a few 16 KB files on up to 8 cores: 768 + 8 x 10 MB. All 40 small files counted
-     * would make it 853.
+     * core) count. Here 10 MB + a few 16 KB files on up to 8 cores: 768 + 5 x 10 MB. All 40 small files counted
+     * would make it 821.
      */
     @Test
     void onlyTheLargestFilesGivenToValidateCountAsInput() throws Exception {
@@ -65,7 +65,7 @@ class LauncherJavaOptionsTest {
         writeMegabytes(resources.resolve("bundle.json"), 10);
         for (int i = 0; i < 40; i++) Files.write(resources.resolve("patient-" + i + ".json"), new byte[16 * 1024]);
         List<String> options = optionsFor(Map.of(), "validate", resources.toString());
-        assertTrue(options.contains("-Xmx848m"), options.toString());
+        assertTrue(options.contains("-Xmx818m"), options.toString());
     }
 
     /** A package given to `validate` is held whole while it is used: all of it counts. */
@@ -75,8 +75,8 @@ class LauncherJavaOptionsTest {
         writeMegabytes(packageFolder.resolve("StructureDefinition-a.json"), 5);
         writeMegabytes(packageFolder.resolve("StructureDefinition-b.json"), 5);
         List<String> options = optionsFor(Map.of(), "validate", "--package", dir.resolve("jp-core").toString(), "--profile", "x");
-        assertTrue(options.contains("-Xmx848m"), options.toString());
-        assertTrue(optionsFor(Map.of(), "validate", "--package=" + dir.resolve("jp-core")).contains("-Xmx848m"));
+        assertTrue(options.contains("-Xmx818m"), options.toString());
+        assertTrue(optionsFor(Map.of(), "validate", "--package=" + dir.resolve("jp-core")).contains("-Xmx818m"));
     }
 
     @Test
