@@ -49,7 +49,8 @@ final class CachedValidations {
                 ? this.conformance.stream().collect(Collectors.toMap(c -> c, c -> named(c.text()), (a, b) -> a, IdentityHashMap::new))
                 : Map.of();
         this.textDigests = cache.enabled()
-                ? this.conformance.stream().collect(Collectors.toMap(c -> c, c -> new CacheKey().add(c.utf8()).hex(), (a, b) -> a, IdentityHashMap::new))
+                ? this.conformance.stream().collect(
+                        Collectors.toMap(c -> c, c -> new CacheKey().add(c.utf8()).hex(), (a, b) -> a, IdentityHashMap::new))
                 : Map.of();
     }
 

@@ -16,7 +16,8 @@ import java.util.Map;
  * Puts the conformance resources of dependency packages into the support chain, and gives every dependency
  * StructureDefinition that was published without a snapshot (a "differential" package) a snapshot: bases, and
  * the profiles their elements use, before the profiles that need them, and those that need nothing of each other at
- * once, as {@link SnapshotGenerator} does for the project's own profiles. Packages are taken as given: their own dependencies are not resolved further.
+ * once, as {@link SnapshotGenerator} does for the project's own profiles. Packages are taken as given: their own
+ * dependencies are not resolved further.
  */
 public final class DependencyConformance {
     private final ConformanceSupport support;
