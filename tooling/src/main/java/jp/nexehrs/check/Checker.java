@@ -6,7 +6,6 @@ import jp.nexehrs.load.FhirSource;
 import jp.nexehrs.load.Project;
 import jp.nexehrs.load.ProjectLoader;
 import jp.nexehrs.report.Finding;
-import jp.nexehrs.report.SourceException;
 import jp.nexehrs.util.Parallel;
 import jp.nexehrs.util.TextPositions;
 
@@ -65,28 +64,9 @@ public final class Checker {
         return new Checked(converted, examples, terminology.expansions(), governance.report(), accepted.kept(), accepted.suppressed());
     }
 
-    /** Reads one of the files {@link #validateEach} is given. */
-    @FunctionalInterface
-    public interface SourceReader<T> {
-        FhirSource read(T file) throws SourceException;
-    }
-
-    /**
-     * Validates resources that are not part of the project (an implementer's files) against its profiles. Each file
-     * is read by the thread that validates it and dropped when its findings are made, so memory does not grow with
-     * the number of files. A file that cannot be read is a finding like any other. Findings in the files' order.
-     */
-    public <T> List<Finding> validateEach(Converted converted, List<T> files, SourceReader<T> reader) {
-        Validations validations = new Validations(converted);
-        List<Finding> findings = new ArrayList<>();
-        new Parallel(threads).map(files, file -> {
-            try {
-                return validations.of(reader.read(file));
-            } catch (SourceException e) {
-                return List.of(e.toFinding());
-            }
-        }).forEach(findings::addAll);
-        return findings;
+    /** Validates resources that are not part of the project (an implementer's files) against its profiles, as read. */
+    public <T> List<Finding> validateEach(Converted converted, List<T> files, FileValidation.SourceReader<T> reader) {
+        return FileValidation.each(threads, files, reader, new Validations(converted)::of);
     }
 
     /**

@@ -1,5 +1,6 @@
 package jp.nexehrs.pipeline;
 
+import jp.nexehrs.check.FileValidation;
 import jp.nexehrs.check.InstanceValidator;
 import jp.nexehrs.convert.DependencyConformance;
 import jp.nexehrs.fhir.ConformanceSupport;
@@ -12,7 +13,6 @@ import jp.nexehrs.load.PackageReader;
 import jp.nexehrs.report.Finding;
 import jp.nexehrs.report.SourceException;
 import jp.nexehrs.report.format.ValidationReport;
-import jp.nexehrs.util.Parallel;
 import jp.nexehrs.util.Plural;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IPrimitiveType;
@@ -56,16 +56,8 @@ public final class PackageValidation {
         ResourceReader reader = new ResourceReader(engine);
         InstanceValidator validator = new InstanceValidator(support);
         List<LocalFile> files = LocalFile.expand(paths);
-        // Each file is read by the thread that validates it and dropped once validated: memory does not grow with
-        // the number of files (tooling/BENCHMARKS.md).
-        new Parallel(toolkit.threads()).map(files, file -> {
-            try {
-                FhirSource source = read(engine, reader, file);
-                return profile.isPresent() ? validator.validate(source, profile.get()) : validator.validate(source);
-            } catch (SourceException e) {
-                return List.of(e.toFinding());
-            }
-        }).forEach(findings::addAll);
+        findings.addAll(FileValidation.each(toolkit.threads(), files, file -> read(engine, reader, file),
+                source -> profile.isPresent() ? validator.validate(source, profile.get()) : validator.validate(source)));
         progress.say("validated " + Plural.of(files.size(), "file"));
         return new ValidationReport(files.stream().map(LocalFile::displayName).toList(), findings);
     }
