@@ -36,7 +36,7 @@ public final class InstanceValidator {
 
     public InstanceValidator(ConformanceSupport support, ValidatorSettings settings) {
         this.support = support;
-        ReusingInstanceValidatorModule module = new ReusingInstanceValidatorModule(support.chain());
+        ReusingInstanceValidatorModule module = new ReusingInstanceValidatorModule(support.chain(), support.pins());
         module.setAnyExtensionsAllowed(false);
         module.setAllowExamples(settings.exampleExtensionsAllowed());
         module.setCustomExtensionDomains(settings.extensionDomains());

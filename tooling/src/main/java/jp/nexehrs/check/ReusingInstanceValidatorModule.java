@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.util.XmlUtil;
 import ca.uhn.fhir.validation.IValidationContext;
+import jp.nexehrs.fhir.ResourcePins;
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -37,6 +38,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
@@ -48,9 +50,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * The core validator is not thread-safe, so each is used by one thread at a time: a thread borrows one from a
  * queue (or builds one) and gives it back. Its own validate() resets the per-resource state (fetch cache, resource
  * tracker, tracked messages); what it does not reset is reset here (the "deprecated/retired content" warnings it
- * gives once per validator). Its JSON parser is kept too. A validator is retired after as many resources as there
- * are StructureDefinitions (at least {@link #MIN_USES_PER_VALIDATOR}), because a few of its collections only ever
- * grow (the codings it has seen, narrative id maps).
+ * gives once per validator). Its JSON parser is kept too. A validator is retired after {@link #USES_PER_VALIDATOR}
+ * resources, because a few of its collections only ever grow (the codings it has seen, with the parsed instance each
+ * came from; the child lists of every profile it used; narrative id maps).
  * <p>
  * Everything else is what HAPI's ValidatorWrapper does (a package-private class, so it cannot be reused): the
  * same settings, the profiles from the options and from {@code meta.profile}, the same filtered messages. The
@@ -58,16 +60,20 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 final class ReusingInstanceValidatorModule extends FhirInstanceValidator {
     /**
-     * A validator serves at least this many resources before it is retired (bounding what it accumulates), and at
-     * least as many as there are StructureDefinitions: building one converts every StructureDefinition to R5, so a
-     * fixed count made the cost of building them grow with examples x profiles (in JFR of the 16x synthetic build,
-     * 128 samples in building validators with 100 uses each, 106 with this; most of it is the first one per thread).
+     * A validator serves this many resources before it is retired, bounding what it accumulates: kept for as many
+     * resources as there were StructureDefinitions, at 16x the validators held every example validated and every
+     * profile used until the check stage ended, and a build under the 1x heap cap ran out of memory (heap dump,
+     * tooling/BENCHMARKS.md). Building one is cheap since the support lists only type definitions
+     * (OnDemandConformance), a fixed number, rather than every profile.
      */
-    static final int MIN_USES_PER_VALIDATOR = 100;
+    static final int USES_PER_VALIDATOR = 100;
     private final Queue<PooledValidator> idle = new ConcurrentLinkedQueue<>();
+    private final ResourcePins pins;
 
-    ReusingInstanceValidatorModule(IValidationSupport support) {
+    /** @param pins keeps what each core validator fetched the same objects until it is retired */
+    ReusingInstanceValidatorModule(IValidationSupport support, ResourcePins pins) {
         super(support);
+        this.pins = pins;
     }
 
     @Override
@@ -76,17 +82,19 @@ final class ReusingInstanceValidatorModule extends FhirInstanceValidator {
         PooledValidator validator = idle.poll();
         if (validator == null) validator = newValidator(worker);
         // When this throws, the validator is not given back: its state halfway through a resource is unknown.
-        List<ValidationMessage> messages = validate(validator, worker, context);
-        if (++validator.uses < validator.retiresAfter) idle.offer(validator);
+        PooledValidator borrowed = validator;
+        List<ValidationMessage> messages = pins.during(borrowed.pinned, () -> validate(borrowed, worker, context));
+        if (++validator.uses < USES_PER_VALIDATOR) idle.offer(validator);
         return messages;
     }
 
     /**
      * Builds the first core validator now, on this thread, for the first validation to use. Building one has HAPI's
-     * adapter convert every StructureDefinition to R5, and the first build does it twice (once uncached, then again
-     * into the cache); two threads building their first validators at once held three R5 copies of every profile at
-     * the same moment: at 16x, 200 MB more live heap and a slower check stage on two threads than on one
-     * (tooling/BENCHMARKS.md). Built here first, every later validator finds the converted list ready.
+     * adapter convert every StructureDefinition the support lists to R5, and the first build does it twice (once
+     * uncached, then again into the cache); two threads building their first validators at once held three R5 copies
+     * of each at the same moment (when the support still listed every profile, at 16x 200 MB more live heap and a
+     * slower check stage on two threads than on one: tooling/BENCHMARKS.md). Built here first, every later validator
+     * finds the converted list ready.
      */
     void prepare() {
         idle.offer(newValidator(provideWorkerContext()));
@@ -107,8 +115,6 @@ final class ReusingInstanceValidatorModule extends FhirInstanceValidator {
         } catch (Exception e) {
             throw new IllegalStateException("could not build the FHIR validator: " + e.getMessage(), e);
         }
-        List<IBaseResource> structureDefinitions = getValidationSupport().fetchAllStructureDefinitions();
-        v.retiresAfter = Math.max(MIN_USES_PER_VALIDATOR, structureDefinitions == null ? 0 : structureDefinitions.size());
         v.setAssumeValidRestReferences(isAssumeValidRestReferences());
         v.setBestPracticeWarningLevel(getBestPracticeWarningLevel());
         v.setAnyExtensionsAllowed(isAnyExtensionsAllowed());
@@ -218,7 +224,8 @@ final class ReusingInstanceValidatorModule extends FhirInstanceValidator {
     private static final class PooledValidator extends org.hl7.fhir.validation.instance.InstanceValidator {
         private final ParserBase jsonParser;
         private int uses;
-        private int retiresAfter = MIN_USES_PER_VALIDATOR;
+        /** What this validator fetched from the project's conformance resources: kept until it is retired. */
+        private final Set<IBaseResource> pinned = ResourcePins.newSet();
 
         PooledValidator(IWorkerContext worker, IHostApplicationServices host) throws Exception {
             super(worker, host, new XVerExtensionManagerOld(worker), new ValidatorSession(), new ValidatorSettings());

@@ -150,6 +150,6 @@ public final class Converter {
     private static List<ConformanceArtifact> indexable(List<FhirSource> sources, List<ConformanceArtifact> generated) {
         Map<FhirSource, ConformanceArtifact> bySource = new IdentityHashMap<>();
         generated.forEach(artifact -> bySource.put(artifact.source(), artifact));
-        return sources.stream().map(source -> bySource.getOrDefault(source, new ConformanceArtifact(source, source.resource()))).toList();
+        return sources.stream().map(source -> bySource.getOrDefault(source, ConformanceArtifact.asRead(source))).toList();
     }
 }

@@ -48,8 +48,8 @@ final class SnapshotGenerator {
         for (FhirSource source : conformance) {
             if (source.resource() instanceof StructureDefinition) profilesByUrl.putIfAbsent(source.url(), source);
             else {
-                support.add(source.resource());
-                artifacts.add(new ConformanceArtifact(source, source.resource()));
+                support.add(source.parsed());
+                artifacts.add(ConformanceArtifact.asRead(source));
             }
         }
         CachedSnapshots cached = new CachedSnapshots(cache, support.engine(), dependencyDigest, profilesByUrl);
@@ -67,15 +67,16 @@ final class SnapshotGenerator {
                     // it is what that publisher's implementers validate against. Not copied: nothing changes it, and
                     // the copies were 180 MB of the 1.2 GB live heap of the 16x synthetic build (tooling/BENCHMARKS.md).
                     // (Nor looked up in the cache: its key holds its text, snapshot and all, so nothing was remembered.)
-                    support.add(published);
-                    artifacts.add(new ConformanceArtifact(source, published));
+                    support.add(source.parsed());
+                    artifacts.add(ConformanceArtifact.asRead(source));
                     continue;
                 }
                 Optional<String> key = cached.keyOf(source);
                 Optional<StructureDefinition> remembered = key.flatMap(cached::find);
                 if (remembered.isPresent()) {
-                    support.add(remembered.get());
-                    artifacts.add(new ConformanceArtifact(source, remembered.get()));
+                    ConformanceArtifact artifact = ConformanceArtifact.made(source, remembered.get(), support.engine());
+                    support.add(artifact.parsed());
+                    artifacts.add(artifact);
                 } else {
                     baseProblem(source).ifPresentOrElse(findings::add, () -> pending.add(new Pending(source, key)));
                 }
@@ -85,8 +86,9 @@ final class SnapshotGenerator {
                     findings.add(attempt.failure());
                     continue;
                 }
-                support.add(attempt.snapshot());
-                artifacts.add(new ConformanceArtifact(attempt.pending().source(), attempt.snapshot()));
+                ConformanceArtifact artifact = ConformanceArtifact.made(attempt.pending().source(), attempt.snapshot(), support.engine());
+                support.add(artifact.parsed());
+                artifacts.add(artifact);
                 attempt.pending().key().ifPresent(k -> cached.remember(k, attempt.snapshot()));
             }
         }

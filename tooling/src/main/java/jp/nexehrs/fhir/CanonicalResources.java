@@ -6,17 +6,13 @@ import ca.uhn.fhir.util.FhirTerser;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Serves the validator the canonical resources HAPI's {@code PrePopulatedValidationSupport} does not hold
- * (Questionnaire, Measure, Library, ImplementationGuide, ActivityDefinition, ...): the validator looks them up
+ * Serves the validator the canonical resources {@link OnDemandConformance} does not hold (Questionnaire, Measure, Library, ImplementationGuide, ActivityDefinition, ...): the validator looks them up
  * by canonical URL, e.g. to check a QuestionnaireResponse against its Questionnaire.
  */
 final class CanonicalResources implements IValidationSupport {
-    /** The types PrePopulatedValidationSupport holds itself. */
-    static final Set<String> PRE_POPULATED = Set.of("StructureDefinition", "ValueSet", "CodeSystem", "SearchParameter");
     private final FhirContext context;
     private final FhirTerser terser;
     /** Keyed by resource type and canonical URL (without version). */

@@ -3,7 +3,6 @@ package jp.nexehrs.fhir;
 import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.context.support.ValidationSupportContext;
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.UnknownCodeSystemWarningValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
@@ -18,20 +17,21 @@ import java.util.List;
  */
 public final class ConformanceSupport {
     private final FhirEngine engine;
-    private final PrePopulatedValidationSupport local;
+    private final OnDemandConformance local;
     /** Resources of the packages this project depends on; after {@code local}, so the project's own win. */
-    private final PrePopulatedValidationSupport dependencies;
+    private final OnDemandConformance dependencies;
     /** Questionnaire, Library, ImplementationGuide and other canonical resources, of the project and its dependencies. */
     private final CanonicalResources otherCanonicals;
     private final SnapshotGeneratingValidationSupport snapshots;
     private final CommonCodeSystems commonCodeSystems;
     private final ValidationSupportChain chain;
     private final ValidationSupportChain generationChain;
+    private final ResourcePins pins = new ResourcePins();
 
     public ConformanceSupport(FhirEngine engine) {
         this.engine = engine;
-        this.local = new PrePopulatedValidationSupport(engine.context());
-        this.dependencies = new PrePopulatedValidationSupport(engine.context());
+        this.local = new OnDemandConformance(engine.context(), "the project's conformance resources", pins);
+        this.dependencies = new OnDemandConformance(engine.context(), "the dependency packages' conformance resources", pins);
         this.otherCanonicals = new CanonicalResources(engine.context());
         this.snapshots = new SnapshotGeneratingValidationSupport(engine.context());
         UnknownCodeSystemWarningValidationSupport unknownCodeSystems = new UnknownCodeSystemWarningValidationSupport(engine.context());
@@ -48,26 +48,31 @@ public final class ConformanceSupport {
                 snapshots,
                 unknownCodeSystems,
                 new GivenValueSetValidation(engine.context()));
-        this.chain = new ValidationSupportChain(supports);
+        this.chain = new UncachedDefinitionsChain(supports);
         // Snapshot generation replaces profiles (differential -> snapshot) as it goes; the cached chain would go on
         // serving what it fetched first, including "not found", so generation looks things up without a cache.
         this.generationChain = new ValidationSupportChain(ValidationSupportChain.CacheConfiguration.disabled(), supports);
     }
 
-    /** Adds or replaces (by canonical URL) a StructureDefinition, ValueSet, CodeSystem, Questionnaire or other canonical resource. */
-    public void add(IBaseResource resource) {
-        if (isPrePopulated(resource)) local.addResource(resource);
-        else otherCanonicals.add(resource, true);
+    /**
+     * Adds or replaces (by canonical URL) a StructureDefinition, ValueSet, CodeSystem, Questionnaire or other canonical
+     * resource. StructureDefinitions, ValueSets, CodeSystems and SearchParameters are held as given: parsed again
+     * when memory let them go.
+     */
+    public void add(ReparsableResource resource) {
+        IBaseResource current = resource.get();
+        if (isOnDemand(current)) local.add(current, resource);
+        else otherCanonicals.add(current, true);
     }
 
     /** Adds or replaces (by canonical URL) a conformance resource of a package this project depends on. */
     public void addFromDependency(IBaseResource resource) {
-        if (isPrePopulated(resource)) dependencies.addResource(resource);
+        if (isOnDemand(resource)) dependencies.add(resource, ReparsableResource.held(resource));
         else otherCanonicals.add(resource, false);
     }
 
-    private boolean isPrePopulated(IBaseResource resource) {
-        return CanonicalResources.PRE_POPULATED.contains(engine.context().getResourceType(resource));
+    private boolean isOnDemand(IBaseResource resource) {
+        return OnDemandConformance.holds(engine.context().getResourceType(resource));
     }
 
     /**
@@ -116,6 +121,11 @@ public final class ConformanceSupport {
 
     public ValidationSupportChain chain() {
         return chain;
+    }
+
+    /** How a user of the chain keeps what it fetched the same objects for its whole life. */
+    public ResourcePins pins() {
+        return pins;
     }
 
     public FhirEngine engine() {

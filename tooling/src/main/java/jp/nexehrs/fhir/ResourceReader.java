@@ -70,6 +70,16 @@ public final class ResourceReader {
         }
     }
 
+    /**
+     * Parses again the text {@link #read} parsed (already checked then: the problems it found are not reported again),
+     * for a resource that memory let go ({@link ReparsableResource}).
+     */
+    public IBaseResource parseAgain(String text, ResourceFormat format, boolean strict) {
+        IParser parser = engine.parserFor(format);
+        parser.setParserErrorHandler(strict ? new CollectingParserErrorHandler() : new LenientErrorHandler(false).setErrorOnInvalidValue(false));
+        return parser.parseResource(text);
+    }
+
     /** Strict UTF-8; a leading byte-order mark is dropped (editors on Windows add one). */
     public static String decodeUtf8(String displayName, byte[] bytes) throws SourceException {
         try {

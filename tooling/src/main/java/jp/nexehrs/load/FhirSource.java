@@ -1,5 +1,6 @@
 package jp.nexehrs.load;
 
+import jp.nexehrs.fhir.ReparsableResource;
 import jp.nexehrs.fhir.ResourceFormat;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
@@ -9,8 +10,10 @@ import java.util.List;
  * One FHIR resource file from {@code profiles/}, parsed. The resource object must be treated as read-only:
  * later stages copy it before changing it. The text is kept deflated ({@link SourceText}): as Strings, the texts were
  * about a fifth of the live heap of the 16x synthetic build (every file has Japanese text, so two bytes a character).
+ * The parsed resource may be let go when memory runs short and is then parsed again from the text
+ * ({@link ReparsableResource}).
  */
-public record FhirSource(String file, Role role, ResourceFormat format, SourceText content, IBaseResource resource,
+public record FhirSource(String file, Role role, ResourceFormat format, SourceText content, ReparsableResource parsed,
                          String resourceType, String id, String url, List<String> claimedProfiles) {
 
     public enum Role {
@@ -27,9 +30,15 @@ public record FhirSource(String file, Role role, ResourceFormat format, SourceTe
         url = url == null ? "" : url;
     }
 
+    /** A source whose resource (or none) is held as given, never parsed again. */
     public FhirSource(String file, Role role, ResourceFormat format, String text, IBaseResource resource,
                       String resourceType, String id, String url, List<String> claimedProfiles) {
-        this(file, role, format, SourceText.of(text), resource, resourceType, id, url, claimedProfiles);
+        this(file, role, format, SourceText.of(text), ReparsableResource.held(resource), resourceType, id, url, claimedProfiles);
+    }
+
+    /** The parsed resource; do not keep it longer than needed (see {@link ReparsableResource}). */
+    public IBaseResource resource() {
+        return parsed.get();
     }
 
     /** The text the resource was parsed from (without a byte-order mark); inflated anew on each call. */

@@ -2,6 +2,7 @@ package jp.nexehrs.load;
 
 import ca.uhn.fhir.util.FhirTerser;
 import jp.nexehrs.fhir.FhirEngine;
+import jp.nexehrs.fhir.ReparsableResource;
 import jp.nexehrs.fhir.ResourceFormat;
 import jp.nexehrs.fhir.ResourceReader;
 import jp.nexehrs.governance.Governance;
@@ -189,7 +190,10 @@ public final class ProjectLoader {
         FhirTerser terser = engine.context().newTerser();
         String url = CONFORMANCE_TYPES.contains(type) ? primitive(terser, resource, "url") : "";
         List<String> claimed = resource.getMeta().getProfile().stream().map(IPrimitiveType::getValueAsString).toList();
-        FhirSource source = new FhirSource(displayName, role, format, parsed.text(), resource, type, id == null ? "" : id, url, claimed);
+        SourceText content = SourceText.of(parsed.text());
+        boolean strict = role == FhirSource.Role.CONFORMANCE;
+        ReparsableResource reparsable = ReparsableResource.of(resource, () -> reader.parseAgain(content.text(), format, strict));
+        FhirSource source = new FhirSource(displayName, role, format, content, reparsable, type, id == null ? "" : id, url, claimed);
         List<Finding> problems = parsed.problems().stream()
                 .map(problem -> Finding.error(displayName, 0, 0, "not valid FHIR: " + problem)).toList();
         return new Read(source, problems);

@@ -2,6 +2,7 @@ package jp.nexehrs.check;
 
 import jp.nexehrs.fhir.ConformanceSupport;
 import jp.nexehrs.fhir.FhirEngine;
+import jp.nexehrs.fhir.ReparsableResource;
 import jp.nexehrs.fhir.ResourceFormat;
 import jp.nexehrs.load.FhirSource;
 import jp.nexehrs.report.Finding;
@@ -95,7 +96,7 @@ class ReferenceValidatorBehaviourTest {
                  "differential": {"element": [{"id": "Patient.gender", "path": "Patient.gender",
                    "binding": {"strength": "required", "valueSet": "#vs"}}]}}
                 """);
-        support.add(support.snapshotSession().generate(profile, profile.getUrl(), profile.getName()));
+        support.add(ReparsableResource.held(support.snapshotSession().generate(profile, profile.getUrl(), profile.getName())));
         support.resourcesChanged();
         List<Finding> findings = new InstanceValidator(support).validate(source("Patient", """
                 {"resourceType": "Patient", "id": "x", "gender": "female"}

@@ -36,7 +36,7 @@ class ReusingInstanceValidatorModuleTest {
         ConformanceSupport support = new ConformanceSupport(engine);
         new DependencyConformance(support, 1).register(List.of(new PackageReader(engine).read(packageFolder)));
         FhirValidator fresh = validator(engine, new FhirInstanceValidator(support.chain()));
-        FhirValidator reused = validator(engine, new ReusingInstanceValidatorModule(support.chain()));
+        FhirValidator reused = validator(engine, new ReusingInstanceValidatorModule(support.chain(), support.pins()));
 
         List<String> examples = new ArrayList<>();
         try (Stream<Path> files = Files.list(packageFolder.resolve("package"))) {

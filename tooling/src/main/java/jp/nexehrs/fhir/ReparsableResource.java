@@ -1,0 +1,47 @@
+package jp.nexehrs.fhir;
+
+import org.hl7.fhir.instance.model.api.IBaseResource;
+
+import java.lang.ref.SoftReference;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * A parsed resource that the collector may take back when memory runs short, and that is parsed again from its text
+ * when next asked for. A build holds every resource of the project from load to publish; held as objects, they
+ * made its memory grow with the input (HAPI's R4 objects, and the R5 forms the validator caches inside them, were
+ * most of the 16x synthetic build's live heap: tooling/BENCHMARKS.md). Held softly, the heap cap bounds them.
+ * <p>
+ * Callers must treat the resource as read-only (later stages copy before changing) and must not keep it longer than
+ * they use it, or it stays in memory; two calls may give two equal objects instead of one. Thread-safe.
+ */
+public final class ReparsableResource {
+    private final Supplier<? extends IBaseResource> parseAgain;
+    private SoftReference<IBaseResource> kept;
+
+    private ReparsableResource(IBaseResource parsed, Supplier<? extends IBaseResource> parseAgain) {
+        this.parseAgain = parseAgain;
+        this.kept = new SoftReference<>(parsed);
+    }
+
+    /** @param parseAgain makes an equal resource anew, e.g. by parsing the text {@code parsed} was read from */
+    public static ReparsableResource of(IBaseResource parsed, Supplier<? extends IBaseResource> parseAgain) {
+        return new ReparsableResource(Objects.requireNonNull(parsed, "parsed"), Objects.requireNonNull(parseAgain, "parseAgain"));
+    }
+
+    /** A resource that is never let go (it has no text to be parsed from), or none: {@link #get()} gives it as is. */
+    public static ReparsableResource held(IBaseResource resource) {
+        return new ReparsableResource(resource, () -> resource);
+    }
+
+    /** The resource: the one parsed last, if memory kept it, else parsed now. */
+    public synchronized IBaseResource get() {
+        IBaseResource resource = kept.get();
+        if (resource == null) {
+            resource = parseAgain.get();
+            if (resource == null) return null;
+            kept = new SoftReference<>(resource);
+        }
+        return resource;
+    }
+}
