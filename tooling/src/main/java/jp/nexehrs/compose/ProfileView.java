@@ -34,7 +34,7 @@ final class ProfileView {
     Map<String, Object> model(StructureDefinition profile) {
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("base", link(profile.getBaseDefinition()));
-        page.put("derived", site.derivedFrom(profile.getUrl()).stream().map(p -> link(p.getUrl())).toList());
+        page.put("derived", site.derivedFrom(profile.getUrl()).stream().map(this::link).toList());
         List<Map<String, String>> views = new ArrayList<>();
         for (ElementView view : ElementView.values()) {
             views.add(Map.of("code", view.code(), "ja", view.japanese(), "en", view.english(),

@@ -97,10 +97,8 @@ public final class SiteComposer {
             }
         }
 
-        SiteLinks links = SiteLinks.of(ArtifactLinks.of(converted.conformance().stream().map(ConformanceArtifact::resource).toList()),
-                converted.conformance().stream().map(ConformanceArtifact::resource)
-                        .filter(StructureDefinition.class::isInstance).map(StructureDefinition.class::cast).toList(),
-                checked.examples());
+        SiteLinks links = SiteLinks.of(ArtifactLinks.of(converted.conformance().stream().map(ConformanceArtifact::resource)),
+                converted.conformance(), checked.examples());
         var fhirContext = converted.support().engine().context();
         ProfileView profiles = new ProfileView(links, new ElementTree(fhirContext, links.links()));
         TerminologyView terminology = new TerminologyView(links, checked.expansions());

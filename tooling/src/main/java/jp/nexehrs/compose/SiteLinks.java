@@ -1,6 +1,7 @@
 package jp.nexehrs.compose;
 
 import jp.nexehrs.check.ExampleValidation;
+import jp.nexehrs.convert.ConformanceArtifact;
 import jp.nexehrs.render.ArtifactLinks;
 import jp.nexehrs.render.ElementTree;
 import org.hl7.fhir.r4.model.ElementDefinition;
@@ -17,15 +18,17 @@ import java.util.Map;
  * claiming each profile). The cross-references are indexed once per site, so that a page looks its own up
  * instead of scanning every profile: composing stays linear in the number of artifacts.
  */
-record SiteLinks(ArtifactLinks links, Map<String, List<StructureDefinition>> derivedByBase,
+record SiteLinks(ArtifactLinks links, Map<String, List<String>> derivedByBase,
                  Map<String, List<Map<String, String>>> bindingsByValueSet,
                  Map<String, List<Map<String, String>>> examplesByProfile) {
 
-    static SiteLinks of(ArtifactLinks links, List<StructureDefinition> profiles, List<ExampleValidation> examples) {
-        Map<String, List<StructureDefinition>> derived = new HashMap<>();
+    /** Reads each artifact's resource once, one at a time, and keeps none of them. */
+    static SiteLinks of(ArtifactLinks links, List<ConformanceArtifact> conformance, List<ExampleValidation> examples) {
+        Map<String, List<String>> derived = new HashMap<>();
         Map<String, List<Map<String, String>>> bindings = new HashMap<>();
-        for (StructureDefinition profile : profiles) {
-            if (profile.hasBaseDefinition()) derived.computeIfAbsent(profile.getBaseDefinition(), b -> new ArrayList<>()).add(profile);
+        for (ConformanceArtifact artifact : conformance) {
+            if (!(artifact.resource() instanceof StructureDefinition profile)) continue;
+            if (profile.hasBaseDefinition()) derived.computeIfAbsent(profile.getBaseDefinition(), b -> new ArrayList<>()).add(profile.getUrl());
             ArtifactLinks.Link link = links.canonical(profile.getUrl(), "");
             for (ElementDefinition element : ElementTree.allowed(profile).values()) {
                 if (!element.hasBinding() || !element.getBinding().hasValueSet()) continue;
@@ -46,8 +49,8 @@ record SiteLinks(ArtifactLinks links, Map<String, List<StructureDefinition>> der
         return new SiteLinks(links, Map.copyOf(derived), Map.copyOf(bindings), Map.copyOf(byProfile));
     }
 
-    /** The profiles whose base is this profile, in the order of the project's profiles. */
-    List<StructureDefinition> derivedFrom(String profileUrl) {
+    /** The canonical URLs of the profiles whose base is this profile, in the order of the project's profiles. */
+    List<String> derivedFrom(String profileUrl) {
         return derivedByBase.getOrDefault(profileUrl, List.of());
     }
 

@@ -1,6 +1,7 @@
 package jp.nexehrs.convert;
 
 import ca.uhn.fhir.context.FhirContext;
+import jp.nexehrs.cache.CacheKey;
 import jp.nexehrs.render.ArtifactLinks;
 import jp.nexehrs.render.ElementTree;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -11,16 +12,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds an artifact from what an editor writes in a document: its name, its id or its canonical URL. Holds the
  * artifacts as published (profiles with their snapshots), so documents can embed their element tables.
  */
 public final class ArtifactIndex {
-    /** A link target: the page path relative to the site root, the title to show, and the resource itself. */
-    public record Target(String pagePath, String label, String key, IBaseResource resource) {}
+    /** A link target: the page path relative to the site root, the title to show, and the artifact itself. */
+    public record Target(String pagePath, String label, String key, ConformanceArtifact artifact) {
+        /** The artifact's resource; not kept here, so that memory may let it go between uses. */
+        public IBaseResource resource() {
+            return artifact.resource();
+        }
+    }
 
     private final Map<String, Target> byReference = new HashMap<>();
+    /** Each artifact's content as a hash, by key: made on first use, once per build instead of once per document. */
+    private final Map<String, String> contentHashes = new ConcurrentHashMap<>();
     private final ElementTree elementTree;
     private final ca.uhn.fhir.parser.IParser json;
     /** Made once: every cached document's key includes it (made per document, it was 7% of the 16x build's samples). */
@@ -29,15 +38,16 @@ public final class ArtifactIndex {
     ArtifactIndex(List<ConformanceArtifact> conformance, FhirContext context) {
         for (ConformanceArtifact artifact : conformance) {
             var source = artifact.source();
-            Target target = new Target(source.key() + ".html", labelOf(artifact.resource(), source.id()), source.key(), artifact.resource());
-            String name = artifact.resource() instanceof MetadataResource metadata ? metadata.getName() : null;
+            IBaseResource resource = artifact.resource();
+            Target target = new Target(source.key() + ".html", labelOf(resource, source.id()), source.key(), artifact);
+            String name = resource instanceof MetadataResource metadata ? metadata.getName() : null;
             if (name != null && !name.isBlank()) byReference.putIfAbsent(name, target);
             byReference.putIfAbsent(source.id(), target);
             byReference.putIfAbsent(source.key(), target);
             if (!source.url().isEmpty()) byReference.putIfAbsent(source.url(), target);
         }
         json = context.newJsonParser();
-        elementTree = new ElementTree(context, ArtifactLinks.of(conformance.stream().map(ConformanceArtifact::resource).toList()));
+        elementTree = new ElementTree(context, ArtifactLinks.of(conformance.stream().map(ConformanceArtifact::resource)));
         StringBuilder out = new StringBuilder();
         new TreeMap<>(byReference).forEach((reference, target) -> out.append(reference).append('\u0000').append(target.pagePath())
                 .append('\u0000').append(target.label()).append('\u0000').append(target.key()).append('\n'));
@@ -55,22 +65,23 @@ public final class ArtifactIndex {
      * even when no name or page changes.
      */
     String contentFingerprint(java.util.Collection<String> references) {
-        Map<String, IBaseResource> chosen = new TreeMap<>();
-        if (references.isEmpty()) chosen.putAll(byKey());
+        Map<String, Target> chosen = new TreeMap<>();
+        if (references.isEmpty()) byReference.values().forEach(target -> chosen.putIfAbsent(target.key(), target));
         for (String reference : references) {
             Target target = byReference.get(reference);
-            chosen.put(target == null ? "missing:" + reference : target.key(), target == null ? null : target.resource());
+            chosen.put(target == null ? "missing:" + reference : target.key(), target);
         }
         StringBuilder out = new StringBuilder();
-        chosen.forEach((key, resource) -> out.append(key).append('\u0000')
-                .append(resource == null ? "" : json.encodeResourceToString(resource)).append('\n'));
+        chosen.forEach((key, target) -> out.append(key).append('\u0000').append(target == null ? "" : contentHash(target)).append('\n'));
         return out.toString();
     }
 
-    private Map<String, IBaseResource> byKey() {
-        Map<String, IBaseResource> byKey = new HashMap<>();
-        byReference.values().forEach(target -> byKey.putIfAbsent(target.key(), target.resource()));
-        return byKey;
+    private String contentHash(Target target) {
+        return contentHashes.computeIfAbsent(target.key(), key -> {
+            synchronized (json) {
+                return new CacheKey().add(json.encodeResourceToString(target.resource())).hex();
+            }
+        });
     }
 
     public Optional<Target> find(String reference) {

@@ -4,9 +4,9 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.MetadataResource;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Where links to artifacts go: this project's own artifacts to their pages on the site (by canonical URL), the
@@ -25,15 +25,18 @@ public final class ArtifactLinks {
         this.byUrl = Map.copyOf(byUrl);
     }
 
-    /** Links for the given conformance resources; a resource's page is {@code <type>-<id>.html}. */
-    public static ArtifactLinks of(List<? extends IBaseResource> resources) {
+    /**
+     * Links for the given conformance resources; a resource's page is {@code <type>-<id>.html}. Read one at a time,
+     * so that a lazy stream never has them all in memory at once.
+     */
+    public static ArtifactLinks of(Stream<? extends IBaseResource> resources) {
         Map<String, Local> byUrl = new HashMap<>();
-        for (IBaseResource resource : resources) {
-            if (!(resource instanceof MetadataResource metadata) || !metadata.hasUrl()) continue;
+        resources.forEachOrdered(resource -> {
+            if (!(resource instanceof MetadataResource metadata) || !metadata.hasUrl()) return;
             String name = metadata.hasName() ? metadata.getName() : metadata.getIdElement().getIdPart();
             String page = metadata.fhirType() + "-" + metadata.getIdElement().getIdPart() + ".html";
             byUrl.putIfAbsent(metadata.getUrl(), new Local(metadata.getUrl(), name, page));
-        }
+        });
         return new ArtifactLinks(byUrl);
     }
 
