@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -31,9 +32,11 @@ final class NpmPackageWriter {
     /** Entry time when SOURCE_DATE_EPOCH is not set: a constant, so that the same input gives the same bytes. */
     static final long DEFAULT_EPOCH_SECONDS = 946684800L; // 2000-01-01T00:00:00Z
 
-    /** One resource to put in the package, already serialised. */
-    /** @param json the resource as the package holds it: pretty-printed JSON, UTF-8 */
-    record Entry(String folder, String fileName, IBaseResource resource, byte[] json) {}
+    /**
+     * One resource to put in the package: its line in {@code .index.json}, and its JSON as the package holds it
+     * (pretty-printed, UTF-8), read when it is written.
+     */
+    record Entry(String folder, String fileName, Map<String, Object> index, Supplier<byte[]> json) {}
 
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final long epochSeconds;
@@ -42,14 +45,16 @@ final class NpmPackageWriter {
         this.epochSeconds = epochSeconds;
     }
 
+    /** Reads each entry's JSON when it goes into the archive, one at a time. */
     PackageArchive write(ProjectConfig config, List<Entry> entries) {
-        Map<String, byte[]> files = new TreeMap<>();
-        files.put("package/package.json", bytes(packageJson(config)));
+        Map<String, Supplier<byte[]>> files = new TreeMap<>();
+        byte[] packageJson = bytes(packageJson(config));
+        files.put("package/package.json", () -> packageJson);
         Map<String, List<Map<String, Object>>> indexes = new TreeMap<>();
         for (Entry entry : entries) {
             String folder = entry.folder().isEmpty() ? "package" : "package/" + entry.folder();
             files.put(folder + "/" + entry.fileName(), entry.json());
-            indexes.computeIfAbsent(folder, f -> new ArrayList<>()).add(indexEntry(entry));
+            indexes.computeIfAbsent(folder, f -> new ArrayList<>()).add(entry.index());
         }
         indexes.putIfAbsent("package", new ArrayList<>());
         indexes.forEach((folder, list) -> {
@@ -57,7 +62,8 @@ final class NpmPackageWriter {
             Map<String, Object> index = new LinkedHashMap<>();
             index.put("index-version", 2);
             index.put("files", list);
-            files.put(folder + "/.index.json", bytes(index));
+            byte[] indexJson = bytes(index);
+            files.put(folder + "/.index.json", () -> indexJson);
         });
         return new PackageArchive(config.packageFileName(), tgz(files));
     }
@@ -82,16 +88,16 @@ final class NpmPackageWriter {
         return pkg;
     }
 
-    private static Map<String, Object> indexEntry(Entry entry) {
+    private static Map<String, Object> indexEntry(String fileName, IBaseResource resource) {
         Map<String, Object> index = new LinkedHashMap<>();
-        index.put("filename", entry.fileName());
-        index.put("resourceType", entry.resource().fhirType());
-        index.put("id", entry.resource().getIdElement().getIdPart());
-        if (entry.resource() instanceof MetadataResource metadata) {
+        index.put("filename", fileName);
+        index.put("resourceType", resource.fhirType());
+        index.put("id", resource.getIdElement().getIdPart());
+        if (resource instanceof MetadataResource metadata) {
             if (metadata.hasUrl()) index.put("url", metadata.getUrl());
             if (metadata.hasVersion()) index.put("version", metadata.getVersion());
         }
-        if (entry.resource() instanceof StructureDefinition profile) {
+        if (resource instanceof StructureDefinition profile) {
             index.put("kind", profile.getKind().toCode());
             index.put("type", profile.getType());
             if (profile.hasDerivation()) index.put("derivation", profile.getDerivation().toCode());
@@ -107,15 +113,16 @@ final class NpmPackageWriter {
         }
     }
 
-    private byte[] tgz(Map<String, byte[]> files) {
+    private byte[] tgz(Map<String, Supplier<byte[]>> files) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         // GZIPOutputStream writes a zero modification time and no file name: the header is the same on every run.
         try (GZIPOutputStream gzip = new GZIPOutputStream(out);
              TarArchiveOutputStream tar = new TarArchiveOutputStream(gzip, StandardCharsets.UTF_8.name())) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            for (Map.Entry<String, Supplier<byte[]>> file : files.entrySet()) {
+                byte[] content = file.getValue().get();
                 TarArchiveEntry entry = new TarArchiveEntry(file.getKey());
-                entry.setSize(file.getValue().length);
+                entry.setSize(content.length);
                 entry.setModTime(new Date(epochSeconds * 1000));
                 entry.setMode(0644);
                 entry.setUserId(0);
@@ -123,7 +130,7 @@ final class NpmPackageWriter {
                 entry.setUserName("");
                 entry.setGroupName("");
                 tar.putArchiveEntry(entry);
-                tar.write(file.getValue());
+                tar.write(content);
                 tar.closeArchiveEntry();
             }
         } catch (IOException e) {
@@ -132,7 +139,9 @@ final class NpmPackageWriter {
         return out.toByteArray();
     }
 
-    static Entry entryFor(FhirSource source, IBaseResource resource, byte[] json, boolean example) {
-        return new Entry(example ? "example" : "", source.key() + ".json", resource, json);
+    /** @param json the resource as the package holds it (pretty-printed JSON, UTF-8), read when written */
+    static Entry entryFor(FhirSource source, IBaseResource resource, Supplier<byte[]> json, boolean example) {
+        String fileName = source.key() + ".json";
+        return new Entry(example ? "example" : "", fileName, indexEntry(fileName, resource), json);
     }
 }

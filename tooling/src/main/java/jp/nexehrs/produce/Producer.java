@@ -1,6 +1,5 @@
 package jp.nexehrs.produce;
 
-import ca.uhn.fhir.parser.IParser;
 import jp.nexehrs.check.Checked;
 import jp.nexehrs.check.ExampleValidation;
 import jp.nexehrs.compose.ComposedSite;
@@ -9,6 +8,7 @@ import jp.nexehrs.compose.SiteFile;
 import jp.nexehrs.compose.SiteFiles;
 import jp.nexehrs.convert.ConformanceArtifact;
 import jp.nexehrs.convert.Converted;
+import jp.nexehrs.fhir.FhirEngine;
 import jp.nexehrs.load.FhirSource;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The produce stage: the FHIR package, the QA report, and the site's last files (the package and the zips of
@@ -70,29 +71,30 @@ public final class Producer {
     }
 
     /**
-     * Every definition's and example's JSON by file name, in the artifacts' order, read once for the package and the
-     * downloads: the files the composed site holds beside each page (the same parser and settings wrote them), or,
-     * with no site, encoded here. Encoding every resource a second time was most of the produce stage on large
-     * projects (JFR of the 16x synthetic build).
+     * Every definition's and example's JSON by file name, in the artifacts' order: the files the composed site holds
+     * beside each page (the same parser and settings wrote them), or, with no site, encoded here. Each is read when
+     * the package or a download asks for it and not kept, so that they are never all in memory at once (at 16x the
+     * synthetic guide's definitions are 150 MB of JSON). Encoding every resource a second time was most of the
+     * produce stage on large projects (JFR of the 16x synthetic build): the site's files are read instead.
      */
-    private record ResourceJson(Map<String, byte[]> definitions, Map<String, byte[]> examples) {
+    private record ResourceJson(Map<String, Supplier<byte[]>> definitions, Map<String, Supplier<byte[]>> examples) {
         static ResourceJson of(Checked checked, ComposedSite site) {
-            IParser parser = checked.converted().support().engine().jsonParser();
-            Map<String, byte[]> definitions = new LinkedHashMap<>();
+            FhirEngine engine = checked.converted().support().engine();
+            Map<String, Supplier<byte[]>> definitions = new LinkedHashMap<>();
             for (ConformanceArtifact artifact : checked.converted().conformance()) {
-                definitions.put(artifact.key() + ".json", bytes(artifact.key() + ".json", artifact.resource(), site, parser));
+                definitions.put(artifact.key() + ".json", bytes(artifact.key() + ".json", artifact::resource, site, engine));
             }
-            Map<String, byte[]> examples = new LinkedHashMap<>();
+            Map<String, Supplier<byte[]>> examples = new LinkedHashMap<>();
             for (ExampleValidation example : checked.examples()) {
                 String file = example.source().key() + ".json";
-                examples.put(file, bytes(file, example.source().resource(), site, parser));
+                examples.put(file, bytes(file, example.source()::resource, site, engine));
             }
             return new ResourceJson(definitions, examples);
         }
 
-        private static byte[] bytes(String file, IBaseResource resource, ComposedSite site, IParser parser) {
-            if (site != null && site.files().contains(file)) return site.files().read(file);
-            return parser.encodeResourceToString(resource).getBytes(StandardCharsets.UTF_8);
+        private static Supplier<byte[]> bytes(String file, Supplier<IBaseResource> resource, ComposedSite site, FhirEngine engine) {
+            if (site != null && site.files().contains(file)) return () -> site.files().read(file);
+            return () -> engine.jsonParser().encodeResourceToString(resource.get()).getBytes(StandardCharsets.UTF_8);
         }
     }
 }

@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -24,7 +25,8 @@ final class ZipArchive {
         this.stamp = time.isBefore(DOS_EPOCH) ? DOS_EPOCH : time;
     }
 
-    byte[] write(Map<String, byte[]> entries) {
+    /** Reads each entry's content when it goes into the zip, one at a time. */
+    byte[] write(Map<String, Supplier<byte[]>> entries) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             for (var entry : new TreeMap<>(entries).entrySet()) {
@@ -32,7 +34,7 @@ final class ZipArchive {
                 // setTimeLocal writes the DOS time as given; setTime would shift it by the machine's time zone.
                 zipEntry.setTimeLocal(stamp);
                 zip.putNextEntry(zipEntry);
-                zip.write(entry.getValue());
+                zip.write(entry.getValue().get());
                 zip.closeEntry();
             }
         } catch (IOException e) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
+import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -21,10 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ZipArchiveTest {
     @Test
     void entriesAreSortedStampedWithTheGivenTimeAndTheBytesAreReproducible() throws IOException {
-        Map<String, byte[]> forwards = new LinkedHashMap<>();
-        forwards.put("b.json", "{\"名前\":\"二\"}".getBytes(StandardCharsets.UTF_8));
-        forwards.put("a.json", "{}".getBytes(StandardCharsets.UTF_8));
-        Map<String, byte[]> backwards = new LinkedHashMap<>();
+        Map<String, Supplier<byte[]>> forwards = new LinkedHashMap<>();
+        forwards.put("b.json", () -> "{\"名前\":\"二\"}".getBytes(StandardCharsets.UTF_8));
+        forwards.put("a.json", () -> "{}".getBytes(StandardCharsets.UTF_8));
+        Map<String, Supplier<byte[]>> backwards = new LinkedHashMap<>();
         backwards.put("a.json", forwards.get("a.json"));
         backwards.put("b.json", forwards.get("b.json"));
 
@@ -52,7 +53,7 @@ class ZipArchiveTest {
 
     @Test
     void aTimeBeforeTheZipEpochIsStampedAs1980() throws IOException {
-        byte[] zip = new ZipArchive(0).write(Map.of("a.json", new byte[0]));
+        byte[] zip = new ZipArchive(0).write(Map.of("a.json", () -> new byte[0]));
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             assertEquals(LocalDateTime.of(1980, 1, 1, 0, 0), in.getNextEntry().getTimeLocal());
         }
