@@ -1,15 +1,18 @@
 # Sourced by ./nexehrs and tooling/bench/run-benchmarks.sh: the one place that decides the JVM's options.
 #
-# The heap cap (-Xmx) grows with the input: a build holds every parsed resource, snapshot and converted document
-# until the end (pages go to disk as they are rendered), so what it needs grows with the bytes under profiles/ and
-# spec/ and the packages a command is given (the files `validate` is given are read a few at a time, so only the
-# largest count): a floor for the FHIR R4 definitions, the validator and Asciidoctor, plus a multiple of the input;
-# capped so a huge project fails with a clear OutOfMemoryError instead of swapping the machine. No project and no
-# files (validate --package anywhere, --help): the floor. 5 MB per input MB keeps the parallel collector's heap
-# about twice the largest live set of the 16x synthetic build (716 MB after a full collection under 1,508 MB) at
-# the same speed as 8 did (tooling/BENCHMARKS.md).
+# The heap cap (-Xmx): a floor for the FHIR R4 definitions, the validator and Asciidoctor, plus a little per MB of
+# the project's profiles/ and spec/ and more per MB of what a command holds parsed whole (the packages it is given;
+# of the files `validate` is given, the largest, one per core: it reads them a few at a time and drops each); capped
+# so a huge project fails with a clear OutOfMemoryError instead of swapping the machine. No project and no files
+# (validate --package anywhere, --help): the floor. The project's own resources are kept as compressed text and
+# parsed when used; a parsed one that is not in use is let go at the next collection (-XX:SoftRefLRUPolicyMSPerMB=0;
+# ReparsableResource), so what a build holds hardly grows with the project: the 16x synthetic build (164 MB) ran
+# under the 768 MB floor as fast as under 1,950 MB (tooling/BENCHMARKS.md). 1 MB per project MB covers what does grow
+# (compressed texts, converted documents, findings); 5 MB per MB held parsed whole keeps the parallel collector's
+# heap about twice the live set.
 NEXEHRS_HEAP_FLOOR_MB=768
-NEXEHRS_HEAP_PER_INPUT_MB=5
+NEXEHRS_HEAP_PER_SOURCE_MB=1
+NEXEHRS_HEAP_PER_PARSED_MB=5
 NEXEHRS_HEAP_CEILING_MB=4096
 # Below this input a run is short enough that the JIT's optimising compiler (C2) costs more CPU than its code
 # saves: such runs use the quick compiler (C1) only, and JRuby interprets Ruby instead of compiling it to
@@ -17,15 +20,13 @@ NEXEHRS_HEAP_CEILING_MB=4096
 # synthetic 4x spec from 36 to 28 s; at 148 MB (16x) the full JIT wins (97 s against 114 s). tooling/BENCHMARKS.md.
 NEXEHRS_QUICK_JIT_MAX_INPUT_MB=64
 
-# nexehrs_input_kb ARGS...: the KB of input a command holds in memory at once: the project's profiles/ and spec/,
-# every package given with --package, and of the other files and folders named (the resources `validate` is
-# given), only the largest files, one per core: they are validated as they are read, a few at a time, and dropped.
+# nexehrs_input_kb ARGS...: "SOURCE_KB PARSED_KB": the KB of the project's profiles/ and spec/, and the KB a command
+# holds parsed whole: every package given with --package, and of the other files and folders named (the resources
+# `validate` is given), only the largest files, one per core: they are validated as they are read, a few at a time,
+# and dropped.
 nexehrs_input_kb() {
   local project held=() streamed=() arg previous=""
   project="$(nexehrs_project_dir "$@")"
-  if [[ -n "$project" ]]; then
-    for arg in "$project/profiles" "$project/spec"; do [[ -e "$arg" ]] && held+=("$arg"); done
-  fi
   for arg in "$@"; do
     if [[ "$previous" == "--package" && -e "$arg" ]]; then
       held+=("$arg")
@@ -37,18 +38,22 @@ nexehrs_input_kb() {
     fi
     previous="$arg"
   done
-  local held_kb=0 streamed_kb=0
+  local source_kb=0 held_kb=0 streamed_kb=0 sources=()
+  if [[ -n "$project" ]]; then
+    for arg in "$project/profiles" "$project/spec"; do [[ -e "$arg" ]] && sources+=("$arg"); done
+  fi
+  (( ${#sources[@]} > 0 )) && source_kb="$(du -sk "${sources[@]}" 2>/dev/null | awk '{s += $1} END {print s + 0}')"
   (( ${#held[@]} > 0 )) && held_kb="$(du -sk "${held[@]}" 2>/dev/null | awk '{s += $1} END {print s + 0}')"
   if (( ${#streamed[@]} > 0 )); then
     streamed_kb="$(find "${streamed[@]}" -type f -printf '%k\n' 2>/dev/null | sort -n | tail -n "$(nproc 2>/dev/null || echo 2)" \
       | awk '{s += $1} END {print s + 0}')"
   fi
-  echo $(( held_kb + streamed_kb ))
+  echo "$source_kb $(( held_kb + streamed_kb ))"
 }
 
-# nexehrs_heap_mb INPUT_KB: the heap cap (-Xmx) in MB for that much input.
+# nexehrs_heap_mb SOURCE_KB PARSED_KB: the heap cap (-Xmx) in MB for that much input.
 nexehrs_heap_mb() {
-  local heap=$(( NEXEHRS_HEAP_FLOOR_MB + NEXEHRS_HEAP_PER_INPUT_MB * $1 / 1024 ))
+  local heap=$(( NEXEHRS_HEAP_FLOOR_MB + (NEXEHRS_HEAP_PER_SOURCE_MB * $1 + NEXEHRS_HEAP_PER_PARSED_MB * $2) / 1024 ))
   (( heap > NEXEHRS_HEAP_CEILING_MB )) && heap=$NEXEHRS_HEAP_CEILING_MB
   echo "$heap"
 }
@@ -84,15 +89,17 @@ nexehrs_project_dir() {
 
 # nexehrs_java_options ARGS...: the JVM options for running nexehrs with these arguments (NEXEHRS_JAVA_OPTS
 # replaces them all). A 4 MB thread stack for JRuby's deep recursion; the parallel collector, which on 2 cores
-# spends less CPU than G1 on a short batch run.
+# spends less CPU than G1 on a short batch run; parsed resources not in use let go at each collection (see above:
+# with the default policy, the 16x build under the floor spent 5 of its 6 minutes collecting).
 nexehrs_java_options() {
   if [[ -n "${NEXEHRS_JAVA_OPTS:-}" ]]; then
     echo "$NEXEHRS_JAVA_OPTS"
     return
   fi
-  local input_kb
-  input_kb="$(nexehrs_input_kb "$@")"
-  echo "-Xss4m -XX:+UseParallelGC -Xmx$(nexehrs_heap_mb "$input_kb")m $(nexehrs_jit_options "$input_kb" "$@")"
+  local source_kb parsed_kb
+  read -r source_kb parsed_kb <<< "$(nexehrs_input_kb "$@")"
+  echo "-Xss4m -XX:+UseParallelGC -Xmx$(nexehrs_heap_mb "$source_kb" "$parsed_kb")m -XX:SoftRefLRUPolicyMSPerMB=0" \
+       "$(nexehrs_jit_options $(( source_kb + parsed_kb )) "$@")"
 }
 
 # nexehrs_java: the java to run: $JAVA_HOME's when it is set (as Maven does), else the one on PATH.
