@@ -24,7 +24,7 @@ public record ConformanceArtifact(FhirSource source, ReparsableResource parsed) 
      */
     static ConformanceArtifact made(FhirSource source, IBaseResource resource, FhirEngine engine) {
         SourceText json = SourceText.of(engine.parserFor(ResourceFormat.JSON).encodeResourceToString(resource));
-        return new ConformanceArtifact(source, ReparsableResource.of(resource,
+        return new ConformanceArtifact(source, source.parsed().alongside(resource,
                 () -> engine.parserFor(ResourceFormat.JSON).parseResource(json.text())));
     }
 

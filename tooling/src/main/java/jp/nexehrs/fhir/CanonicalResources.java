@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Serves the validator the canonical resources {@link OnDemandConformance} does not hold (Questionnaire, Measure, Library, ImplementationGuide, ActivityDefinition, ...): the validator looks them up
- * by canonical URL, e.g. to check a QuestionnaireResponse against its Questionnaire.
+ * Serves the validator the canonical resources {@link OnDemandConformance} does not hold (Questionnaire, Measure,
+ * Library, ImplementationGuide, ActivityDefinition, ...): the validator looks them up by canonical URL, e.g. to check
+ * a QuestionnaireResponse against its Questionnaire. Held as objects: they are few, and rarely large.
  */
 final class CanonicalResources implements IValidationSupport {
     private final FhirContext context;

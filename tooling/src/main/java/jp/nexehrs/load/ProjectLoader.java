@@ -2,6 +2,7 @@ package jp.nexehrs.load;
 
 import ca.uhn.fhir.util.FhirTerser;
 import jp.nexehrs.fhir.FhirEngine;
+import jp.nexehrs.fhir.RecentlyUsed;
 import jp.nexehrs.fhir.ReparsableResource;
 import jp.nexehrs.fhir.ResourceFormat;
 import jp.nexehrs.fhir.ResourceReader;
@@ -49,6 +50,8 @@ public final class ProjectLoader {
 
     private final FhirEngine engine;
     private final ResourceReader reader;
+    /** The project's parsed resources used last, kept in memory (one set per load, so per build). */
+    private final RecentlyUsed recentlyUsed = new RecentlyUsed(RecentlyUsed.DEFAULT_CAPACITY);
     private final YamlReader yaml = new YamlReader();
     private final DependencyLoader dependencyLoader;
 
@@ -192,7 +195,7 @@ public final class ProjectLoader {
         List<String> claimed = resource.getMeta().getProfile().stream().map(IPrimitiveType::getValueAsString).toList();
         SourceText content = SourceText.of(parsed.text());
         boolean strict = role == FhirSource.Role.CONFORMANCE;
-        ReparsableResource reparsable = ReparsableResource.of(resource, () -> reader.parseAgain(content.text(), format, strict));
+        ReparsableResource reparsable = ReparsableResource.of(resource, () -> reader.parseAgain(content.text(), format, strict), recentlyUsed);
         FhirSource source = new FhirSource(displayName, role, format, content, reparsable, type, id == null ? "" : id, url, claimed);
         List<Finding> problems = parsed.problems().stream()
                 .map(problem -> Finding.error(displayName, 0, 0, "not valid FHIR: " + problem)).toList();

@@ -19,8 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Resources that memory may let go: parsed again, equal, when the collector took them; never while a user pinned
- * them. Runs with {@code -XX:SoftRefLRUPolicyMSPerMB=0} (the build's surefire setting and the launcher's), under
+ * Resources that memory may let go: parsed again, equal, when the collector took them; never while they are among
+ * the recently used or a user pinned them. Runs with {@code -XX:SoftRefLRUPolicyMSPerMB=0} (the build's surefire setting and the launcher's), under
  * which a full collection clears every soft reference that nothing else holds.
  */
 class ReparsableResourceTest {
@@ -37,10 +37,14 @@ class ReparsableResourceTest {
     @Test
     void aResourceTheCollectorTookIsParsedAgainFromItsText() {
         AtomicInteger parses = new AtomicInteger();
-        ReparsableResource resource = ReparsableResource.of(parse(parses), () -> parse(parses));
+        RecentlyUsed recent = new RecentlyUsed(1);
+        ReparsableResource resource = ReparsableResource.of(parse(parses), () -> parse(parses), recent);
         WeakReference<IBaseResource> first = new WeakReference<>(resource.get());
         assertEquals(1, parses.get(), "the first get() gives the resource it was made with");
 
+        System.gc();
+        assertSame(first.get(), resource.get(), "used last: kept");
+        ReparsableResource.of(parse(new AtomicInteger()), () -> null, recent).get();
         collectUntilCleared(first);
         IBaseResource again = resource.get();
         assertEquals(2, parses.get());
@@ -65,18 +69,22 @@ class ReparsableResourceTest {
         String text = "{\"resourceType\":\"StructureDefinition\",\"id\":\"pinned\",\"url\":\"" + url + "\",\"name\":\"Pinned\","
                 + "\"status\":\"draft\",\"kind\":\"resource\",\"abstract\":false,\"type\":\"Patient\","
                 + "\"baseDefinition\":\"http://hl7.org/fhir/StructureDefinition/Patient\",\"derivation\":\"constraint\"}";
-        support.add(ReparsableResource.of(ENGINE.jsonParser().parseResource(text), () -> ENGINE.jsonParser().parseResource(text)));
+        RecentlyUsed recent = new RecentlyUsed(1);
+        support.add(ReparsableResource.of(ENGINE.jsonParser().parseResource(text), () -> ENGINE.jsonParser().parseResource(text), recent));
 
         Set<IBaseResource> pins = ResourcePins.newSet();
-        IBaseResource fetched = support.pins().during(pins, () -> support.chain().fetchStructureDefinition(url));
-        assertTrue(pins.contains(fetched));
-        System.gc();
-        assertSame(fetched, support.chain().fetchStructureDefinition(url), "pinned: the same object, not a new parse");
+        WeakReference<IBaseResource> fetched = new WeakReference<>(
+                support.pins().during(pins, () -> support.chain().fetchStructureDefinition(url)));
+        assertTrue(pins.contains(fetched.get()));
+        Runnable useAnother = () -> ReparsableResource.of(ENGINE.jsonParser().parseResource(PATIENT), () -> null, recent).get();
+        useAnother.run(); // the profile is no longer the last used: only the pin holds it
+        for (int i = 0; i < 3; i++) System.gc();
+        assertNotNull(fetched.get(), "pinned: not let go");
+        assertSame(fetched.get(), support.chain().fetchStructureDefinition(url), "pinned: the same object, not a new parse");
 
-        WeakReference<IBaseResource> unpinned = new WeakReference<>(fetched);
-        fetched = null;
         pins.clear();
-        collectUntilCleared(unpinned);
+        useAnother.run();
+        collectUntilCleared(fetched);
         IBaseResource parsedAgain = support.chain().fetchStructureDefinition(url);
         assertNotNull(parsedAgain);
         assertEquals(url, ((org.hl7.fhir.r4.model.StructureDefinition) parsedAgain).getUrl());
