@@ -90,7 +90,7 @@ nexehrs_project_dir() {
 # nexehrs_java_options ARGS...: the JVM options for running nexehrs with these arguments (NEXEHRS_JAVA_OPTS
 # replaces them all). A 4 MB thread stack for JRuby's deep recursion; the parallel collector, which on 2 cores
 # spends less CPU than G1 on a short batch run; parsed resources not in use let go at each collection (see above:
-# with the default policy, the 16x build under the floor spent 5 of its 6 minutes collecting).
+# with the default policy, the 16x build under the 1x cap took 6.5 minutes instead of 1, collecting again and again).
 nexehrs_java_options() {
   if [[ -n "${NEXEHRS_JAVA_OPTS:-}" ]]; then
     echo "$NEXEHRS_JAVA_OPTS"
