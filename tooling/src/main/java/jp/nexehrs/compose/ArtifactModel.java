@@ -1,6 +1,7 @@
 package jp.nexehrs.compose;
 
 import jp.nexehrs.convert.ConformanceArtifact;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.MetadataResource;
 import org.hl7.fhir.r4.model.StringType;
@@ -23,7 +24,8 @@ final class ArtifactModel {
         model.put("id", artifact.source().id());
         model.put("url", artifact.source().url());
         model.put("file", artifact.source().file());
-        if (artifact.resource() instanceof MetadataResource metadata) {
+        IBaseResource resource = artifact.resource();
+        if (resource instanceof MetadataResource metadata) {
             model.put("name", metadata.hasName() ? metadata.getName() : artifact.source().id());
             model.put("title", metadata.hasTitle() ? metadata.getTitle() : model.get("name"));
             model.put("version", metadata.hasVersion() ? metadata.getVersion() : "");
@@ -31,7 +33,7 @@ final class ArtifactModel {
             model.put("description", metadata.hasDescription() ? metadata.getDescription() : "");
             model.put("descriptionEn", english(metadata));
         }
-        if (artifact.resource() instanceof StructureDefinition profile) {
+        if (resource instanceof StructureDefinition profile) {
             model.put("kind", "Extension".equals(profile.getType()) && profile.getDerivation() == StructureDefinition.TypeDerivationRule.CONSTRAINT
                     ? "extension" : "profile");
             model.put("baseDefinition", profile.getBaseDefinition() == null ? "" : profile.getBaseDefinition());

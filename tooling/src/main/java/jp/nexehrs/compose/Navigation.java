@@ -1,11 +1,7 @@
 package jp.nexehrs.compose;
 
 import jp.nexehrs.check.ExampleValidation;
-import jp.nexehrs.convert.ConformanceArtifact;
 import jp.nexehrs.convert.ConvertedDocument;
-import org.hl7.fhir.r4.model.CodeSystem;
-import org.hl7.fhir.r4.model.StructureDefinition;
-import org.hl7.fhir.r4.model.ValueSet;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -58,7 +54,8 @@ public record Navigation(List<DocumentEntry> documents, List<Group> groups, Map<
         groupIdsByPage = Map.copyOf(groupIdsByPage);
     }
 
-    static Navigation of(List<ConvertedDocument> documents, List<ConformanceArtifact> artifacts, List<ExampleValidation> examples) {
+    /** @param artifacts each conformance artifact's {@link ArtifactModel}, in the artifacts' order */
+    static Navigation of(List<ConvertedDocument> documents, List<Map<String, Object>> artifacts, List<ExampleValidation> examples) {
         List<DocumentEntry> entries = new ArrayList<>();
         for (ConvertedDocument document : documents) {
             String page = document.source().pagePath();
@@ -69,9 +66,8 @@ public record Navigation(List<DocumentEntry> documents, List<Group> groups, Map<
         }
         Map<String, List<Link>> byKind = new LinkedHashMap<>();
         for (String kind : List.of("profiles", "extensions", "valuesets", "codesystems", "other")) byKind.put(kind, new ArrayList<>());
-        for (ConformanceArtifact artifact : artifacts) {
-            Map<String, Object> model = ArtifactModel.of(artifact);
-            byKind.get(kindOf(artifact, model)).add(new Link(artifact.key() + ".html", String.valueOf(model.getOrDefault("title", artifact.source().id()))));
+        for (Map<String, Object> model : artifacts) {
+            byKind.get(kindOf(model)).add(new Link(model.get("key") + ".html", String.valueOf(model.getOrDefault("title", model.get("id")))));
         }
         byKind.put("examples", examples.stream()
                 .map(e -> new Link(e.source().key() + ".html", e.source().resourceType() + "/" + e.source().id())).toList());
@@ -94,10 +90,12 @@ public record Navigation(List<DocumentEntry> documents, List<Group> groups, Map<
             "examples", "例 Examples");
 
     /** The kind and title the artifact index shows too ({@link ArtifactModel}): one rule for both. */
-    private static String kindOf(ConformanceArtifact artifact, Map<String, Object> model) {
-        if (artifact.resource() instanceof StructureDefinition) return "extension".equals(model.get("kind")) ? "extensions" : "profiles";
-        if (artifact.resource() instanceof ValueSet) return "valuesets";
-        if (artifact.resource() instanceof CodeSystem) return "codesystems";
-        return "other";
+    private static String kindOf(Map<String, Object> model) {
+        return switch (String.valueOf(model.get("type"))) {
+            case "StructureDefinition" -> "extension".equals(model.get("kind")) ? "extensions" : "profiles";
+            case "ValueSet" -> "valuesets";
+            case "CodeSystem" -> "codesystems";
+            default -> "other";
+        };
     }
 }

@@ -66,10 +66,12 @@ public final class SiteComposer {
     public ComposedSite compose(Checked checked, SiteFiles files) {
         Converted converted = checked.converted();
         SiteTemplate template = converted.project().template();
-        Map<String, Object> site = siteModel(checked);
+        // Made once, for the artifact index and the navigation: each reads every artifact's resource.
+        List<Map<String, Object>> artifactModels = converted.conformance().stream().map(ArtifactModel::of).toList();
+        Map<String, Object> site = siteModel(checked, artifactModels);
         site.put("pdf", pdfLinks);
         PageRenderer pages = new PageRenderer(template, site,
-                Navigation.of(converted.documents(), converted.conformance(), checked.examples()));
+                Navigation.of(converted.documents(), artifactModels, checked.examples()));
 
         files.add(pages.render("index.ftlh", "index.html", Map.of()));
         files.add(pages.render("artifacts.ftlh", "artifacts.html", Map.of()));
@@ -142,13 +144,14 @@ public final class SiteComposer {
         Map<String, Object> page = new LinkedHashMap<>();
         putLastChange(page, converted, artifact.source().file());
         String templateName;
-        if (artifact.resource() instanceof StructureDefinition profile) {
+        IBaseResource resource = artifact.resource();
+        if (resource instanceof StructureDefinition profile) {
             page.putAll(profiles.model(profile));
             templateName = "structuredefinition.ftlh";
-        } else if (artifact.resource() instanceof ValueSet valueSet) {
+        } else if (resource instanceof ValueSet valueSet) {
             page.putAll(terminology.valueSet(valueSet));
             templateName = "valueset.ftlh";
-        } else if (artifact.resource() instanceof CodeSystem codeSystem) {
+        } else if (resource instanceof CodeSystem codeSystem) {
             page.putAll(terminology.codeSystem(codeSystem));
             templateName = "codesystem.ftlh";
         } else {
@@ -166,7 +169,7 @@ public final class SiteComposer {
         converted.project().fileHistory().lastChange(file).ifPresent(change -> page.put("lastChange", change));
     }
 
-    private static Map<String, Object> siteModel(Checked checked) {
+    private static Map<String, Object> siteModel(Checked checked, List<Map<String, Object>> artifactModels) {
         Converted converted = checked.converted();
         var config = converted.project().config();
         Map<String, Object> site = new LinkedHashMap<>();
@@ -174,8 +177,8 @@ public final class SiteComposer {
         site.put("documents", converted.documents());
         Map<String, List<Map<String, Object>>> groups = new LinkedHashMap<>();
         for (String type : List.of("StructureDefinition", "ValueSet", "CodeSystem")) groups.put(type, new ArrayList<>());
-        for (ConformanceArtifact artifact : converted.conformance()) {
-            groups.computeIfAbsent(artifact.source().resourceType(), t -> new ArrayList<>()).add(ArtifactModel.of(artifact));
+        for (Map<String, Object> model : artifactModels) {
+            groups.computeIfAbsent(String.valueOf(model.get("type")), t -> new ArrayList<>()).add(model);
         }
         site.put("artifactGroups", groups);
         site.put("examples", checked.examples().stream().map(e -> Map.of("key", e.source().key(),
