@@ -79,11 +79,9 @@ final class ReusingInstanceValidatorModule extends FhirInstanceValidator {
     @Override
     protected List<ValidationMessage> validate(IValidationContext<?> context) {
         IWorkerContext worker = provideWorkerContext();
-        PooledValidator validator = idle.poll();
-        if (validator == null) validator = newValidator(worker);
+        PooledValidator validator = Objects.requireNonNullElseGet(idle.poll(), () -> newValidator(worker));
         // When this throws, the validator is not given back: its state halfway through a resource is unknown.
-        PooledValidator borrowed = validator;
-        List<ValidationMessage> messages = pins.during(borrowed.pinned, () -> validate(borrowed, worker, context));
+        List<ValidationMessage> messages = pins.during(validator.pinned, () -> validate(validator, worker, context));
         if (++validator.uses < USES_PER_VALIDATOR) idle.offer(validator);
         return messages;
     }

@@ -55,10 +55,8 @@ public final class ResourceReader {
         if (format == ResourceFormat.JSON) checkJsonSyntax(displayName, text);
         else checkXmlSyntax(displayName, text);
         try {
-            IParser parser = engine.parserFor(format);
             CollectingParserErrorHandler collected = new CollectingParserErrorHandler();
-            parser.setParserErrorHandler(strict ? collected : new LenientErrorHandler(false).setErrorOnInvalidValue(false));
-            IBaseResource resource = parser.parseResource(text);
+            IBaseResource resource = parse(text, format, strict, collected);
             return new ParsedResource(resource, text, format, collected.problems());
         } catch (DataFormatException e) {
             throw new SourceException(displayName, 0, 0, "not a valid FHIR R4 resource: " + stripHapiCode(e.getMessage()), e);
@@ -75,8 +73,13 @@ public final class ResourceReader {
      * for a resource that memory let go ({@link ReparsableResource}).
      */
     public IBaseResource parseAgain(String text, ResourceFormat format, boolean strict) {
+        return parse(text, format, strict, new CollectingParserErrorHandler());
+    }
+
+    /** Strictly read: content problems go to {@code collected}; else the validator reports them later. */
+    private IBaseResource parse(String text, ResourceFormat format, boolean strict, CollectingParserErrorHandler collected) {
         IParser parser = engine.parserFor(format);
-        parser.setParserErrorHandler(strict ? new CollectingParserErrorHandler() : new LenientErrorHandler(false).setErrorOnInvalidValue(false));
+        parser.setParserErrorHandler(strict ? collected : new LenientErrorHandler(false).setErrorOnInvalidValue(false));
         return parser.parseResource(text);
     }
 

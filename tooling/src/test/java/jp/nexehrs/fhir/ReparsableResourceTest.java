@@ -58,6 +58,7 @@ class ReparsableResourceTest {
         WeakReference<IBaseResource> held = new WeakReference<>(parse(new AtomicInteger()));
         ReparsableResource resource = ReparsableResource.held(held.get());
         System.gc();
+        assertNotNull(held.get(), "held: not let go");
         assertSame(held.get(), resource.get());
         assertNull(ReparsableResource.held(null).get());
     }
