@@ -11,7 +11,12 @@ import org.hl7.fhir.r4.model.Enumerations.BindingStrength;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import org.hl7.fhir.r4.fhirpath.FHIRPathEngine;
 
+import jp.nexehrs.util.Plural;
+
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Predicate;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,28 +32,41 @@ final class ConformanceRules {
     static final String RULE_CARDINALITY = "conformance-cardinality";
     static final String RULE_INVARIANT = "conformance-invariant";
     static final String RULE_BINDING = "conformance-binding";
-    /** Value sets of terminologies that are never available offline: a binding to them cannot be checked here. */
-    private static final List<String> EXTERNAL_TERMINOLOGIES = List.of("http://loinc.org", "http://snomed.info/",
-            "http://unitsofmeasure.org", "http://www.nlm.nih.gov/research/umls/rxnorm");
 
     private final ConformanceSupport support;
+    private final Predicate<String> owned;
     private final BaseElementResolver resolver;
     private final FHIRPathEngine fhirPath;
 
-    ConformanceRules(ConformanceSupport support) {
+    /** @param owned whether a URL is under one of the project's own bases, where a missing value set is a typo */
+    ConformanceRules(ConformanceSupport support, Predicate<String> owned) {
         this.support = support;
+        this.owned = owned;
         this.resolver = new BaseElementResolver(support);
         this.fhirPath = new FHIRPathEngine(new HapiWorkerContext(support.engine().context(), support.chain()));
     }
 
     List<Finding> check(List<FhirSource> conformance) {
         List<Finding> findings = new ArrayList<>();
+        Map<String, List<Finding>> notCheckedOffline = new LinkedHashMap<>();
         for (FhirSource source : conformance) {
             if (source.resource() instanceof StructureDefinition profile && profile.hasDifferential()) {
-                new ProfileCheck(source, profile, findings).run();
+                new ProfileCheck(source, profile, findings, notCheckedOffline).run();
             }
         }
+        notCheckedOffline.forEach((url, bindings) -> findings.add(grouped(url, bindings)));
         return findings;
+    }
+
+    /** One warning per value set that is not available offline, at its first binding, counting the others. */
+    private static Finding grouped(String url, List<Finding> bindings) {
+        Finding first = bindings.get(0);
+        long profiles = bindings.stream().map(Finding::file).distinct().count();
+        String others = bindings.size() == 1 ? "" : " (bound by " + bindings.size() + " elements in " + Plural.of(profiles, "profile")
+                + "; the first is here)";
+        return new Finding(Severity.WARNING, first.file(), first.line(), 0, first.fhirPath(), RULE_BINDING,
+                InstanceValidator.NOT_CHECKED_OFFLINE + "ValueSet " + url + " is not available offline, so codes bound to it"
+                        + " cannot be checked" + others);
     }
 
     /** The checks of one profile, with the file and text that findings point into. */
@@ -56,11 +74,13 @@ final class ConformanceRules {
         private final FhirSource source;
         private final StructureDefinition profile;
         private final List<Finding> findings;
+        private final Map<String, List<Finding>> notCheckedOffline;
 
-        ProfileCheck(FhirSource source, StructureDefinition profile, List<Finding> findings) {
+        ProfileCheck(FhirSource source, StructureDefinition profile, List<Finding> findings, Map<String, List<Finding>> notCheckedOffline) {
             this.source = source;
             this.profile = profile;
             this.findings = findings;
+            this.notCheckedOffline = notCheckedOffline;
         }
 
         void run() {
@@ -126,20 +146,24 @@ final class ConformanceRules {
             }
         }
 
+        /**
+         * A value set under the project's own bases that is nowhere is a typo (an error for a required or extensible
+         * binding); one elsewhere is a terminology not available offline, said once per value set.
+         */
         private void checkBinding(ElementDefinition element) {
             if (!element.hasBinding() || !element.getBinding().hasValueSet()) return;
             String valueSet = element.getBinding().getValueSet();
             String url = valueSet.contains("|") ? valueSet.substring(0, valueSet.indexOf('|')) : valueSet;
             if (support.chain().fetchValueSet(url) != null) return;
             BindingStrength strength = element.getBinding().getStrength();
-            if (EXTERNAL_TERMINOLOGIES.stream().anyMatch(url::startsWith)) {
-                add(Severity.WARNING, url, element, RULE_BINDING, InstanceValidator.NOT_CHECKED_OFFLINE + "the binding of '"
-                        + label(element) + "' to ValueSet " + url + " (an external terminology)");
+            String binding = "the " + (strength == null ? "" : strength.toCode() + " ") + "binding of '" + label(element) + "'";
+            if (!owned.test(url)) {
+                notCheckedOffline.computeIfAbsent(url, u -> new ArrayList<>()).add(new Finding(Severity.WARNING, source.file(),
+                        lineOf(url, element), 0, element.getPath(), RULE_BINDING, binding));
                 return;
             }
             boolean codeSystem = support.chain().fetchCodeSystem(url) != null;
-            String message = "the " + (strength == null ? "" : strength.toCode() + " ") + "binding of '" + label(element)
-                    + "' names ValueSet " + url + ", which is not in FHIR R4, this project or its dependencies"
+            String message = binding + " names ValueSet " + url + ", which is not in this project or its dependencies"
                     + (codeSystem ? " (it is a CodeSystem's URL: bind to a ValueSet that includes the code system)" : "");
             boolean strong = strength == BindingStrength.REQUIRED || strength == BindingStrength.EXTENSIBLE;
             add(strong ? Severity.ERROR : Severity.WARNING, url, element, RULE_BINDING, message);
@@ -151,10 +175,13 @@ final class ConformanceRules {
 
         /** A finding on the line of {@code detail} (a key, a URL) within the element, else on the element's line. */
         private void add(Severity severity, String detail, ElementDefinition element, String rule, String message) {
+            findings.add(new Finding(severity, source.file(), lineOf(detail, element), 0, element.getPath(), rule, message));
+        }
+
+        private int lineOf(String detail, ElementDefinition element) {
             String elementNeedle = "\"" + (element.hasId() ? element.getId() : element.getPath()) + "\"";
-            int line = detail == null ? TextPositions.lineOfSequence(source.text(), "\"differential\"", elementNeedle)
+            return detail == null ? TextPositions.lineOfSequence(source.text(), "\"differential\"", elementNeedle)
                     : TextPositions.lineOfSequence(source.text(), "\"differential\"", elementNeedle, "\"" + detail + "\"");
-            findings.add(new Finding(severity, source.file(), line, 0, element.getPath(), rule, message));
         }
     }
 

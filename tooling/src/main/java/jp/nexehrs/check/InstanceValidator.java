@@ -57,7 +57,14 @@ public final class InstanceValidator {
 
     /** Validates against {@code profile} (a canonical URL), whatever profiles the resource claims. */
     public List<Finding> validate(FhirSource source, String profile) {
-        return validate(source, new ValidationOptions().addProfile(profile));
+        return validate(source, List.of(profile));
+    }
+
+    /** Validates against the profiles the resource claims and {@code profiles} (canonical URLs) too. */
+    public List<Finding> validate(FhirSource source, List<String> profiles) {
+        ValidationOptions options = new ValidationOptions();
+        profiles.forEach(options::addProfile);
+        return validate(source, options);
     }
 
     private List<Finding> validate(FhirSource source, ValidationOptions options) {
@@ -66,9 +73,13 @@ public final class InstanceValidator {
         } catch (RuntimeException e) {
             // The validator throws on a definition it cannot use (e.g. a profile whose snapshot it rejects): one
             // resource's error, not the end of the run.
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replaceAll("HAPI-\\d+: ", "");
+            String message = e.getMessage() == null ? "" : e.getMessage();
+            if (message.isEmpty() || ValidatorMessages.isInternalFailure(message)) {
+                return List.of(new Finding(Severity.WARNING, source.file(), 0, 0, "", "validator-internal-failure",
+                        ValidatorMessages.internalFailure("")));
+            }
             return List.of(new Finding(Severity.ERROR, source.file(), 0, 0, "", "validator-exception",
-                    "the validator could not validate this resource: " + message));
+                    "the validator could not validate this resource: " + ValidatorMessages.clean(message)));
         }
     }
 
@@ -81,15 +92,20 @@ public final class InstanceValidator {
     }
 
     private Finding toFinding(String file, SingleValidationMessage message) {
-        String text = message.getMessage() == null ? "" : message.getMessage().replaceAll("HAPI-\\d+: ", "");
+        String raw = message.getMessage() == null ? "" : message.getMessage();
+        int line = message.getLocationLine() == null ? 0 : message.getLocationLine();
+        int column = message.getLocationCol() == null ? 0 : message.getLocationCol();
+        String fhirPath = message.getLocationString() == null ? "" : message.getLocationString();
+        if (ValidatorMessages.isInternalFailure(raw)) {
+            return new Finding(Severity.WARNING, file, line, column, fhirPath, "validator-internal-failure", ValidatorMessages.internalFailure(fhirPath));
+        }
+        String text = ValidatorMessages.clean(raw);
         Severity severity = severityOf(message.getSeverity());
         if (isUnavailableTerminology(text) || isCodeOfUnavailableSystem(text)) {
             severity = Severity.WARNING;
             text = NOT_CHECKED_OFFLINE + text;
         }
-        int line = message.getLocationLine() == null ? 0 : message.getLocationLine();
-        int column = message.getLocationCol() == null ? 0 : message.getLocationCol();
-        return new Finding(severity, file, line, column, message.getLocationString(), message.getMessageId(), text);
+        return new Finding(severity, file, line, column, fhirPath, message.getMessageId(), text);
     }
 
     /**

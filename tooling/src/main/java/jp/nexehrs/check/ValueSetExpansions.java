@@ -7,6 +7,7 @@ import jp.nexehrs.convert.ConformanceArtifact;
 import jp.nexehrs.fhir.ConformanceSupport;
 import jp.nexehrs.load.FhirSource;
 import jp.nexehrs.report.Finding;
+import jp.nexehrs.report.Severity;
 import jp.nexehrs.util.TextPositions;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.ValueSet;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Expands every project value set in memory and checks its definition first, because HAPI's in-memory expansion
@@ -32,11 +34,13 @@ final class ValueSetExpansions {
     private static final Set<String> HIERARCHY_OPERATORS = Set.of("is-a", "descendent-of", "is-not-a", "generalizes");
 
     private final ConformanceSupport support;
-    private final String canonicalBase;
+    static final String RULE_SYSTEM_UNKNOWN = "valueset-source-unknown";
+    private final Predicate<String> owned;
 
-    ValueSetExpansions(ConformanceSupport support, String canonicalBase) {
+    /** @param owned whether a URL is under one of the project's own bases (where a missing definition is a typo) */
+    ValueSetExpansions(ConformanceSupport support, Predicate<String> owned) {
         this.support = support;
-        this.canonicalBase = canonicalBase;
+        this.owned = owned;
     }
 
     record Result(Map<String, ValueSetExpansion> expansions, List<Finding> findings) {
@@ -68,7 +72,11 @@ final class ValueSetExpansions {
         }
 
         void error(String near, String message) {
-            findings.add(Finding.error(source.file(), TextPositions.lineOf(source.text(), near), 0, message));
+            error(near, "", message);
+        }
+
+        void error(String near, String rule, String message) {
+            findings.add(new Finding(Severity.ERROR, source.file(), TextPositions.lineOf(source.text(), near), 0, "", rule, message));
         }
     }
 
@@ -81,7 +89,7 @@ final class ValueSetExpansions {
                 String url = nested.getValue();
                 if (support.chain().fetchValueSet(url) != null) continue;
                 if (isProjects(url)) {
-                    definition.error(url, "value set '" + valueSet.getUrl() + "' includes value set '" + url
+                    definition.error(url, RULE_SYSTEM_UNKNOWN, "value set '" + valueSet.getUrl() + "' includes value set '" + url
                             + "', which is not in the project or its dependencies");
                 } else {
                     definition.unavailable.add(url);
@@ -95,7 +103,7 @@ final class ValueSetExpansions {
         if (!(support.chain().fetchCodeSystem(system) instanceof CodeSystem codeSystem)) {
             if (support.hasCodeSystem(system)) return;
             if (isProjects(system)) {
-                definition.error(system, "code system '" + system + "' is not in the project or its dependencies");
+                definition.error(system, RULE_SYSTEM_UNKNOWN, "code system '" + system + "' is not in the project or its dependencies");
             } else {
                 definition.unavailable.add(system);
             }
@@ -150,7 +158,7 @@ final class ValueSetExpansions {
     }
 
     private boolean isProjects(String url) {
-        return url.startsWith(canonicalBase + "/");
+        return owned.test(url);
     }
 
     private static boolean defines(List<CodeSystem.ConceptDefinitionComponent> concepts, String code) {

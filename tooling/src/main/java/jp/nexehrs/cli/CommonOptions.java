@@ -1,5 +1,6 @@
 package jp.nexehrs.cli;
 
+import jp.nexehrs.load.ProjectConfig;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -18,4 +19,10 @@ final class CommonOptions {
 
     @Option(names = "--threads", paramLabel = "<n>", description = "Threads for snapshot generation, validation, document conversion and pages. Default: the number of cores (${DEFAULT-VALUE}).")
     int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--missing-dependencies", paramLabel = "error|warn", converter = MissingDependenciesOption.class,
+            description = {"What a dependency that is not on this machine does: 'error' stops with exit 2 and lists every missing",
+                    "package with where it was looked for; 'warn' builds without it and reports each reference into it as not",
+                    "checked. Default: 'missingDependencies' in nexehrs.yaml, else error."})
+    ProjectConfig.MissingDependencies missingDependencies;
 }

@@ -2,11 +2,14 @@ package jp.nexehrs.cli;
 
 import jp.nexehrs.compose.SiteComposer;
 import jp.nexehrs.history.HistoryException;
+import jp.nexehrs.load.MissingDependenciesException;
 import jp.nexehrs.load.ProjectNotFoundException;
 import jp.nexehrs.pipeline.Toolkit;
 import jp.nexehrs.produce.Producer;
 import jp.nexehrs.publish.PublishException;
 import jp.nexehrs.report.SourceException;
+
+import java.util.Optional;
 
 /** Runs one command's work with a toolkit, and maps every way it can end to an exit code and one clear line. */
 final class Runner {
@@ -25,9 +28,14 @@ final class Runner {
             console.failure("--threads must be at least 1", null);
             return ExitCode.USAGE_OR_ENVIRONMENT;
         }
-        try (Toolkit toolkit = new Toolkit(options.threads, Producer.epochFromEnvironment(), caching)) {
+        try (Toolkit toolkit = new Toolkit(options.threads, Producer.epochFromEnvironment(), caching,
+                Optional.ofNullable(options.missingDependencies))) {
             return work.run(toolkit, console);
         } catch (ProjectNotFoundException e) {
+            console.failure(e.getMessage(), null);
+            return ExitCode.USAGE_OR_ENVIRONMENT;
+        } catch (MissingDependenciesException e) {
+            // What this machine lacks, not what the guide got wrong.
             console.failure(e.getMessage(), null);
             return ExitCode.USAGE_OR_ENVIRONMENT;
         } catch (SourceException e) {

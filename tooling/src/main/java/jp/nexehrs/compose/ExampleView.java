@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * The model of an example's page: its JSON and XML, its narrative made safe to show (a narrative is the
  * example author's content and is never trusted as markup: no scripts, event handlers, javascript: URLs or
- * iframes), the profiles it claims and its validation findings.
+ * iframes), the profiles it was checked against and its validation findings.
  */
 final class ExampleView {
     private final HtmlPolicy htmlPolicy = new HtmlPolicy();
@@ -32,7 +32,7 @@ final class ExampleView {
         page.put("json", json);
         page.put("xml", xml);
         page.put("narrative", narrative(source));
-        page.put("profiles", source.claimedProfiles().stream().map(url -> {
+        page.put("profiles", example.checkedAgainst().stream().map(url -> {
             ArtifactLinks.Link link = site.links().canonical(url, "");
             return Map.of("url", url, "label", link.label(), "href", link.href());
         }).toList());

@@ -42,7 +42,7 @@ public final class ResourceReader {
      * A parsed resource with the exact text it came from (the validator re-reads the text to report lines), and
      * for strictly read files the content problems found while parsing (the resource is still usable).
      */
-    public record ParsedResource(IBaseResource resource, String text, ResourceFormat format, List<String> problems) {}
+    public record ParsedResource(IBaseResource resource, String text, ResourceFormat format, List<ParseProblem> problems) {}
 
     /**
      * @param strict true for conformance resources (each unknown element or bad value becomes a problem of the

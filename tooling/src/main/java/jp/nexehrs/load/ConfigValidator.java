@@ -1,49 +1,89 @@
 package jp.nexehrs.load;
 
+import jp.nexehrs.report.Finding;
 import jp.nexehrs.report.SourceException;
+import jp.nexehrs.util.TextPositions;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Checks the values in nexehrs.yaml that YAML typing cannot. */
+/**
+ * Checks the values in nexehrs.yaml that YAML typing cannot. What makes a build impossible is an error; what only
+ * breaks a naming convention that published guides do not all follow (package ids with capitals, as
+ * {@code jp-eCSCLINS.r4}; versions such as {@code 1.x.x-temp}) is a warning.
+ */
 final class ConfigValidator {
     static final String FILE = "nexehrs.yaml";
     private static final Pattern PACKAGE_ID = Pattern.compile("[a-z][a-z0-9_-]*(\\.[a-z0-9_-]+)+");
+    /** What npm and the FHIR package cache accept at all: no spaces, no path separators, no '#'. */
+    private static final Pattern USABLE_PACKAGE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?");
-    private static final java.util.Set<String> STATUSES = java.util.Set.of("draft", "active", "retired");
+    private static final Pattern URL = Pattern.compile("https?://[^\\s]+");
+    private static final Set<String> STATUSES = Set.of("draft", "active", "retired");
 
-    void validate(ProjectConfig config) throws SourceException {
+    private final String configText;
+
+    /** @param configText nexehrs.yaml as written, to point at the line of each value */
+    ConfigValidator(String configText) {
+        this.configText = configText;
+    }
+
+    /** @return warnings on values that break a convention; throws on values no build can use */
+    List<Finding> validate(ProjectConfig config) throws SourceException {
         require(config.id(), "id");
         require(config.canonical(), "canonical");
         require(config.version(), "version");
-        if (!PACKAGE_ID.matcher(config.id()).matches()) {
-            fail("id '" + config.id() + "' is not a FHIR package id (lower case, dot separated, e.g. jp.nexehrs.plan)");
-        }
+        List<Finding> warnings = new ArrayList<>();
+        checkPackageId(config.id(), "id", warnings);
         if (!VERSION.matcher(config.version()).matches()) {
-            fail("version '" + config.version() + "' is not a semantic version such as 1.2.0 or 1.3.0-ballot1");
+            warnings.add(warning(config.version(), "version '" + config.version() + "' is not a semantic version such as 1.2.0 or"
+                    + " 1.3.0-ballot1: package tools may order it wrongly"));
         }
         if (!"4.0.1".equals(config.fhirVersion())) {
-            fail("fhirVersion '" + config.fhirVersion() + "' is not supported: this toolchain builds FHIR R4 (4.0.1)");
+            fail(config.fhirVersion(), "fhirVersion '" + config.fhirVersion() + "' is not supported: this toolchain builds FHIR R4 (4.0.1)");
         }
-        if (!config.canonical().matches("https?://[^\\s]+") || config.canonical().endsWith("/")) {
-            fail("canonical '" + config.canonical() + "' must be an http(s) URL without a trailing slash");
+        if (!URL.matcher(config.canonical()).matches() || config.canonical().endsWith("/")) {
+            fail(config.canonical(), "canonical '" + config.canonical() + "' must be an http(s) URL without a trailing slash");
+        }
+        for (String base : config.canonicals()) {
+            if (base == null || !URL.matcher(base).matches()) {
+                fail(String.valueOf(base), "canonicals: '" + base + "' is not an http(s) URL");
+            }
         }
         if (!STATUSES.contains(config.status())) {
-            fail("status '" + config.status() + "' must be one of " + STATUSES);
+            fail(config.status(), "status '" + config.status() + "' must be one of " + STATUSES);
         }
         for (Suppression suppression : config.suppress()) {
-            if (suppression.reason() == null || suppression.reason().isBlank()) fail("every suppress entry needs a reason");
-            if (suppression.message() == null || suppression.message().isBlank()) fail("every suppress entry needs a message to match");
+            if (suppression.reason() == null || suppression.reason().isBlank()) fail("suppress", "every suppress entry needs a reason");
+            if (suppression.message() == null || suppression.message().isBlank()) fail("suppress", "every suppress entry needs a message to match");
         }
         for (ProjectConfig.Dependency dependency : config.dependencies()) {
-            if (!PACKAGE_ID.matcher(dependency.id()).matches()) fail("dependency id '" + dependency.id() + "' is not a FHIR package id");
+            checkPackageId(dependency.id(), "dependency id", warnings);
+        }
+        return warnings;
+    }
+
+    private void checkPackageId(String id, String what, List<Finding> warnings) throws SourceException {
+        if (!USABLE_PACKAGE_ID.matcher(id).matches()) {
+            fail(id, what + " '" + id + "' cannot name a package: use letters, digits, '.', '-' and '_' only");
+        }
+        if (!PACKAGE_ID.matcher(id).matches()) {
+            warnings.add(warning(id, what + " '" + id + "' does not follow the FHIR package naming convention (lower case,"
+                    + " dot separated, e.g. jp.nexehrs.plan)"));
         }
     }
 
     private static void require(String value, String key) throws SourceException {
-        if (value == null || value.isBlank()) fail("'" + key + "' must not be empty");
+        if (value == null || value.isBlank()) throw new SourceException(FILE, 0, 0, "'" + key + "' must not be empty");
     }
 
-    private static void fail(String message) throws SourceException {
-        throw new SourceException(FILE, 0, 0, message);
+    private Finding warning(String value, String message) {
+        return Finding.warning(FILE, TextPositions.lineOf(configText, value), 0, message);
+    }
+
+    private void fail(String value, String message) throws SourceException {
+        throw new SourceException(FILE, TextPositions.lineOf(configText, value), 0, message);
     }
 }

@@ -13,8 +13,9 @@ import java.util.List;
 /**
  * Resolves the {@code dependencies} of nexehrs.yaml to packages on disk, without network: the entry's
  * {@code path} (relative to the project root) when given, else {@code <id>#<version>} in each extra package
- * folder, else in the standard FHIR package cache ({@code ~/.fhir/packages}). A package that is missing, or
- * whose package.json names another package or version, stops the build with an error on nexehrs.yaml.
+ * folder, else in the standard FHIR package cache ({@code ~/.fhir/packages}). A package whose package.json names
+ * another package or version stops the build with an error on nexehrs.yaml; missing ones are listed for the
+ * project's policy to decide ({@link ProjectConfig.MissingDependencies}).
  */
 public final class DependencyLoader {
     private final PackageReader reader;
@@ -34,44 +35,62 @@ public final class DependencyLoader {
         return Path.of(System.getProperty("user.home"), ".fhir", "packages");
     }
 
-    public List<LoadedPackage> load(Path projectRoot, List<ProjectConfig.Dependency> dependencies) throws SourceException {
+    /**
+     * Reads every dependency that is on this machine and lists every one that is not, so that all of them are
+     * reported at once. A package that is there but cannot be read, or that is another package or version than
+     * named, is an error: that is the package's fault, not the machine's.
+     */
+    public Dependencies load(Path projectRoot, List<ProjectConfig.Dependency> dependencies) throws SourceException {
         String configText = readConfigText(projectRoot);
         List<LoadedPackage> packages = new ArrayList<>();
+        List<MissingPackage> missing = new ArrayList<>();
         for (ProjectConfig.Dependency dependency : dependencies) {
             int line = TextPositions.lineOf(configText, dependency.id());
-            Path location = locate(projectRoot, dependency, line);
+            Located location = locate(projectRoot, dependency);
+            if (location.found() == null) {
+                missing.add(new MissingPackage(dependency.id(), dependency.version(), ProjectLoader.CONFIG_FILE, line, location.tried()));
+                continue;
+            }
             LoadedPackage loaded;
             try {
-                loaded = reader.read(location);
+                loaded = reader.read(location.found());
             } catch (SourceException e) {
                 throw new SourceException(ProjectLoader.CONFIG_FILE, line, 0, "dependency " + label(dependency) + ": "
                         + e.file() + ": " + e.getMessage(), e);
             }
             if (!dependency.id().equals(loaded.id()) || !dependency.version().equals(loaded.version())) {
                 throw new SourceException(ProjectLoader.CONFIG_FILE, line, 0, "dependency " + label(dependency)
-                        + ": the package at " + location + " is " + loaded.label() + " according to its package/package.json");
+                        + ": the package at " + location.found() + " is " + loaded.label() + " according to its package/package.json");
             }
             packages.add(loaded);
         }
-        return packages;
+        return new Dependencies(packages, missing);
     }
 
-    private Path locate(Path projectRoot, ProjectConfig.Dependency dependency, int line) throws SourceException {
+    /** The packages read, and those that are not on this machine. */
+    public record Dependencies(List<LoadedPackage> loaded, List<MissingPackage> missing) {
+        public Dependencies {
+            loaded = List.copyOf(loaded);
+            missing = List.copyOf(missing);
+        }
+    }
+
+    /** Where a dependency was found, or every place it was looked for. */
+    private record Located(Path found, List<String> tried) {
+    }
+
+    private Located locate(Path projectRoot, ProjectConfig.Dependency dependency) {
         if (dependency.path() != null && !dependency.path().isBlank()) {
             Path given = projectRoot.resolve(dependency.path()).normalize();
-            if (Files.exists(given)) return given;
-            throw new SourceException(ProjectLoader.CONFIG_FILE, line, 0, "dependency " + label(dependency)
-                    + ": its path '" + dependency.path() + "' does not exist (looked for " + given + ")");
+            return Files.exists(given) ? new Located(given, List.of()) : new Located(null, List.of(given + " (its 'path')"));
         }
-        List<Path> tried = new ArrayList<>();
+        List<String> tried = new ArrayList<>();
         for (Path folder : searchFolders()) {
             Path candidate = folder.resolve(label(dependency));
-            if (Files.isRegularFile(candidate.resolve("package").resolve("package.json"))) return candidate;
-            tried.add(candidate);
+            if (Files.isRegularFile(candidate.resolve("package").resolve("package.json"))) return new Located(candidate, List.of());
+            tried.add(candidate.toString());
         }
-        throw new SourceException(ProjectLoader.CONFIG_FILE, line, 0, "dependency " + label(dependency)
-                + " not found: give its 'path' (a .tgz or a folder holding package/), or put it in the FHIR package cache; looked in "
-                + String.join(", ", tried.stream().map(Path::toString).toList()));
+        return new Located(null, tried);
     }
 
     private List<Path> searchFolders() {

@@ -19,10 +19,12 @@ public record FhirSource(String file, Role role, ResourceFormat format, SourceTe
     public enum Role {
         /** StructureDefinition, ValueSet, CodeSystem: part of the conformance package. */
         CONFORMANCE,
-        /** An instance under profiles/examples: must validate without errors. */
+        /** An instance under profiles/ outside invalid/ (by convention in examples/): must validate without errors. */
         EXAMPLE,
         /** An instance under profiles/invalid: must fail with the error its manifest declares. */
-        INVALID_EXAMPLE
+        INVALID_EXAMPLE,
+        /** The guide's own ImplementationGuide resource: read for what it declares ({@link GuideDeclaration}). */
+        GUIDE
     }
 
     public FhirSource {

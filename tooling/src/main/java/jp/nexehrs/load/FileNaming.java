@@ -23,14 +23,14 @@ final class FileNaming {
         if (dash > 0 && Character.isUpperCase(name.charAt(0))) {
             String named = name.substring(0, dash);
             if (named.chars().allMatch(Character::isLetter) && !named.equals(source.resourceType())) {
-                return List.of(Finding.error(file, 0, 0, "the file name says " + named + " but it holds a " + source.resourceType()));
+                return List.of(Finding.warning(file, 0, 0, "the file name says " + named + " but it holds a " + source.resourceType()));
             }
         }
         String[] parts = file.split("/");
         if (parts.length >= 3) {
             String expected = FOLDER_TYPES.get(parts[parts.length - 2]);
             if (expected != null && !expected.equals(source.resourceType())) {
-                return List.of(Finding.error(file, 0, 0, "a " + source.resourceType() + " in the " + parts[parts.length - 2]
+                return List.of(Finding.warning(file, 0, 0, "a " + source.resourceType() + " in the " + parts[parts.length - 2]
                         + " folder, which holds " + expected + " resources"));
             }
         }

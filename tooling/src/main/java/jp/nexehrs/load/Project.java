@@ -6,17 +6,23 @@ import jp.nexehrs.report.Finding;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything the build reads, loaded and parsed: the output of the load stage. Files that could not be read
  * at all are findings here and are absent from the lists. {@code dependencies} are the FHIR packages of
- * nexehrs.yaml's {@code dependencies}, read from disk. {@code fileHistory} says when each file last changed in Git.
+ * nexehrs.yaml's {@code dependencies} (and the guide's ImplementationGuide's), read from disk; {@code missingDependencies}
+ * those that are not on this machine, when the project builds without them. {@code fileHistory} says when each file
+ * last changed in Git. {@code guide} is what the guide's own ImplementationGuide declares, if it has one.
  */
 public record Project(Path root, ProjectConfig config, List<DocumentSource> documents, List<FhirSource> resources,
                       List<InvalidExampleExpectation> invalidExpectations, Governance governance, SiteTemplate template,
-                      List<Finding> findings, List<LoadedPackage> dependencies, FileHistory fileHistory) {
+                      List<Finding> findings, List<LoadedPackage> dependencies, FileHistory fileHistory,
+                      Optional<GuideDeclaration> guide, List<MissingPackage> missingDependencies) {
 
     public Project {
+        guide = guide == null ? Optional.empty() : guide;
+        missingDependencies = missingDependencies == null ? List.of() : List.copyOf(missingDependencies);
         fileHistory = fileHistory == null ? FileHistory.NONE : fileHistory;
         dependencies = dependencies == null ? List.of() : List.copyOf(dependencies);
         documents = List.copyOf(documents);

@@ -18,10 +18,16 @@ public record ProjectConfig(
         String repository,
         List<Dependency> dependencies,
         List<Suppression> suppress,
-        Boolean pdf) {
+        Boolean pdf,
+        List<String> canonicals,
+        MissingDependencies missingDependencies,
+        FileNames fileNames) {
 
     public ProjectConfig {
         dependencies = dependencies == null ? List.of() : List.copyOf(dependencies);
+        canonicals = canonicals == null ? List.of() : List.copyOf(canonicals);
+        missingDependencies = missingDependencies == null ? MissingDependencies.ERROR : missingDependencies;
+        fileNames = fileNames == null ? FileNames.FREE : fileNames;
         suppress = suppress == null ? List.of() : List.copyOf(suppress);
         description = description == null ? "" : description;
         repository = repository == null ? "" : repository;
@@ -31,6 +37,35 @@ public record ProjectConfig(
     /** Whether every build makes PDFs of the guidelines (when the Japanese fonts are installed); off by default because it is slow. */
     public boolean wantsPdf() {
         return pdf;
+    }
+
+    /** Every canonical base the project owns: {@code canonical} first, then the other bases of {@code canonicals}. */
+    public List<String> ownBases() {
+        List<String> bases = new java.util.ArrayList<>(List.of(canonical));
+        canonicals.stream().map(base -> base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
+                .filter(base -> !bases.contains(base)).forEach(bases::add);
+        return List.copyOf(bases);
+    }
+
+    /** Whether {@code url} sits under one of the project's own bases. */
+    public boolean owns(String url) {
+        return url != null && ownBases().stream().anyMatch(base -> url.startsWith(base + "/"));
+    }
+
+    /** What a dependency that is not on this machine does to the build. */
+    public enum MissingDependencies {
+        /** Stop with exit 2, listing every missing package (the default: nothing is left unchecked silently). */
+        @JsonProperty("error") ERROR,
+        /** Go on: each reference into a missing package is a "not checked" warning. */
+        @JsonProperty("warn") WARN
+    }
+
+    /** Whether a resource file's name must agree with its content ({@code Patient-x.json} holds a Patient). */
+    public enum FileNames {
+        /** A name that says another type, or a folder of another kind, is a warning. */
+        @JsonProperty("strict") STRICT,
+        /** Files are named freely, as many published guides do (the default). */
+        @JsonProperty("free") FREE
     }
 
     /** The title in Japanese (the page language) and in English. */

@@ -2,6 +2,7 @@ package jp.nexehrs.load;
 
 import ca.uhn.fhir.util.FhirTerser;
 import jp.nexehrs.fhir.FhirEngine;
+import jp.nexehrs.fhir.ParseProblem;
 import jp.nexehrs.fhir.RecentlyUsed;
 import jp.nexehrs.fhir.ReparsableResource;
 import jp.nexehrs.fhir.ResourceFormat;
@@ -13,6 +14,7 @@ import jp.nexehrs.history.GitRepository;
 import jp.nexehrs.history.HistoryException;
 import jp.nexehrs.report.Finding;
 import jp.nexehrs.report.SourceException;
+import jp.nexehrs.util.TextPositions;
 import jp.nexehrs.util.YamlReader;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IPrimitiveType;
@@ -23,7 +25,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
 import java.util.stream.Stream;
 
 /**
@@ -54,16 +59,21 @@ public final class ProjectLoader {
     private final RecentlyUsed recentlyUsed = new RecentlyUsed(RecentlyUsed.DEFAULT_CAPACITY);
     private final YamlReader yaml = new YamlReader();
     private final DependencyLoader dependencyLoader;
+    private final Optional<ProjectConfig.MissingDependencies> missingDependencies;
 
     public ProjectLoader(FhirEngine engine) {
-        this(engine, List.of());
+        this(engine, List.of(), Optional.empty());
     }
 
-    /** @param packageFolders extra folders laid out like the FHIR package cache, searched for dependencies */
-    public ProjectLoader(FhirEngine engine, List<Path> packageFolders) {
+    /**
+     * @param packageFolders      extra folders laid out like the FHIR package cache, searched for dependencies
+     * @param missingDependencies the command line's choice for missing dependencies, over nexehrs.yaml's
+     */
+    public ProjectLoader(FhirEngine engine, List<Path> packageFolders, Optional<ProjectConfig.MissingDependencies> missingDependencies) {
         this.engine = engine;
         this.reader = new ResourceReader(engine);
         this.dependencyLoader = new DependencyLoader(new PackageReader(engine), packageFolders);
+        this.missingDependencies = missingDependencies;
     }
 
     /**
@@ -83,6 +93,7 @@ public final class ProjectLoader {
     /**
      * @param projectRoot a folder holding nexehrs.yaml (see {@link #locate})
      * @throws SourceException when nexehrs.yaml itself is invalid (nothing else can be built then)
+     * @throws MissingDependenciesException when dependencies are not on this machine and the project does not build without them
      */
     public Project load(Path projectRoot) throws SourceException {
         return load(projectRoot, FileHistory.NONE); // Git facts are for pages: see workingTreeHistory
@@ -105,18 +116,48 @@ public final class ProjectLoader {
     public Project load(Path projectRoot, FileHistory fileHistory) throws SourceException {
         Path configFile = projectRoot.resolve(CONFIG_FILE);
         ProjectConfig config = yaml.read(configFile, CONFIG_FILE, ProjectConfig.class);
-        new ConfigValidator().validate(config);
-        List<LoadedPackage> dependencies = dependencyLoader.load(projectRoot, config.dependencies());
-
-        List<Finding> findings = new ArrayList<>(new SymlinkGuard().check(projectRoot));
+        List<Finding> findings = new ArrayList<>(new ConfigValidator(readText(configFile)).validate(config));
+        findings.addAll(new SymlinkGuard().check(projectRoot));
         fileHistory.unavailableBecause().ifPresent(reason ->
                 findings.add(Finding.warning("", 0, 0, "the pages show no last-change dates: " + reason)));
         List<DocumentSource> documents = loadDocuments(projectRoot, findings);
-        List<FhirSource> resources = loadResources(projectRoot, findings);
+        List<FhirSource> resources = loadResources(projectRoot, config, findings);
+        Optional<GuideDeclaration> guide = GuideResources.declaration(resources, findings);
+        // The FHIR R4 core package is built in: guides that name it as a dependency need nothing more.
+        List<ProjectConfig.Dependency> wanted = new ArrayList<>(config.dependencies().stream()
+                .filter(d -> !GuideAgreement.CORE_PACKAGES.contains(d.id())).toList());
+        guide.ifPresent(declared -> findings.addAll(new GuideAgreement(config, declared).check(wanted)));
+
+        DependencyLoader.Dependencies dependencies = dependencyLoader.load(projectRoot, wanted);
+        List<MissingPackage> missing = dependencies.missing().stream().map(m -> declaredWhere(m, config, guide)).toList();
+        if (!missing.isEmpty()) {
+            if (missingDependencies.orElse(config.missingDependencies()) == ProjectConfig.MissingDependencies.ERROR) {
+                throw new MissingDependenciesException(missing);
+            }
+            missing.forEach(m -> findings.add(Finding.warning(m.file(), m.line(), 0, "dependency " + m.label()
+                    + " is not on this machine (looked in " + String.join(", ", m.lookedIn())
+                    + "): the build goes on without it, and every reference into it is reported as not checked")));
+        }
         List<InvalidExampleExpectation> expectations = loadInvalidManifest(projectRoot, findings);
         Governance governance = loadGovernance(projectRoot, findings);
         return new Project(projectRoot, config, documents, resources, expectations, governance, locateTemplate(projectRoot),
-                findings, dependencies, fileHistory);
+                findings, dependencies.loaded(), fileHistory, guide, missing);
+    }
+
+    /** A dependency only the guide's ImplementationGuide names is reported where it names it. */
+    private static MissingPackage declaredWhere(MissingPackage missing, ProjectConfig config, Optional<GuideDeclaration> guide) {
+        if (config.dependencies().stream().anyMatch(d -> d.id().equals(missing.id()))) return missing;
+        return guide.flatMap(g -> g.dependsOn().stream().filter(d -> d.packageId().equals(missing.id())).findFirst()
+                        .map(d -> missing.declaredAt(g.file(), d.line())))
+                .orElse(missing);
+    }
+
+    private static String readText(Path file) throws SourceException {
+        try {
+            return ResourceReader.decodeUtf8(CONFIG_FILE, Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new SourceException(CONFIG_FILE, 0, 0, "cannot read: " + e.getMessage(), e);
+        }
     }
 
     private List<DocumentSource> loadDocuments(Path root, List<Finding> findings) {
@@ -139,10 +180,11 @@ public final class ProjectLoader {
         return documents;
     }
 
-    private List<FhirSource> loadResources(Path root, List<Finding> findings) {
+    private List<FhirSource> loadResources(Path root, ProjectConfig config, List<Finding> findings) {
         Path profiles = root.resolve(PROFILES_DIR);
         List<FhirSource> resources = new ArrayList<>();
         SharedStrings strings = new SharedStrings();
+        VersionStamp stamp = new VersionStamp(config);
         for (Path file : filesUnder(profiles, ".json", ".xml")) {
             String relative = relative(root, file);
             FhirSource.Role role = roleOf(relative(profiles, file));
@@ -153,11 +195,11 @@ public final class ProjectLoader {
                             + " MB; resources in a specification are limited to " + MAX_RESOURCE_BYTES / (1024 * 1024) + " MB"));
                     continue;
                 }
-                Read read = readResource(relative, Files.readAllBytes(file), role);
+                Read read = readResource(relative, Files.readAllBytes(file), role, stamp);
                 FhirSource source = read.source();
-                if (role == FhirSource.Role.CONFORMANCE) strings.share(source.resource());
+                if (source.role() == FhirSource.Role.CONFORMANCE) strings.share(source.resource());
                 findings.addAll(read.problems());
-                findings.addAll(FileNaming.check(source));
+                if (config.fileNames() == ProjectConfig.FileNames.STRICT) findings.addAll(FileNaming.check(source));
                 resources.add(source);
             } catch (IOException e) {
                 findings.add(Finding.error(relative, 0, 0, "cannot read: " + e.getMessage()));
@@ -173,33 +215,46 @@ public final class ProjectLoader {
 
     /** Reads one resource file; also used to validate files outside the project. */
     public FhirSource read(String displayName, byte[] bytes, FhirSource.Role role) throws SourceException {
-        return readResource(displayName, bytes, role).source();
+        return readResource(displayName, bytes, role, null).source();
     }
 
-    private Read readResource(String displayName, byte[] bytes, FhirSource.Role role) throws SourceException {
+    /**
+     * @param folderRole for a project file where it lies: under invalid/ an invalid example, elsewhere what its type
+     *                   says (an ImplementationGuide is the guide's own, any other non-conformance type an example);
+     *                   for a file outside the project the role it is read in
+     * @param stamp      writes the project's version into its conformance resources; null for files outside the project
+     */
+    private Read readResource(String displayName, byte[] bytes, FhirSource.Role folderRole, VersionStamp stamp) throws SourceException {
         ResourceFormat format = ResourceFormat.ofFileName(displayName)
                 .orElseThrow(() -> new SourceException(displayName, 0, 0, "not a .json or .xml file"));
-        ResourceReader.ParsedResource parsed = reader.read(displayName, bytes, format, role == FhirSource.Role.CONFORMANCE);
+        ResourceReader.ParsedResource parsed = reader.read(displayName, bytes, format, folderRole != FhirSource.Role.INVALID_EXAMPLE);
         IBaseResource resource = parsed.resource();
         String type = engine.context().getResourceType(resource);
         String id = resource.getIdElement().getIdPart();
-        if (role != FhirSource.Role.INVALID_EXAMPLE && (id == null || id.isBlank())) {
+        if (folderRole != FhirSource.Role.INVALID_EXAMPLE && (id == null || id.isBlank())) {
             throw new SourceException(displayName, 0, 0, "the " + type + " has no id: every resource in profiles/ needs one");
         }
-        if (role == FhirSource.Role.CONFORMANCE && !CONFORMANCE_TYPES.contains(type)) {
-            throw new SourceException(displayName, 0, 0, "a " + type + " is not a conformance resource: put instances in "
-                    + PROFILES_DIR + "/" + EXAMPLES_DIR + "/");
-        }
+        FhirSource.Role role = stamp == null ? folderRole : roleOf(folderRole, type);
         FhirTerser terser = engine.context().newTerser();
         String url = CONFORMANCE_TYPES.contains(type) ? primitive(terser, resource, "url") : "";
         List<String> claimed = resource.getMeta().getProfile().stream().map(IPrimitiveType::getValueAsString).toList();
         SourceText content = SourceText.of(parsed.text());
         boolean strict = role == FhirSource.Role.CONFORMANCE;
-        ReparsableResource reparsable = ReparsableResource.of(resource, () -> reader.parseAgain(content.text(), format, strict), recentlyUsed);
+        UnaryOperator<IBaseResource> stamped = stamp != null && role == FhirSource.Role.CONFORMANCE ? stamp::apply : UnaryOperator.identity();
+        ReparsableResource reparsable = ReparsableResource.of(stamped.apply(resource),
+                () -> stamped.apply(reader.parseAgain(content.text(), format, strict)), recentlyUsed);
         FhirSource source = new FhirSource(displayName, role, format, content, reparsable, type, id == null ? "" : id, url, claimed);
-        List<Finding> problems = parsed.problems().stream()
-                .map(problem -> Finding.error(displayName, 0, 0, "not valid FHIR: " + problem)).toList();
+        // An instance's content problems are the validator's to report, with line and FHIRPath.
+        List<Finding> problems = role != FhirSource.Role.CONFORMANCE ? List.of() : parsed.problems().stream()
+                .map(problem -> toFinding(displayName, parsed.text(), problem)).toList();
         return new Read(source, problems);
+    }
+
+    private static Finding toFinding(String file, String text, ParseProblem problem) {
+        int line = problem.near().map(pattern -> pattern.matcher(text)).filter(Matcher::find)
+                .map(matcher -> TextPositions.lineAt(text, matcher.start())).orElse(0);
+        return problem.harmless() ? Finding.warning(file, line, 0, problem.message())
+                : Finding.error(file, line, 0, "not valid FHIR: " + problem.message());
     }
 
     private static String primitive(FhirTerser terser, IBaseResource resource, String path) {
@@ -230,6 +285,16 @@ public final class ProjectLoader {
     private static SiteTemplate locateTemplate(Path root) {
         Path own = root.resolve(TEMPLATE_DIR);
         return Files.isDirectory(own) ? new SiteTemplate(own) : SiteTemplate.builtIn();
+    }
+
+    /**
+     * Real guides keep their conformance resources, instances and the ImplementationGuide side by side (the IG
+     * Publisher's input/resources): the type decides, and only invalid/ is set apart by its folder.
+     */
+    private static FhirSource.Role roleOf(FhirSource.Role folderRole, String type) {
+        if (folderRole == FhirSource.Role.INVALID_EXAMPLE) return folderRole;
+        if (GuideResources.TYPE.equals(type)) return FhirSource.Role.GUIDE;
+        return CONFORMANCE_TYPES.contains(type) ? FhirSource.Role.CONFORMANCE : FhirSource.Role.EXAMPLE;
     }
 
     private static FhirSource.Role roleOf(String pathUnderProfiles) {

@@ -80,7 +80,7 @@ public final class Pipeline {
         BuildCache cache = toolkit.cache(buildDir);
         CacheStats cacheBefore = cache.stats();
 
-        Project project = timings.time("load", () -> new ProjectLoader(toolkit.fhir()).load(root, fileHistory));
+        Project project = timings.time("load", () -> toolkit.projectLoader().load(root, fileHistory));
         progress.say("loaded " + project.documents().size() + " documents and " + project.resources().size() + " FHIR resources");
         Optional<PdfFonts> pdfFonts = goal.site() ? pdfFonts(pdfRequest.withProjectSetting(project.config().wantsPdf())) : Optional.empty();
 
@@ -129,7 +129,7 @@ public final class Pipeline {
     /** The governance records and each document's header, for the ballot commands: no build, no validation. */
     public GovernanceView governance(Path projectDir) throws ProjectNotFoundException, SourceException {
         Path root = ProjectLoader.locate(projectDir);
-        Project project = new ProjectLoader(toolkit.fhir()).load(root);
+        Project project = toolkit.projectLoader().load(root);
         List<GovernanceView.DocumentHeader> documents = new Converter(toolkit.fhir(), toolkit::documents).headers(project).stream()
                 .map(d -> new GovernanceView.DocumentHeader(d.id(), d.source().file(), d.title(), d.header().version(),
                         d.header().status(), d.header().owner()))
@@ -143,7 +143,7 @@ public final class Pipeline {
      */
     public List<Finding> validateFiles(Path projectDir, List<Path> paths) throws ProjectNotFoundException, SourceException {
         Path root = ProjectLoader.locate(projectDir);
-        ProjectLoader loader = new ProjectLoader(toolkit.fhir());
+        ProjectLoader loader = toolkit.projectLoader();
         Project project = loader.load(root);
         Converted converted = new Converter(toolkit.fhir(), toolkit::documents).convert(project, false);
         // The project's own examples and documents are not what is being validated here: only its profiles' problems count.

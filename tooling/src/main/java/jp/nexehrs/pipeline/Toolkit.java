@@ -4,9 +4,13 @@ import jp.nexehrs.cache.BuildCache;
 import jp.nexehrs.cache.ToolchainFingerprint;
 import jp.nexehrs.convert.DocumentConverter;
 import jp.nexehrs.fhir.FhirEngine;
+import jp.nexehrs.load.ProjectConfig;
+import jp.nexehrs.load.ProjectLoader;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -18,6 +22,7 @@ public final class Toolkit implements AutoCloseable {
     private final int threads;
     private final long epochSeconds;
     private final Caching caching;
+    private final Optional<ProjectConfig.MissingDependencies> missingDependencies;
     private FhirEngine fhir;
     private DocumentConverter documents;
     /** One cache per build folder: a diff or a multi-version build builds releases and the working tree in folders of their own. */
@@ -38,9 +43,20 @@ public final class Toolkit implements AutoCloseable {
     }
 
     public Toolkit(int threads, long epochSeconds, Caching caching) {
+        this(threads, epochSeconds, caching, Optional.empty());
+    }
+
+    /** @param missingDependencies the command line's choice for dependencies that are not on this machine, over the project's */
+    public Toolkit(int threads, long epochSeconds, Caching caching, Optional<ProjectConfig.MissingDependencies> missingDependencies) {
         this.threads = threads;
         this.epochSeconds = epochSeconds;
         this.caching = caching;
+        this.missingDependencies = missingDependencies;
+    }
+
+    /** A loader of projects as this run's options ask. */
+    public ProjectLoader projectLoader() {
+        return new ProjectLoader(fhir(), List.of(), missingDependencies);
     }
 
     public synchronized FhirEngine fhir() {

@@ -53,7 +53,7 @@ public final class Producer {
             files.add(new SiteFile(Downloads.EXAMPLES, zip.write(json.examples())));
             if (files.contains("qa.html")) qaHtml = files.read("qa.html");
         }
-        byte[] qaJson = new QaReport().toJson(converted.project().config(), checked.findings(), checked.suppressed());
+        byte[] qaJson = new QaReport().toJson(converted.project().config(), checked.findings(), checked.suppressed(), checked.examples());
         return new Products(files, archive, qaJson, qaHtml, checked.findings(), checked.hasErrors());
     }
 

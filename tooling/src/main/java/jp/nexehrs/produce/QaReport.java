@@ -2,6 +2,7 @@ package jp.nexehrs.produce;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import jp.nexehrs.check.ExampleValidation;
 import jp.nexehrs.check.SuppressedFinding;
 import jp.nexehrs.load.ProjectConfig;
 import jp.nexehrs.report.Finding;
@@ -17,7 +18,8 @@ import java.util.Map;
 final class QaReport {
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    byte[] toJson(ProjectConfig config, List<Finding> findings, List<SuppressedFinding> suppressed) {
+    /** @param examples each example's verdict and the profiles it was checked against */
+    byte[] toJson(ProjectConfig config, List<Finding> findings, List<SuppressedFinding> suppressed, List<ExampleValidation> examples) {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("package", config.id());
         report.put("version", config.version());
@@ -29,11 +31,21 @@ final class QaReport {
             entry.put("reason", s.reason());
             return entry;
         }).toList());
+        report.put("examples", examples.stream().map(QaReport::verdict).toList());
         try {
             return json.writeValueAsBytes(report);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Map<String, Object> verdict(ExampleValidation example) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("file", example.source().file());
+        entry.put("checkedAgainst", example.checkedAgainst());
+        entry.put("errors", example.errorCount());
+        entry.put("warnings", example.warningCount());
+        return entry;
     }
 
     private static Map<String, Object> entry(Finding finding) {

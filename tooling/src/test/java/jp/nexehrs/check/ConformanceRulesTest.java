@@ -69,7 +69,7 @@ class ConformanceRulesTest {
                 {"id": "Observation.interpretation", "path": "Observation.interpretation", "binding": {"strength": "extensible", "valueSet": "http://loinc.org/vs/LL360-9"}}""");
 
         Converted converted = TestProjects.convertResources(root);
-        findings = new ConformanceRules(converted.support()).check(converted.project().resources(FhirSource.Role.CONFORMANCE));
+        findings = new ConformanceRules(converted.support(), url -> url.startsWith(converted.project().config().canonical() + "/")).check(converted.project().resources(FhirSource.Role.CONFORMANCE));
     }
 
     @Test

@@ -61,7 +61,7 @@ class ValueSetExpansionsTest {
                 .formatted(BASE, BASE));
 
         Converted converted = TestProjects.convertResources(root);
-        result = new ValueSetExpansions(converted.support(), "http://example.org/fhir").expand(converted.conformance());
+        result = new ValueSetExpansions(converted.support(), url -> url.startsWith("http://example.org/fhir/")).expand(converted.conformance());
     }
 
     @Test

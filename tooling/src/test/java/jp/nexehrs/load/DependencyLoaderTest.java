@@ -56,25 +56,28 @@ class DependencyLoaderTest {
     }
 
     @Test
-    void missingDependencySaysWhereItLooked() throws IOException {
+    void everyMissingDependencyIsListedWithWhereItWasLookedFor() throws Exception {
         Path project = CorpusFixtures.copyProject("with-jp-core", temp.resolve("project"));
         Path emptyCache = Files.createDirectories(temp.resolve("cache"));
         DependencyLoader loader = new DependencyLoader(new PackageReader(new FhirEngine()), List.of(emptyCache));
-        SourceException e = assertThrows(SourceException.class,
-                () -> loader.load(project, List.of(new ProjectConfig.Dependency("jp-core.r4", "1.1.2", null))));
-        assertEquals(ProjectLoader.CONFIG_FILE, e.file());
-        assertTrue(e.line() > 0, "the line of the dependency in nexehrs.yaml");
-        assertTrue(e.getMessage().contains(emptyCache.resolve("jp-core.r4#1.1.2").toString()), e.getMessage());
-        assertTrue(e.getMessage().contains(DependencyLoader.standardPackageCache().toString()), e.getMessage());
+        DependencyLoader.Dependencies dependencies = loader.load(project, List.of(
+                new ProjectConfig.Dependency("jp-core.r4", "1.1.2", null),
+                new ProjectConfig.Dependency("hl7.terminology.r4", "6.0.2", null)));
+        assertEquals(List.of("jp-core.r4#1.1.2", "hl7.terminology.r4#6.0.2"), dependencies.missing().stream().map(MissingPackage::label).toList());
+        MissingPackage first = dependencies.missing().get(0);
+        assertTrue(first.line() > 0, "the line of the dependency in nexehrs.yaml");
+        assertEquals(List.of(emptyCache.resolve("jp-core.r4#1.1.2").toString(),
+                DependencyLoader.standardPackageCache().resolve("jp-core.r4#1.1.2").toString()), first.lookedIn());
+        assertTrue(dependencies.loaded().isEmpty());
     }
 
     @Test
-    void missingPathIsAnErrorNamingThePath() throws IOException {
+    void missingPathIsReportedWithThePath() throws Exception {
         Path project = CorpusFixtures.copyProject("with-jp-core", temp.resolve("project"));
         DependencyLoader loader = new DependencyLoader(new PackageReader(new FhirEngine()), List.of());
-        SourceException e = assertThrows(SourceException.class,
-                () -> loader.load(project, List.of(new ProjectConfig.Dependency("jp-core.r4", "1.1.2", "deps/nothing.tgz"))));
-        assertTrue(e.getMessage().contains("deps/nothing.tgz"), e.getMessage());
+        DependencyLoader.Dependencies dependencies = loader.load(project,
+                List.of(new ProjectConfig.Dependency("jp-core.r4", "1.1.2", "deps/nothing.tgz")));
+        assertTrue(dependencies.missing().get(0).lookedIn().get(0).contains("deps/nothing.tgz"), dependencies.missing().toString());
     }
 
     @Test
@@ -94,7 +97,7 @@ class DependencyLoaderTest {
         DependencyLoader loader = new DependencyLoader(new PackageReader(new FhirEngine()), List.of(cache));
         Files.writeString(temp.resolve(ProjectLoader.CONFIG_FILE), "dependencies:\n  - id: jp-core.r4\n");
 
-        LoadedPackage loaded = loader.load(temp, List.of(new ProjectConfig.Dependency("jp-core.r4", "1.1.2", null))).get(0);
+        LoadedPackage loaded = loader.load(temp, List.of(new ProjectConfig.Dependency("jp-core.r4", "1.1.2", null))).loaded().get(0);
         assertEquals("jp-core.r4#1.1.2", loaded.label());
         assertEquals(89, loaded.conformance().stream().filter(r -> r.fhirType().equals("StructureDefinition")).count());
         assertTrue(Files.notExists(cache.resolve("jp-core.r4#1.1.2/package/.index.json")), "reading must not write into the package");

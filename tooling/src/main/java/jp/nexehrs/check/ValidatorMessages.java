@@ -1,0 +1,46 @@
+package jp.nexehrs.check;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The validator's messages in the words a guide's editor can act on: no HAPI message codes, no Java class names,
+ * object ids or {@code null}s. A message that only reports a failure inside the validator (a Java exception's text)
+ * says so, and which element could not be checked.
+ */
+final class ValidatorMessages {
+    private static final Pattern HAPI_CODE = Pattern.compile("HAPI-\\d+: ");
+    /** A Java object's default text, alone or in a list: {@code [org.hl7.fhir.r5.model.ValueSet$ConceptSetFilterComponent@241737c1]}. */
+    private static final Pattern JAVA_OBJECT = Pattern.compile("'?\\[?(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_]*(?:\\$[A-Za-z0-9_]+)*@[0-9a-f]+(?:, [^\\]]*)?]?'?");
+    private static final Pattern NULL_VERSION = Pattern.compile(" version 'null'");
+    private static final Pattern TRAILING_NULL = Pattern.compile(" \\(null\\)");
+    /** Texts of Java exceptions that reach the message when the validator fails on an element. */
+    private static final List<Pattern> INTERNAL_FAILURES = List.of(
+            Pattern.compile("Cannot invoke \"[^\"]+\""),
+            Pattern.compile("because \"[^\"]+\" is null"),
+            Pattern.compile("\\b(?:java\\.lang\\.)?(?:NullPointerException|ClassCastException|IndexOutOfBoundsException|IllegalStateException)\\b"));
+
+    private ValidatorMessages() {
+    }
+
+    /** Whether {@code message} only reports a failure inside the validator. */
+    static boolean isInternalFailure(String message) {
+        return INTERNAL_FAILURES.stream().anyMatch(p -> p.matcher(message).find());
+    }
+
+    /** What to show for an internal failure at {@code fhirPath}. */
+    static String internalFailure(String fhirPath) {
+        return "the FHIR validator failed internally while checking " + (fhirPath.isEmpty() ? "this resource" : fhirPath)
+                + ", so that part is not checked (a limit of the validator, not necessarily of the resource)";
+    }
+
+    /** {@code message} without codes, Java object texts and nulls. */
+    static String clean(String message) {
+        String text = HAPI_CODE.matcher(message).replaceAll("");
+        Matcher objects = JAVA_OBJECT.matcher(text);
+        text = objects.replaceAll("its filters");
+        text = NULL_VERSION.matcher(text).replaceAll("");
+        return TRAILING_NULL.matcher(text).replaceAll("");
+    }
+}
