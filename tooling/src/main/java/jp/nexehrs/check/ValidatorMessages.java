@@ -1,7 +1,6 @@
 package jp.nexehrs.check;
 
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -12,7 +11,9 @@ import java.util.regex.Pattern;
 final class ValidatorMessages {
     private static final Pattern HAPI_CODE = Pattern.compile("HAPI-\\d+: ");
     /** A Java object's default text, alone or in a list: {@code [org.hl7.fhir.r5.model.ValueSet$ConceptSetFilterComponent@241737c1]}. */
-    private static final Pattern JAVA_OBJECT = Pattern.compile("'?\\[?(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_]*(?:\\$[A-Za-z0-9_]+)*@[0-9a-f]+(?:, [^\\]]*)?]?'?");
+    private static final String OBJECT = "'?\\[?(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_]*(?:\\$[A-Za-z0-9_]+)*@[0-9a-f]+(?:, [^\\]]*)?]?'?";
+    private static final Pattern FILTERS = Pattern.compile("filters " + OBJECT);
+    private static final Pattern JAVA_OBJECT = Pattern.compile(OBJECT);
     private static final Pattern NULL_VERSION = Pattern.compile(" version 'null'");
     private static final Pattern TRAILING_NULL = Pattern.compile(" \\(null\\)");
     /** Texts of Java exceptions that reach the message when the validator fails on an element. */
@@ -38,8 +39,8 @@ final class ValidatorMessages {
     /** {@code message} without codes, Java object texts and nulls. */
     static String clean(String message) {
         String text = HAPI_CODE.matcher(message).replaceAll("");
-        Matcher objects = JAVA_OBJECT.matcher(text);
-        text = objects.replaceAll("its filters");
+        text = FILTERS.matcher(text).replaceAll("its filters");
+        text = JAVA_OBJECT.matcher(text).replaceAll("(a value the validator cannot show)");
         text = NULL_VERSION.matcher(text).replaceAll("");
         return TRAILING_NULL.matcher(text).replaceAll("");
     }

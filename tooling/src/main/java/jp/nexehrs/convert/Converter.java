@@ -69,7 +69,7 @@ public final class Converter {
         // Dependencies first: the project's profiles derive from theirs.
         findings.addAll(new DependencyConformance(support, threads).register(project.dependencies()));
         List<FhirSource> conformanceSources = project.resources(FhirSource.Role.CONFORMANCE);
-        String dependencyDigest = dependencyDigest(project.dependencies());
+        String dependencyDigest = dependencyDigest(project);
         SnapshotGenerator.Result snapshots = new SnapshotGenerator(support, cache, dependencyDigest, threads).generate(conformanceSources);
         findings.addAll(snapshots.findings());
         List<ConformanceArtifact> conformance = snapshots.artifacts().stream()
@@ -127,12 +127,15 @@ public final class Converter {
     }
 
     /**
-     * Identifies the dependency packages by name, version and where they were read from, with the size and time of
-     * each of their files: re-hashing every resource of a large package on each build would cost what the cache saves.
+     * Identifies what every snapshot and validation depends on besides the project's own files: the version stamped
+     * into its resources, the packages that are missing, and the dependency packages by name, version and where
+     * they were read from, with the size and time of each of their files (re-hashing every resource of a large
+     * package on each build would cost what the cache saves).
      */
-    private static String dependencyDigest(List<LoadedPackage> dependencies) {
-        CacheKey key = new CacheKey();
-        for (LoadedPackage loaded : dependencies) {
+    private static String dependencyDigest(Project project) {
+        CacheKey key = new CacheKey().add("version " + project.config().version()).add("bases " + project.config().ownBases());
+        project.missingDependencies().forEach(missing -> key.add("missing " + missing.label()));
+        for (LoadedPackage loaded : project.dependencies()) {
             key.add(loaded.label()).add(loaded.origin());
             try (Stream<Path> files = Files.walk(Path.of(loaded.origin()))) {
                 for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {

@@ -45,6 +45,21 @@ class CachedBuildTest {
     }
 
     @Test
+    void aNewVersionInTheConfigIsStampedIntoCachedSnapshotsToo() throws Exception {
+        Path root = TestProjects.copyMinimal(dir.resolve("version"));
+        build(root, true);
+        Path config = root.resolve("nexehrs.yaml");
+        Files.writeString(config, Files.readString(config).replace("version: 1.0.0", "version: 1.1.0"));
+
+        build(root, true);
+        Map<String, String> cachedOutput = output(root);
+        build(root, false);
+
+        assertEquals(output(root), cachedOutput, "the snapshot and findings made for 1.0.0 are not reused for 1.1.0");
+        assertTrue(Files.readString(root.resolve("build/site/StructureDefinition-minimal-patient.json")).contains("\"1.1.0\""));
+    }
+
+    @Test
     void aDocumentEmbeddingAProfilesTableIsConvertedAgainWhenThatProfileChanges() throws Exception {
         Path root = TestProjects.copyRepositorySpec(dir.resolve("table-copy"));
         build(root, true);
