@@ -71,7 +71,8 @@ public final class Checker {
 
     /** Validates resources that are not part of the project (an implementer's files) against its profiles, as read. */
     public <T> List<Finding> validateEach(Converted converted, List<T> files, FileValidation.SourceReader<T> reader) {
-        return FileValidation.each(threads, files, reader, new Validations(converted)::findingsOf);
+        List<Finding> findings = FileValidation.each(threads, files, reader, new Validations(converted)::findingsOf);
+        return new UnresolvedReferences(converted.project().missingDependencies()).apply(findings);
     }
 
     /**

@@ -3,6 +3,7 @@ package jp.nexehrs.compose;
 import jp.nexehrs.check.ExampleValidation;
 import jp.nexehrs.html.HtmlPolicy;
 import jp.nexehrs.load.FhirSource;
+import jp.nexehrs.load.GuideDeclaration;
 import jp.nexehrs.render.ArtifactLinks;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.jsoup.Jsoup;
@@ -11,6 +12,7 @@ import org.jsoup.parser.Parser;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The model of an example's page: its JSON and XML, its narrative made safe to show (a narrative is the
@@ -20,15 +22,21 @@ import java.util.Map;
 final class ExampleView {
     private final HtmlPolicy htmlPolicy = new HtmlPolicy();
     private final SiteLinks site;
+    private final Optional<GuideDeclaration> guide;
 
-    ExampleView(SiteLinks site) {
+    /** @param guide the guide's own ImplementationGuide, whose entries name and describe examples */
+    ExampleView(SiteLinks site, Optional<GuideDeclaration> guide) {
         this.site = site;
+        this.guide = guide;
     }
 
     Map<String, Object> model(ExampleValidation example, String json, String xml) {
         FhirSource source = example.source();
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("example", source);
+        Optional<GuideDeclaration.Entry> entry = guide.flatMap(g -> g.entry(source.resourceType(), source.id()));
+        page.put("name", entry.map(GuideDeclaration.Entry::name).filter(n -> n != null && !n.isBlank()).orElse(""));
+        page.put("description", entry.map(GuideDeclaration.Entry::description).filter(d -> d != null && !d.isBlank()).orElse(""));
         page.put("json", json);
         page.put("xml", xml);
         page.put("narrative", narrative(source));

@@ -104,7 +104,7 @@ public final class SiteComposer {
         var fhirContext = converted.support().engine().context();
         ProfileView profiles = new ProfileView(links, new ElementTree(fhirContext, links.links()));
         TerminologyView terminology = new TerminologyView(links, checked.expansions());
-        ExampleView examples = new ExampleView(links);
+        ExampleView examples = new ExampleView(links, converted.project().guide());
         FhirEngine engine = converted.support().engine();
         List<ConformanceArtifact> artifacts = converted.conformance();
         for (int start = 0; start < artifacts.size(); start += ENCODING_BATCH) {

@@ -94,6 +94,18 @@ class RealGuideTest {
                 "a resource outside the project's bases keeps the version it states");
     }
 
+    @Test
+    void anExamplesPageTakesItsNameAndDescriptionFromTheGuideAndSaysWhatItWasCheckedAgainst() throws Exception {
+        Path site = CorpusFixtures.copyProject("real-guide", dir.resolve("site"));
+        try (Toolkit toolkit = new Toolkit(2, 946684800L)) {
+            new Pipeline(toolkit, Progress.SILENT).run(site, Goal.BUILD);
+        }
+        String page = Files.readString(site.resolve("build/site/Patient-taro.html"));
+        assertTrue(page.contains("<title>患者の例"), "the title is the guide's name for the example");
+        assertTrue(page.contains("太郎さん"), "the guide's description");
+        assertTrue(page.contains("Checked against") && page.contains("GuidePatient|2.0.0"), "the profile it was checked against");
+    }
+
     private static JsonNode verdict(JsonNode qa, String file) {
         for (JsonNode example : qa.get("examples")) if (example.get("file").asText().equals(file)) return example;
         throw new AssertionError("no verdict for " + file + " in " + qa.get("examples"));
