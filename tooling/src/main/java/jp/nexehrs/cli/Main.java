@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
                 "",
                 "Start with:  nexehrs build        (in the project folder; see build --help)"},
         subcommands = {BuildCommand.class, ServeCommand.class, ValidateCommand.class, PackageCommand.class, BallotCommand.class, DiffCommand.class,
+                PackagesCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the content has errors", "2:usage or environment error"})

@@ -2,13 +2,12 @@ package jp.nexehrs.produce;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import jp.nexehrs.fhir.PackageIndex;
 import jp.nexehrs.load.FhirSource;
 import jp.nexehrs.load.ProjectConfig;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.MetadataResource;
-import org.hl7.fhir.r4.model.StructureDefinition;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -88,23 +87,6 @@ final class NpmPackageWriter {
         return pkg;
     }
 
-    private static Map<String, Object> indexEntry(String fileName, IBaseResource resource) {
-        Map<String, Object> index = new LinkedHashMap<>();
-        index.put("filename", fileName);
-        index.put("resourceType", resource.fhirType());
-        index.put("id", resource.getIdElement().getIdPart());
-        if (resource instanceof MetadataResource metadata) {
-            if (metadata.hasUrl()) index.put("url", metadata.getUrl());
-            if (metadata.hasVersion()) index.put("version", metadata.getVersion());
-        }
-        if (resource instanceof StructureDefinition profile) {
-            index.put("kind", profile.getKind().toCode());
-            index.put("type", profile.getType());
-            if (profile.hasDerivation()) index.put("derivation", profile.getDerivation().toCode());
-        }
-        return index;
-    }
-
     private byte[] bytes(Object value) {
         try {
             return json.writeValueAsBytes(value);
@@ -142,6 +124,6 @@ final class NpmPackageWriter {
     /** @param json the resource as the package holds it (pretty-printed JSON, UTF-8), read when written */
     static Entry entryFor(FhirSource source, IBaseResource resource, Supplier<byte[]> json, boolean example) {
         String fileName = source.key() + ".json";
-        return new Entry(example ? "example" : "", fileName, indexEntry(fileName, resource), json);
+        return new Entry(example ? "example" : "", fileName, PackageIndex.entry(fileName, resource), json);
     }
 }
