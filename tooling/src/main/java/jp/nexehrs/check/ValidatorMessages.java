@@ -14,6 +14,8 @@ final class ValidatorMessages {
     private static final String OBJECT = "'?\\[?(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_]*(?:\\$[A-Za-z0-9_]+)*@[0-9a-f]+(?:, [^\\]]*)?]?'?";
     private static final Pattern FILTERS = Pattern.compile("filters " + OBJECT);
     private static final Pattern JAVA_OBJECT = Pattern.compile(OBJECT);
+    /** A FHIR datatype's Java text around its value: {@code [CanonicalType[http://x]]}. */
+    private static final Pattern DATATYPE = Pattern.compile("\\[?\\b[A-Z][A-Za-z]*Type\\[([^\\]]*)]]?");
     private static final Pattern NULL_VERSION = Pattern.compile(" version 'null'");
     private static final Pattern TRAILING_NULL = Pattern.compile(" \\(null\\)");
     /** Texts of Java exceptions that reach the message when the validator fails on an element. */
@@ -40,6 +42,7 @@ final class ValidatorMessages {
     static String clean(String message) {
         String text = HAPI_CODE.matcher(message).replaceAll("");
         text = FILTERS.matcher(text).replaceAll("its filters");
+        text = DATATYPE.matcher(text).replaceAll("$1");
         text = JAVA_OBJECT.matcher(text).replaceAll("(a value the validator cannot show)");
         text = NULL_VERSION.matcher(text).replaceAll("");
         return TRAILING_NULL.matcher(text).replaceAll("");

@@ -11,7 +11,8 @@ import org.hl7.fhir.r4.model.StructureDefinition;
 import java.util.List;
 
 /**
- * The R4 base definitions as the HL7 validator reads them: with its one correction that changes verdicts
+ * The R4 base definitions as the HL7 validator reads them, found with or without {@code |4.0.1}, and with its one
+ * correction that changes verdicts
  * ({@code PackageHackerR5} in org.hl7.fhir.r5). R4's vital-signs profiles bind {@code Observation.component.value[x]}
  * to the UCUM "Vital Signs Units" as required, although a component's value need not be a quantity; the HL7 validator
  * reads that binding as extensible, so a component in L/min is a warning, not an error. The correction is made
@@ -19,6 +20,7 @@ import java.util.List;
  */
 final class R4BaseDefinitions implements IValidationSupport {
     private static final String BASE = "http://hl7.org/fhir/StructureDefinition/";
+    private static final String R4_VERSION = "4.0.1";
     private static final String VITAL_SIGNS = BASE + "vitalsigns";
     private static final String COMPONENT_VALUE = "Observation.component.value[x]";
     private static final String VITAL_SIGNS_UNITS = "http://hl7.org/fhir/ValueSet/ucum-vitals-common|4.0.1";
@@ -30,7 +32,7 @@ final class R4BaseDefinitions implements IValidationSupport {
 
     @Override
     public IBaseResource fetchStructureDefinition(String url) {
-        return corrected(definitions.fetchStructureDefinition(url));
+        return corrected(definitions.fetchStructureDefinition(unversioned(url)));
     }
 
     @Override
@@ -61,12 +63,22 @@ final class R4BaseDefinitions implements IValidationSupport {
 
     @Override
     public IBaseResource fetchCodeSystem(String system) {
-        return definitions.fetchCodeSystem(system);
+        return definitions.fetchCodeSystem(unversioned(system));
     }
 
     @Override
     public IBaseResource fetchValueSet(String url) {
-        return definitions.fetchValueSet(url);
+        return definitions.fetchValueSet(unversioned(url));
+    }
+
+    /**
+     * {@code url|4.0.1} as {@code url}: guides (and SUSHI) pin core canonicals to the R4 version, which HAPI's
+     * definitions are found without. Another version of a core definition is not here, and stays not found.
+     */
+    static String unversioned(String url) {
+        if (url == null) return null;
+        int pipe = url.indexOf('|');
+        return pipe >= 0 && R4_VERSION.equals(url.substring(pipe + 1)) ? url.substring(0, pipe) : url;
     }
 
     @Override

@@ -16,6 +16,13 @@ class ValidatorMessagesTest {
     }
 
     @Test
+    void aDatatypesJavaTextIsItsValue() {
+        String raw = "Slicing cannot be evaluated: Problem with use of resolve() - profile [CanonicalType[http://example.org/x|4.0.1]] on Patient.extension:religion could not be resolved";
+        assertEquals("Slicing cannot be evaluated: Problem with use of resolve() - profile http://example.org/x|4.0.1 on Patient.extension:religion could not be resolved",
+                ValidatorMessages.clean(raw));
+    }
+
+    @Test
     void nullVersionsAndNullDetailsAreRemoved() {
         String raw = "The code cannot be checked because codeSystem 'http://snomed.info/sct' version 'null' is not supported (null)";
         assertEquals("The code cannot be checked because codeSystem 'http://snomed.info/sct' is not supported", ValidatorMessages.clean(raw));
