@@ -64,7 +64,7 @@ public final class Checker {
 
         GovernanceCheck.Result governance = new GovernanceCheck().check(project.governance(), converted.documents());
         findings.addAll(governance.findings());
-        List<Finding> reported = new UnresolvedReferences(project.missingDependencies()).apply(findings);
+        List<Finding> reported = new UnresolvedReferences(project.missingDependencies(), converted.support()).apply(findings);
         Suppressions.Result accepted = new Suppressions().apply(project.config().suppress(), reported);
         return new Checked(converted, examples, terminology.expansions(), governance.report(), accepted.kept(), accepted.suppressed());
     }
@@ -72,7 +72,7 @@ public final class Checker {
     /** Validates resources that are not part of the project (an implementer's files) against its profiles, as read. */
     public <T> List<Finding> validateEach(Converted converted, List<T> files, FileValidation.SourceReader<T> reader) {
         List<Finding> findings = FileValidation.each(threads, files, reader, new Validations(converted)::findingsOf);
-        return new UnresolvedReferences(converted.project().missingDependencies()).apply(findings);
+        return new UnresolvedReferences(converted.project().missingDependencies(), converted.support()).apply(findings);
     }
 
     /**

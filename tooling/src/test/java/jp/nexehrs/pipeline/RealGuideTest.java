@@ -62,6 +62,13 @@ class RealGuideTest {
     }
 
     @Test
+    void aRequiredSliceToldApartByAValueSetOfTheMissingPackageIsNotCheckedRatherThanFailed() {
+        List<Finding> notChecked = withMessage("not checked: http://example.org/fhir/terminology/ValueSet/local-codes");
+        assertEquals(1, notChecked.size(), TestProjects.describe(outcome.findings()));
+        assertTrue(withMessage("a matching slice is required").isEmpty(), TestProjects.describe(outcome.findings()));
+    }
+
+    @Test
     void anEmptyStringInAConformanceResourceIsAWarningOnItsLine() {
         List<Finding> empty = withMessage("empty value of 'comment' ignored");
         assertEquals(1, empty.size(), TestProjects.describe(outcome.findings()));
