@@ -6,6 +6,7 @@ import ca.uhn.fhir.validation.SingleValidationMessage;
 import ca.uhn.fhir.validation.ValidationOptions;
 import ca.uhn.fhir.validation.ValidationResult;
 import jp.nexehrs.fhir.ConformanceSupport;
+import jp.nexehrs.fhir.LibraryMessages;
 import jp.nexehrs.load.FhirSource;
 import jp.nexehrs.report.Finding;
 import jp.nexehrs.report.Severity;
@@ -74,12 +75,12 @@ public final class InstanceValidator {
             // The validator throws on a definition it cannot use (e.g. a profile whose snapshot it rejects): one
             // resource's error, not the end of the run.
             String message = e.getMessage() == null ? "" : e.getMessage();
-            if (message.isEmpty() || ValidatorMessages.isInternalFailure(message)) {
+            if (message.isEmpty() || LibraryMessages.isInternalFailure(message)) {
                 return List.of(new Finding(Severity.WARNING, source.file(), 0, 0, "", "validator-internal-failure",
-                        ValidatorMessages.internalFailure("")));
+                        LibraryMessages.internalFailure("")));
             }
             return List.of(new Finding(Severity.ERROR, source.file(), 0, 0, "", "validator-exception",
-                    "the validator could not validate this resource: " + ValidatorMessages.clean(message)));
+                    "the validator could not validate this resource: " + LibraryMessages.clean(message)));
         }
     }
 
@@ -96,10 +97,10 @@ public final class InstanceValidator {
         int line = message.getLocationLine() == null ? 0 : message.getLocationLine();
         int column = message.getLocationCol() == null ? 0 : message.getLocationCol();
         String fhirPath = message.getLocationString() == null ? "" : message.getLocationString();
-        if (ValidatorMessages.isInternalFailure(raw)) {
-            return new Finding(Severity.WARNING, file, line, column, fhirPath, "validator-internal-failure", ValidatorMessages.internalFailure(fhirPath));
+        if (LibraryMessages.isInternalFailure(raw)) {
+            return new Finding(Severity.WARNING, file, line, column, fhirPath, "validator-internal-failure", LibraryMessages.internalFailure(fhirPath));
         }
-        String text = ValidatorMessages.clean(raw);
+        String text = LibraryMessages.clean(raw);
         Severity severity = severityOf(message.getSeverity());
         if (isUnavailableTerminology(text) || isCodeOfUnavailableSystem(text)) {
             severity = Severity.WARNING;

@@ -5,6 +5,7 @@ import ca.uhn.fhir.context.support.ValidationSupportContext;
 import ca.uhn.fhir.context.support.ValueSetExpansionOptions;
 import jp.nexehrs.convert.ConformanceArtifact;
 import jp.nexehrs.fhir.ConformanceSupport;
+import jp.nexehrs.fhir.LibraryMessages;
 import jp.nexehrs.load.FhirSource;
 import jp.nexehrs.report.Finding;
 import jp.nexehrs.report.Severity;
@@ -139,12 +140,12 @@ final class ValueSetExpansions {
             outcome = chain.expandValueSet(new ValidationSupportContext(chain), new ValueSetExpansionOptions(), valueSet);
         } catch (RuntimeException e) {
             // HAPI's expander throws on some malformed composes: the value set's error, not the build's crash.
-            definition.error("\"compose\"", "value set '" + valueSet.getUrl() + "' cannot be expanded: " + e.getMessage());
+            definition.error("\"compose\"", "value set '" + valueSet.getUrl() + "' cannot be expanded: " + LibraryMessages.of(e));
             return Optional.empty();
         }
         if (outcome == null || outcome.getValueSet() == null || outcome.getError() != null) {
             definition.error("\"compose\"", "value set '" + valueSet.getUrl() + "' cannot be expanded: "
-                    + (outcome == null || outcome.getError() == null ? "no expansion" : outcome.getError()));
+                    + (outcome == null || outcome.getError() == null ? "no expansion" : LibraryMessages.clean(outcome.getError())));
             return Optional.empty();
         }
         List<ValueSetExpansion.Code> codes = ((ValueSet) outcome.getValueSet()).getExpansion().getContains().stream()

@@ -2,6 +2,7 @@ package jp.nexehrs.convert;
 
 import jp.nexehrs.fhir.ConformanceSupport;
 import jp.nexehrs.fhir.ConformanceSupport.SnapshotSession;
+import jp.nexehrs.fhir.LibraryMessages;
 import jp.nexehrs.load.LoadedPackage;
 import jp.nexehrs.report.Finding;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -89,8 +90,7 @@ public final class DependencyConformance {
             }
             return new Generated(generated, List.of());
         } catch (RuntimeException e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replaceAll("HAPI-\\d+: ", "");
-            return Generated.failed(Finding.error(packaged.file(), 0, 0, "snapshot generation failed: " + message));
+            return Generated.failed(Finding.error(packaged.file(), 0, 0, "snapshot generation failed: " + LibraryMessages.of(e)));
         }
     }
 

@@ -2,6 +2,7 @@ package jp.nexehrs.convert;
 
 import jp.nexehrs.cache.BuildCache;
 import jp.nexehrs.fhir.ConformanceSupport;
+import jp.nexehrs.fhir.LibraryMessages;
 import jp.nexehrs.fhir.ConformanceSupport.SnapshotSession;
 import jp.nexehrs.load.FhirSource;
 import jp.nexehrs.report.Finding;
@@ -179,7 +180,6 @@ final class SnapshotGenerator {
     }
 
     private static String message(RuntimeException e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return message.replaceAll("HAPI-\\d+: ", "");
+        return LibraryMessages.of(e);
     }
 }

@@ -1,14 +1,14 @@
-package jp.nexehrs.check;
+package jp.nexehrs.fhir;
 
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The validator's messages in the words a guide's editor can act on: no HAPI message codes, no Java class names,
- * object ids or {@code null}s. A message that only reports a failure inside the validator (a Java exception's text)
- * says so, and which element could not be checked.
+ * The FHIR libraries' messages (the validator's, the snapshot generator's, the terminology's) in words a guide's
+ * editor can act on: no HAPI message codes, no Java class names, object ids or {@code null}s. A message that only
+ * reports a failure inside the library (a Java exception's text) says so, and which element could not be checked.
  */
-final class ValidatorMessages {
+public final class LibraryMessages {
     private static final Pattern HAPI_CODE = Pattern.compile("HAPI-\\d+: ");
     /** A Java object's default text, alone or in a list: {@code [org.hl7.fhir.r5.model.ValueSet$ConceptSetFilterComponent@241737c1]}. */
     private static final String OBJECT = "'?\\[?(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_]*(?:\\$[A-Za-z0-9_]+)*@[0-9a-f]+(?:, [^\\]]*)?]?'?";
@@ -24,22 +24,29 @@ final class ValidatorMessages {
             Pattern.compile("because \"[^\"]+\" is null"),
             Pattern.compile("\\b(?:java\\.lang\\.)?(?:NullPointerException|ClassCastException|IndexOutOfBoundsException|IllegalStateException)\\b"));
 
-    private ValidatorMessages() {
+    private LibraryMessages() {
     }
 
     /** Whether {@code message} only reports a failure inside the validator. */
-    static boolean isInternalFailure(String message) {
+    public static boolean isInternalFailure(String message) {
         return INTERNAL_FAILURES.stream().anyMatch(p -> p.matcher(message).find());
     }
 
     /** What to show for an internal failure at {@code fhirPath}. */
-    static String internalFailure(String fhirPath) {
+    public static String internalFailure(String fhirPath) {
         return "the FHIR validator failed internally while checking " + (fhirPath.isEmpty() ? "this resource" : fhirPath)
                 + ", so that part is not checked (a limit of the validator, not necessarily of the resource)";
     }
 
+    /** A library's exception in words: its cleaned message, or that the library failed inside. */
+    public static String of(RuntimeException e) {
+        String message = e.getMessage();
+        if (message == null || message.isBlank() || isInternalFailure(message)) return "the FHIR library failed internally";
+        return clean(message);
+    }
+
     /** {@code message} without codes, Java object texts and nulls. */
-    static String clean(String message) {
+    public static String clean(String message) {
         String text = HAPI_CODE.matcher(message).replaceAll("");
         text = FILTERS.matcher(text).replaceAll("its filters");
         text = DATATYPE.matcher(text).replaceAll("$1");
