@@ -1,10 +1,9 @@
 package jp.nexehrs.pipeline;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.nexehrs.CorpusFixtures;
+import jp.nexehrs.bench.BenchmarkProjects;
 import jp.nexehrs.report.Finding;
 import jp.nexehrs.report.Severity;
-import jp.nexehrs.testing.TestProjects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,40 +39,10 @@ class JpEPrescriptionTest {
     @Test
     void theEPrescriptionGuideBuildsWithItsJpCoreDependency() throws Exception {
         Path guide = CorpusFixtures.jpEPrescription();
-        Path root = dir.resolve("eprescription");
-        Path dependency = guide.resolve("packages_snapshot/jp-core.draft1#1.1.0-beta.tgz");
-        TestProjects.write(root, "nexehrs.yaml", """
-                id: jp.eprescription.data
-                canonical: http://jpfhir.jp/fhir
-                version: 0.9.3
-                fhirVersion: 4.0.1
-                title:
-                  ja: 処方情報 FHIR
-                  en: JP ePrescriptionData
-                status: draft
-                publisher: JAMI
-                license: not-open-source
-                dependencies:
-                  - id: jp-core.draft1
-                    version: 1.1.0-beta
-                    path: "%s"
-                """.formatted(dependency.toString().replace("\\\\", "/")));
-        int copied = 0;
-        try (Stream<Path> files = Files.list(guide.resolve("fsh-generated/resources"))) {
-            for (Path file : files.sorted().toList()) {
-                String type = new ObjectMapper().readTree(file.toFile()).get("resourceType").asText();
-                String folder = switch (type) {
-                    case "StructureDefinition" -> "structuredefinitions";
-                    case "ValueSet" -> "valuesets";
-                    case "CodeSystem" -> "codesystems";
-                    case "ImplementationGuide" -> null; // ours is generated from nexehrs.yaml
-                    default -> "examples";
-                };
-                if (folder == null) continue;
-                Files.createDirectories(root.resolve("profiles").resolve(folder));
-                Files.copy(file, root.resolve("profiles").resolve(folder).resolve(file.getFileName()));
-                copied++;
-            }
+        Path root = new BenchmarkProjects(guide.getParent()).writeEPrescription(dir.resolve("eprescription"));
+        long copied;
+        try (Stream<Path> files = Files.walk(root.resolve("profiles"))) {
+            copied = files.filter(Files::isRegularFile).count();
         }
 
         Outcome outcome;
