@@ -18,10 +18,11 @@ import java.util.List;
  * Generates a profile's snapshot with the HL7 generator ({@code ProfileUtilities}) set up as the IG Publisher sets it
  * up for an R4 guide: the new slicing processing, publication mode, the differential sorted and its ids set first, a
  * root element put in front of a differential that lacks one. HAPI's {@code SnapshotGeneratingValidationSupport} calls
- * the same generator with its defaults, and those differ where real guides notice: a choice element sliced by type
- * ({@code rate[x]} into rateRatio, rateRange, rateQuantity) without a constraint of its own was narrowed to the first
- * slice's type, where the publisher keeps every type of the base. Guides are published with the publisher's output,
- * so that is the snapshot their implementers validate against.
+ * the same generator with its defaults, and those differ where real guides notice: a profile naming in the short form
+ * a type slice its base defines ({@code rateQuantity} where the base slices {@code rate[x]} into rateRatio, rateRange,
+ * rateQuantity) got {@code rate[x]} narrowed to that slice's type, where the publisher keeps every type of the base.
+ * Guides are published with the publisher's output, so that is the snapshot their implementers validate against. As
+ * in the publisher, the differential that comes back is the sorted one, with its ids set.
  */
 final class PublisherSnapshots {
     private final FhirContext context;
@@ -45,6 +46,8 @@ final class PublisherSnapshots {
         if (base == null) {
             throw new IllegalArgumentException("base definition '" + profile.getBaseDefinition() + "' cannot be found");
         }
+        // The generator's messages are not reported, as HAPI's support did not: the conformance rules (check stage)
+        // report what a differential gets wrong, on its file and line.
         List<ValidationMessage> messages = new ArrayList<>();
         ProfileUtilities generator = new ProfileUtilities(worker, messages, new ProfileKnowledgeWorkerR5(context));
         generator.setNewSlicingProcessing(true);
@@ -52,7 +55,6 @@ final class PublisherSnapshots {
         profile.setSnapshot(null);
         if (profile.getKind() != StructureDefinition.StructureDefinitionKind.LOGICAL
                 || profile.getDerivation() == StructureDefinition.TypeDerivationRule.CONSTRAINT) {
-            // The sort's problems also surface as the generator's own; they are not reported twice.
             generator.sortDifferential(base, profile, "profile " + url, new ArrayList<>(), true);
             generator.setIds(profile, true);
             List<ElementDefinition> elements = profile.getDifferential().getElement();
