@@ -36,15 +36,13 @@ class ChoiceTypeSlicingTest {
     @Test
     void aChoiceSlicedByTypeKeepsAllTheBaseTypes() {
         StructureDefinition sliced = snapshotOf("sliced-dosage");
-        assertEquals(List.of("Ratio", "Range", "Quantity"), types(element(sliced, "Dosage.doseAndRate.rate[x]")));
-        assertEquals(List.of("Duration", "Range", "Period"), types(element(sliced, "Dosage.timing.repeat.bounds[x]")));
+        assertKeepsAllTheBaseTypes(sliced);
     }
 
     @Test
     void typeSlicesWrittenInTheShortFormKeepAllTheBaseTypesToo() {
         StructureDefinition shortForm = snapshotOf("short-form-dosage");
-        assertEquals(List.of("Ratio", "Range", "Quantity"), types(element(shortForm, "Dosage.doseAndRate.rate[x]")));
-        assertEquals(List.of("Duration", "Range", "Period"), types(element(shortForm, "Dosage.timing.repeat.bounds[x]")));
+        assertKeepsAllTheBaseTypes(shortForm);
         assertEquals(List.of("Ratio"), types(element(shortForm, "Dosage.doseAndRate.rate[x]:rateRatio")));
         assertEquals(1, element(shortForm, "Dosage.doseAndRate.rate[x]:rateQuantity.unit").getMin());
         assertEquals(1, shortForm.getSnapshot().getElement().stream().filter(e -> e.getId().equals("Dosage.doseAndRate.rate[x]")).count(),
@@ -54,8 +52,7 @@ class ChoiceTypeSlicingTest {
     @Test
     void aShortFormNamingATypeSliceOfTheBaseConstrainsThatSliceAndKeepsAllTheTypes() {
         StructureDefinition derived = snapshotOf("derived-short-form-dosage");
-        assertEquals(List.of("Ratio", "Range", "Quantity"), types(element(derived, "Dosage.doseAndRate.rate[x]")));
-        assertEquals(List.of("Duration", "Range", "Period"), types(element(derived, "Dosage.timing.repeat.bounds[x]")));
+        assertKeepsAllTheBaseTypes(derived);
         assertEquals(1, element(derived, "Dosage.timing.repeat.bounds[x]:boundsDuration.code").getMin());
         assertTrue(element(derived, "Dosage.doseAndRate.rate[x]:rateQuantity").getMustSupport());
         assertEquals(1, element(derived, "Dosage.doseAndRate.rate[x]:rateQuantity.value").getMin());
@@ -75,8 +72,7 @@ class ChoiceTypeSlicingTest {
     @Test
     void aDerivedProfileKeepsTheBaseTypesAndConstrainsTheSlicesChildren() {
         StructureDefinition derived = snapshotOf("derived-dosage");
-        assertEquals(List.of("Ratio", "Range", "Quantity"), types(element(derived, "Dosage.doseAndRate.rate[x]")));
-        assertEquals(List.of("Duration", "Range", "Period"), types(element(derived, "Dosage.timing.repeat.bounds[x]")));
+        assertKeepsAllTheBaseTypes(derived);
         assertEquals(1, element(derived, "Dosage.timing.repeat.bounds[x]:boundsDuration.code").getMin());
         assertEquals(1, element(derived, "Dosage.doseAndRate.rate[x]:rateQuantity.value").getMin());
     }
@@ -87,6 +83,12 @@ class ChoiceTypeSlicingTest {
         assertEquals(1, element(sliced, "Dosage.extension:periodOfUse.value[x].start").getMin());
         assertEquals(1, element(sliced, "Dosage.timing.repeat.bounds[x]:boundsDuration.value").getMin());
         assertEquals(1, element(sliced, "Dosage.doseAndRate.rate[x]:rateQuantity.unit").getMin());
+    }
+
+    /** The sliced choice elements offer every type the base does, in the base's order. */
+    private static void assertKeepsAllTheBaseTypes(StructureDefinition definition) {
+        assertEquals(List.of("Ratio", "Range", "Quantity"), types(element(definition, "Dosage.doseAndRate.rate[x]")), definition.getUrl());
+        assertEquals(List.of("Duration", "Range", "Period"), types(element(definition, "Dosage.timing.repeat.bounds[x]")), definition.getUrl());
     }
 
     private static StructureDefinition snapshotOf(String id) {
