@@ -6,6 +6,10 @@
 # Usage: tooling/bench/run-benchmarks.sh [scales, default 1,4,16]
 # With "validation" instead: our validation side by side with the HL7 validator's engine on JP Core 1.1.2's
 # examples (tooling/bench/run-benchmarks.sh validation [resources, default 1000]).
+# With "snapshots": our generated snapshots of the corpus guides that have profiles (JP Core 1.1.2 from its
+# differential-only package, the ePrescription guide with its jp-core draft dependency) against the HL7 generator set
+# up as the IG Publisher does (../shared/tools/peer-validator's snapshot mode, run first), field by field
+# (tooling/bench/run-benchmarks.sh snapshots [output folder, default /tmp/nexehrs-snapshot-peer]).
 # With "streaming": `nexehrs validate` of 1x, 4x, 16x, 64x JP Core 1.1.2's examples against its package, to show
 # that memory does not grow with the number of files (tooling/bench/run-benchmarks.sh streaming [scales]).
 set -euo pipefail
@@ -16,6 +20,16 @@ mvn -B -q -DskipTests package test-compile -pl tooling -am >&2
 if [[ "${1:-}" == streaming ]]; then
   exec java -cp "tooling/target/test-classes:tooling/target/nexehrs.jar" jp.nexehrs.bench.StreamingValidationBenchmark \
        "$root" ../shared/corpus/jp-core-1.1.2 "${2:-1,4,16,64}"
+fi
+if [[ "${1:-}" == snapshots ]]; then
+  out="${2:-/tmp/nexehrs-snapshot-peer}"
+  peer=../shared/tools/peer-validator/run.sh
+  corpus=../shared/corpus
+  [[ -d "$out/jp-core-1.1.2" ]] || "$peer" snapshot --out "$out/jp-core-1.1.2" "$corpus/jp-core-1.1.2/expected/tgz/jp-core.r4-1.1.2-diff.tgz" >&2
+  [[ -d "$out/jp-eprescription" ]] || "$peer" snapshot --ig "$corpus/jp-eprescription/packages_snapshot/jp-core.draft1#1.1.0-beta.tgz" \
+       --out "$out/jp-eprescription" "$corpus/jp-eprescription/fsh-generated/resources" >&2
+  exec java -cp "tooling/target/test-classes:tooling/target/nexehrs.jar" jp.nexehrs.bench.SnapshotPeerComparison \
+       "$corpus" "$out"
 fi
 if [[ "${1:-}" == validation ]]; then
   exec java -cp "tooling/target/test-classes:tooling/target/nexehrs.jar" jp.nexehrs.bench.SideBySideBenchmark \

@@ -45,6 +45,17 @@ public final class CorpusFixtures {
         return folder.get();
     }
 
+    /**
+     * The {@code run.sh} of the HL7 reference tools beside the corpus ({@code ../shared/tools/peer-validator}); the
+     * calling test is skipped, saying why, when it is absent.
+     */
+    public static Path peerValidator() {
+        Optional<Path> script = corpus().map(c -> c.resolveSibling("tools/peer-validator/run.sh")).filter(Files::isRegularFile);
+        Assumptions.assumeTrue(script.isPresent(), "SKIPPED: the HL7 reference tools (../shared/tools/peer-validator beside the"
+                + " project root) are absent, so the peer's snapshots cannot be made here");
+        return script.get();
+    }
+
     /** A copy of {@code src/test/resources/projects/<name>} in {@code target}. */
     public static Path copyProject(String name, Path target) {
         URL url = CorpusFixtures.class.getResource("/projects/" + name);

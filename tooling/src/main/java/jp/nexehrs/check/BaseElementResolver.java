@@ -8,14 +8,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Finds, for an element of a profile's differential, the element of the base it constrains: in the base
- * profile's snapshot by id (a slice the base already defines), else by path, walking into datatypes (e.g.
- * {@code Patient.identifier.system} is {@code Identifier.system}), through {@code contentReference}, and
- * matching a choice element named for its type ({@code valueQuantity} is {@code value[x]}).
+ * Finds, for an element of a profile's differential, the element of the base it constrains. First in the base's
+ * snapshot: by id (a slice the base already defines), else by path ({@code valueQuantity} is {@code value[x]}).
+ * An element deeper than the base's snapshot goes (a child of a datatype, of a choice narrowed to one type, of an
+ * extension's {@code value[x]}, of a profiled datatype, of a re-slice) is looked up where the snapshot generator put
+ * it: in the profile's own generated snapshot, and what it constrains is the definition that element names as its
+ * base ({@code Period.start} for {@code Dosage.extension:periodOfUse.value[x].start}). The generator, not a path
+ * walk of ours, decides what exists: an element neither snapshot has does not exist.
  */
 final class BaseElementResolver {
     private static final String CORE = "http://hl7.org/fhir/StructureDefinition/";
-    /** Deep enough for any real path; stops a malformed contentReference loop. */
+    /** Deep enough for any real type hierarchy; stops a malformed baseDefinition loop. */
     private static final int MAX_HOPS = 32;
     private final ConformanceSupport support;
 
@@ -27,75 +30,75 @@ final class BaseElementResolver {
     record Match(ElementDefinition element, Optional<String> impliedType) {}
 
     /**
-     * @param profile the differential being checked: where the base offers several types and the profile keeps
-     *                one ({@code value[x]} narrowed to Quantity), the children are looked up in that type
+     * @param base      the base definition, with its snapshot
+     * @param generated the profile with the snapshot generated from its differential; null when generation failed
      */
-    Optional<Match> resolve(StructureDefinition base, ElementDefinition differential, List<ElementDefinition> profile) {
+    Optional<Match> resolve(StructureDefinition base, ElementDefinition differential, StructureDefinition generated) {
+        Optional<Match> inBase = find(base.getSnapshot().getElement(), differential);
+        if (inBase.isPresent() || generated == null || !generated.hasSnapshot()) return inBase;
+        return find(generated.getSnapshot().getElement(), differential)
+                .map(match -> new Match(definitionOf(match.element()), match.impliedType()));
+    }
+
+    /** The element with the differential's id, else the first with its path (choice renaming allowed). */
+    private static Optional<Match> find(List<ElementDefinition> elements, ElementDefinition differential) {
         if (differential.hasId()) {
-            for (ElementDefinition element : base.getSnapshot().getElement()) {
+            for (ElementDefinition element : elements) {
                 if (differential.getId().equals(element.getId())) return Optional.of(new Match(element, Optional.empty()));
             }
         }
-        return byPath(base, differential.getPath(), profile, 0);
-    }
-
-    private Optional<Match> byPath(StructureDefinition definition, String path, List<ElementDefinition> profile, int hops) {
-        if (hops > MAX_HOPS || !definition.hasSnapshot()) return Optional.empty();
-        List<ElementDefinition> elements = definition.getSnapshot().getElement();
-        Optional<Match> direct = matchIn(elements, path);
-        if (direct.isPresent()) return direct;
-        // The longest prefix that is an element of this definition, then the rest inside that element's type.
-        String[] segments = path.split("\\.");
-        for (int length = segments.length - 1; length >= 1; length--) {
-            String prefix = String.join(".", java.util.Arrays.copyOf(segments, length));
-            String rest = String.join(".", java.util.Arrays.copyOfRange(segments, length, segments.length));
-            Optional<Match> parent = matchIn(elements, prefix);
-            if (parent.isEmpty()) continue;
-            ElementDefinition element = parent.get().element();
-            if (element.hasContentReference()) {
-                String target = element.getContentReference().substring(element.getContentReference().indexOf('#') + 1);
-                return byPath(definition, target + "." + rest, profile, hops + 1);
-            }
-            String type = parent.get().impliedType().orElse(element.getType().size() == 1
-                    ? element.getType().get(0).getWorkingCode() : hops == 0 ? narrowedType(profile, prefix) : null);
-            if (type == null) return Optional.empty();
-            if (type.equals("Element") || type.equals("BackboneElement")) return Optional.empty();
-            StructureDefinition datatype = structure(CORE + type);
-            if (datatype == null) return Optional.empty();
-            return byPath(datatype, datatype.getType() + "." + rest, profile, hops + 1);
-        }
-        return Optional.empty();
-    }
-
-    /** The one type the profile keeps for the element at {@code path}, or null. */
-    private static String narrowedType(List<ElementDefinition> profile, String path) {
-        for (ElementDefinition element : profile) {
-            if (element.getPath().equals(path) && element.getType().size() == 1) return element.getType().get(0).getWorkingCode();
-        }
-        return null;
-    }
-
-    /** The first (unsliced) element with this path, or the choice element whose name plus a type gives it. */
-    private static Optional<Match> matchIn(List<ElementDefinition> elements, String path) {
+        String path = differential.getPath();
         for (ElementDefinition element : elements) {
             if (element.getPath().equals(path)) return Optional.of(new Match(element, Optional.empty()));
         }
         for (ElementDefinition element : elements) {
-            String choice = element.getPath();
-            if (!choice.endsWith("[x]")) continue;
-            String stem = choice.substring(0, choice.length() - 3);
-            if (!path.startsWith(stem) || path.length() == stem.length() || path.indexOf('.', stem.length()) >= 0) continue;
-            String suffix = path.substring(stem.length());
-            if (!Character.isUpperCase(suffix.charAt(0))) continue;
-            for (ElementDefinition.TypeRefComponent type : element.getType()) {
-                if (type.getWorkingCode().equalsIgnoreCase(suffix)) {
-                    return Optional.of(new Match(element, Optional.of(type.getWorkingCode())));
-                }
-            }
-            // A type the choice does not offer: the element exists, the type check reports it.
-            return Optional.of(new Match(element, Optional.of(suffix)));
+            Optional<Optional<String>> implied = renamedChoice(element.getPath(), path);
+            if (implied.isPresent()) return Optional.of(new Match(element, implied.get().map(type -> typeCode(element, type))));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether {@code path} names the element at {@code choicePath} with choice elements renamed for a type
+     * ({@code Observation.valueQuantity.unit} for {@code Observation.value[x].unit}); if so, the type the last
+     * segment implies, when it is renamed (a type the choice does not offer too: the type check reports it).
+     */
+    private static Optional<Optional<String>> renamedChoice(String choicePath, String path) {
+        String[] theirs = choicePath.split("\\.");
+        String[] ours = path.split("\\.");
+        if (theirs.length != ours.length) return Optional.empty();
+        Optional<String> implied = Optional.empty();
+        boolean renamed = false;
+        for (int i = 0; i < theirs.length; i++) {
+            if (theirs[i].equals(ours[i])) continue;
+            if (!theirs[i].endsWith("[x]")) return Optional.empty();
+            String stem = theirs[i].substring(0, theirs[i].length() - 3);
+            if (!ours[i].startsWith(stem) || ours[i].length() == stem.length() || !Character.isUpperCase(ours[i].charAt(stem.length()))) {
+                return Optional.empty();
+            }
+            renamed = true;
+            if (i == theirs.length - 1) implied = Optional.of(ours[i].substring(stem.length()));
+        }
+        return renamed ? Optional.of(implied) : Optional.empty();
+    }
+
+    /** The choice's own spelling of a type named in a renamed element ({@code DateTime} -> {@code dateTime}). */
+    private static String typeCode(ElementDefinition choice, String type) {
+        return choice.getType().stream().map(ElementDefinition.TypeRefComponent::getWorkingCode)
+                .filter(type::equalsIgnoreCase).findFirst().orElse(type);
+    }
+
+    /** The element of a core definition that {@code element} derives from (its {@code base}), else itself. */
+    private ElementDefinition definitionOf(ElementDefinition element) {
+        if (!element.hasBase() || !element.getBase().hasPath()) return element;
+        String path = element.getBase().getPath();
+        int dot = path.indexOf('.');
+        StructureDefinition definition = structure(CORE + (dot < 0 ? path : path.substring(0, dot)));
+        if (definition == null || !definition.hasSnapshot()) return element;
+        for (ElementDefinition candidate : definition.getSnapshot().getElement()) {
+            if (candidate.getPath().equals(path)) return candidate;
+        }
+        return element;
     }
 
     /** True when {@code type} is {@code allowed} or derives from it (Patient from Resource, Age from Quantity). */

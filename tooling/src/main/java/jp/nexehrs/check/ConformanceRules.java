@@ -85,16 +85,19 @@ final class ConformanceRules {
 
         void run() {
             StructureDefinition base = profile.hasBaseDefinition() ? resolver.structure(profile.getBaseDefinition()) : null;
+            StructureDefinition generated = resolver.structure(profile.getUrl());
+            // Without a generated snapshot (generation has said why) only what the base's snapshot has can be told.
+            boolean generatedSnapshot = generated != null && generated.hasSnapshot();
             // A specialization (a logical model, a new resource) defines its elements; only constraints must fit a base.
             boolean constraint = base != null && base.hasSnapshot()
                     && profile.getDerivation() != StructureDefinition.TypeDerivationRule.SPECIALIZATION;
             for (ElementDefinition element : profile.getDifferential().getElement()) {
                 if (constraint) {
-                    Optional<BaseElementResolver.Match> match = resolver.resolve(base, element, profile.getDifferential().getElement());
-                    if (match.isEmpty()) {
+                    Optional<BaseElementResolver.Match> match = resolver.resolve(base, element, generated);
+                    if (match.isEmpty() && generatedSnapshot) {
                         add(Severity.ERROR, element, RULE_PATH, "element '" + label(element) + "' does not exist in the base "
                                 + profile.getBaseDefinition());
-                    } else {
+                    } else if (match.isPresent()) {
                         checkTypes(element, match.get());
                         checkCardinality(element, match.get().element());
                     }

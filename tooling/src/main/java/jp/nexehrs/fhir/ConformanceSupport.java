@@ -23,6 +23,7 @@ public final class ConformanceSupport {
     /** Questionnaire, Library, ImplementationGuide and other canonical resources, of the project and its dependencies. */
     private final CanonicalResources otherCanonicals;
     private final SnapshotGeneratingValidationSupport snapshots;
+    private final PublisherSnapshots publisherSnapshots;
     private final CommonCodeSystems commonCodeSystems;
     private final ValidationSupportChain chain;
     private final ValidationSupportChain generationChain;
@@ -34,6 +35,7 @@ public final class ConformanceSupport {
         this.dependencies = new OnDemandConformance(engine.context(), "the dependency packages' conformance resources", pins);
         this.otherCanonicals = new CanonicalResources(engine.context());
         this.snapshots = new SnapshotGeneratingValidationSupport(engine.context());
+        this.publisherSnapshots = new PublisherSnapshots(engine.context());
         UnknownCodeSystemWarningValidationSupport unknownCodeSystems = new UnknownCodeSystemWarningValidationSupport(engine.context());
         // HAPI's default is ERROR; LOINC, SNOMED CT and JP national code systems cannot be checked offline.
         unknownCodeSystems.setNonExistentCodeSystemSeverity(IValidationSupport.IssueSeverity.WARNING);
@@ -86,8 +88,7 @@ public final class ConformanceSupport {
         PrivateDefinitions copies = new PrivateDefinitions(generationChain);
         ValidationSupportChain sessionChain = new ValidationSupportChain(
                 ValidationSupportChain.CacheConfiguration.disabled(), copies, generationChain);
-        return (structureDefinition, url, name) ->
-                snapshots.generateSnapshot(new ValidationSupportContext(sessionChain), structureDefinition, url, null, name);
+        return (structureDefinition, url, name) -> publisherSnapshots.generate(sessionChain, structureDefinition, url, name);
     }
 
     /** Generates snapshots; see {@link #snapshotSession()}. */

@@ -46,8 +46,66 @@ public final class BenchmarkProjects {
         return target;
     }
 
+    /**
+     * The JAMI ePrescription guide (v0.9.3) as a project: its SUSHI output ({@code fsh-generated/resources}) as
+     * profiles, value sets, code systems and examples (its ImplementationGuide left out: ours is made from
+     * nexehrs.yaml), with its {@code jp-core.draft1#1.1.0-beta} dependency read from the corpus's package file.
+     */
+    public Path writeEPrescription(Path target) throws IOException {
+        Path guide = corpus.resolve("jp-eprescription");
+        Path dependency = guide.resolve("packages_snapshot/jp-core.draft1#1.1.0-beta.tgz");
+        Files.createDirectories(target);
+        Files.writeString(target.resolve("nexehrs.yaml"), """
+                id: jp.eprescription.data
+                canonical: http://jpfhir.jp/fhir
+                version: 0.9.3
+                fhirVersion: 4.0.1
+                title:
+                  ja: 処方情報 FHIR
+                  en: JP ePrescriptionData
+                status: draft
+                publisher: JAMI
+                license: not-open-source
+                dependencies:
+                  - id: jp-core.draft1
+                    version: 1.1.0-beta
+                    path: "%s"
+                """.formatted(dependency.toAbsolutePath().toString().replace("\\", "/")));
+        List<Path> resources;
+        try (Stream<Path> files = Files.list(guide.resolve("fsh-generated/resources"))) {
+            resources = files.sorted().toList();
+        }
+        for (Path file : resources) {
+            String type = json.readTree(file.toFile()).get("resourceType").asText();
+            String folder = switch (type) {
+                case "StructureDefinition" -> "structuredefinitions";
+                case "ValueSet" -> "valuesets";
+                case "CodeSystem" -> "codesystems";
+                case "ImplementationGuide" -> null;
+                default -> "examples";
+            };
+            if (folder == null) continue;
+            Files.createDirectories(target.resolve("profiles").resolve(folder));
+            Files.copy(file, target.resolve("profiles").resolve(folder).resolve(file.getFileName()));
+        }
+        return target;
+    }
+
+    /**
+     * JP Core 1.1.2 as its differential-only package has it ({@code expected/diff}): the differentials of 9 of its
+     * profiles differ from those kept in the snapshot package, so a comparison with another generator run on this
+     * package must start from the same ones.
+     */
+    public Path writeDiffPackage(Path target) throws IOException {
+        return write(target, 1, corpus.resolve("jp-core-1.1.2/expected/diff/package"));
+    }
+
     /** (b): the JP Core 1.1.2 package as a project (copies = 1), or (c): it repeated {@code copies} times. */
     public Path write(Path target, int copies) throws IOException {
+        return write(target, copies, corpus.resolve("jp-core-1.1.2/expected/snapshot/package"));
+    }
+
+    private Path write(Path target, int copies, Path packageDir) throws IOException {
         Files.createDirectories(target);
         Files.writeString(target.resolve("nexehrs.yaml"), """
                 id: bench.jpcore.x%d
@@ -61,7 +119,6 @@ public final class BenchmarkProjects {
                 publisher: benchmark
                 license: CC0-1.0
                 """.formatted(copies, JP_CORE_CANONICAL, copies, copies));
-        Path packageDir = corpus.resolve("jp-core-1.1.2/expected/snapshot/package");
         List<Path> resources;
         try (Stream<Path> files = Files.list(packageDir)) {
             resources = files.filter(p -> p.toString().endsWith(".json") && !p.getFileName().toString().startsWith("package")
