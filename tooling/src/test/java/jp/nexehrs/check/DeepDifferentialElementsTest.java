@@ -32,7 +32,8 @@ class DeepDifferentialElementsTest {
     @BeforeAll
     static void check() throws Exception {
         Converted converted = TestProjects.convertResources(CorpusFixtures.copyProject("choice-slices", dir));
-        findings = new ConformanceRules(converted.support()).check(converted.project().resources(FhirSource.Role.CONFORMANCE));
+        findings = new ConformanceRules(converted.support(), converted.project().config()::owns)
+                .check(converted.project().resources(FhirSource.Role.CONFORMANCE));
     }
 
     @Test
