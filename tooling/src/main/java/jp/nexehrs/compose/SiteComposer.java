@@ -1,6 +1,5 @@
 package jp.nexehrs.compose;
 
-import freemarker.template.TemplateException;
 import jp.nexehrs.check.Checked;
 import jp.nexehrs.check.ExampleValidation;
 import jp.nexehrs.convert.ConformanceArtifact;
@@ -63,7 +62,15 @@ public final class SiteComposer {
     }
 
     /** @param files where each page goes as soon as it is rendered (the staging folder, for a build) */
-    public ComposedSite compose(Checked checked, SiteFiles files) {
+    public ComposedSite compose(Checked checked, SiteFiles files) throws TemplateFailure {
+        try {
+            return composeAll(checked, files);
+        } catch (TemplateFailure.Unchecked e) {
+            throw e.failure();
+        }
+    }
+
+    private ComposedSite composeAll(Checked checked, SiteFiles files) {
         Converted converted = checked.converted();
         SiteTemplate template = converted.project().template();
         // Made once, for the artifact index and the navigation: each reads every artifact's resource.
@@ -207,17 +214,5 @@ public final class SiteComposer {
             throw new UncheckedIOException("cannot read the site assets in " + assets, e);
         }
         return files;
-    }
-
-    /** A template that does not render: names the template and the page, for the site's maintainers. */
-    public static final class TemplateFailure extends RuntimeException {
-        TemplateFailure(String template, String page, TemplateException cause) {
-            super("template " + template + " failed for page " + page + ": " + cause.getMessageWithoutStackTop(), cause);
-        }
-
-        TemplateFailure(String template, String page, freemarker.core.ParseException cause) {
-            super("site-template/templates/" + template + ":" + cause.getLineNumber() + ":" + cause.getColumnNumber()
-                    + ": template syntax error (page " + page + "): " + cause.getEditorMessage(), cause);
-        }
     }
 }

@@ -20,11 +20,12 @@ import jp.nexehrs.pdf.PdfRequest;
 import jp.nexehrs.produce.Producer;
 import jp.nexehrs.produce.Products;
 import jp.nexehrs.publish.BuildLock;
-import jp.nexehrs.publish.PdfUnavailableException;
+import jp.nexehrs.pdf.PdfUnavailableException;
 import jp.nexehrs.publish.PublishException;
 import jp.nexehrs.publish.Published;
 import jp.nexehrs.publish.Publisher;
 import jp.nexehrs.report.Finding;
+import jp.nexehrs.report.NexehrsException;
 import jp.nexehrs.report.SourceException;
 import jp.nexehrs.util.Plural;
 
@@ -56,7 +57,7 @@ public final class Pipeline {
         this.pdfRequest = pdfRequest;
     }
 
-    public Outcome run(Path projectDir, Goal goal) throws ProjectNotFoundException, SourceException, PublishException {
+    public Outcome run(Path projectDir, Goal goal) throws NexehrsException {
         Path root = ProjectLoader.locate(projectDir);
         // Only pages show Git facts: validation and packaging need no walk through the history.
         FileHistory fileHistory = goal.site() ? ProjectLoader.workingTreeHistory(root) : FileHistory.NONE;
@@ -67,7 +68,7 @@ public final class Pipeline {
      * Builds the project in {@code root} into {@code buildDir}, with Git facts from elsewhere (a version written
      * out of Git has no .git): for building several versions side by side.
      */
-    public Outcome run(Path root, Goal goal, FileHistory fileHistory, Path buildDir) throws SourceException, PublishException {
+    public Outcome run(Path root, Goal goal, FileHistory fileHistory, Path buildDir) throws NexehrsException {
         // Builds that write output take the build folder's lock for the whole run, so two never interleave.
         // (The cache needs no lock: its entries are content-addressed and moved into place whole.)
         try (BuildLock lock = !goal.published() ? null : BuildLock.acquire(buildDir, progress::say)) {
@@ -75,7 +76,7 @@ public final class Pipeline {
         }
     }
 
-    private Outcome runStages(Path root, Goal goal, FileHistory fileHistory, Path buildDir) throws SourceException, PublishException {
+    private Outcome runStages(Path root, Goal goal, FileHistory fileHistory, Path buildDir) throws NexehrsException {
         StageTimings timings = new StageTimings();
         BuildCache cache = toolkit.cache(buildDir);
         CacheStats cacheBefore = cache.stats();

@@ -4,10 +4,12 @@ import jp.nexehrs.cache.BuildCache;
 import jp.nexehrs.cache.ToolchainFingerprint;
 import jp.nexehrs.convert.DocumentConverter;
 import jp.nexehrs.fhir.FhirEngine;
+import jp.nexehrs.produce.Producer;
 
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The expensive objects of one run, built once on first use and shared by every stage and thread: the FHIR
@@ -35,6 +37,13 @@ public final class Toolkit implements AutoCloseable {
      */
     public Toolkit(int threads, long epochSeconds) {
         this(threads, epochSeconds, Caching.OFF);
+    }
+
+    /** A toolkit for a command run: package entries stamped with SOURCE_DATE_EPOCH when it is set, else a constant. */
+    public static Toolkit fromEnvironment(int threads, Caching caching) {
+        long epochSeconds = Optional.ofNullable(System.getenv("SOURCE_DATE_EPOCH")).filter(s -> s.matches("\\d+"))
+                .map(Long::parseLong).orElse(Producer.DEFAULT_EPOCH_SECONDS);
+        return new Toolkit(threads, epochSeconds, caching);
     }
 
     public Toolkit(int threads, long epochSeconds, Caching caching) {

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -25,16 +24,13 @@ import java.util.function.Supplier;
  * definitions and examples, added to the composed site's files) for the publish stage.
  */
 public final class Producer {
+    /** The time stamped on package entries when SOURCE_DATE_EPOCH is not set. */
+    public static final long DEFAULT_EPOCH_SECONDS = NpmPackageWriter.DEFAULT_EPOCH_SECONDS;
     private final long epochSeconds;
 
     /** @param epochSeconds time stamped on package entries (SOURCE_DATE_EPOCH, else a constant) */
     public Producer(long epochSeconds) {
         this.epochSeconds = epochSeconds;
-    }
-
-    public static long epochFromEnvironment() {
-        return Optional.ofNullable(System.getenv("SOURCE_DATE_EPOCH")).filter(s -> s.matches("\\d+"))
-                .map(Long::parseLong).orElse(NpmPackageWriter.DEFAULT_EPOCH_SECONDS);
     }
 
     /** @param site the composed site, or null when the goal builds no site; the package and downloads are added to its files */

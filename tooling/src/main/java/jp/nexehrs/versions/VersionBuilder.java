@@ -12,7 +12,7 @@ import jp.nexehrs.pipeline.Outcome;
 import jp.nexehrs.pipeline.Pipeline;
 import jp.nexehrs.pipeline.Progress;
 import jp.nexehrs.pipeline.Toolkit;
-import jp.nexehrs.publish.PublishException;
+import jp.nexehrs.report.NexehrsException;
 import jp.nexehrs.report.SourceException;
 
 import java.io.IOException;
@@ -49,11 +49,11 @@ public final class VersionBuilder {
     /** What a cached release records besides the commit id it is filed under. */
     record ReleaseRecord(String version, String tag, String commit, String packageFile) {}
 
-    public BuiltVersion build(Version version) throws HistoryException, SourceException, PublishException, IOException {
+    public BuiltVersion build(Version version) throws NexehrsException, IOException {
         return version.isCurrent() ? buildCurrent(version) : buildRelease(version);
     }
 
-    private BuiltVersion buildRelease(Version version) throws HistoryException, SourceException, PublishException, IOException {
+    private BuiltVersion buildRelease(Version version) throws NexehrsException, IOException {
         Path dir = cache.resolve(version.commitId());
         Path record = dir.resolve(RELEASE_RECORD);
         if (Files.isRegularFile(record)) {
@@ -84,7 +84,7 @@ public final class VersionBuilder {
         }
     }
 
-    private BuiltVersion buildCurrent(Version version) throws SourceException, PublishException, IOException {
+    private BuiltVersion buildCurrent(Version version) throws NexehrsException, IOException {
         Path dir = cache.resolve(Version.CURRENT);
         progress.say("version current: building the working tree");
         Path root = git.projectRoot();
