@@ -57,6 +57,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * Everything else is what HAPI's ValidatorWrapper does (a package-private class, so it cannot be reused): the
  * same settings, the profiles from the options and from {@code meta.profile}, the same filtered messages. The
  * settings are read when a core validator is built: set them before the first validation.
+ * <p>
+ * Relies on HAPI internals: seams S1-S4 in tooling/HAPI-SEAMS.md, pinned by HapiSeamsTest.
  */
 final class ReusingInstanceValidatorModule extends FhirInstanceValidator {
     /**
