@@ -10,10 +10,8 @@ import jp.nexehrs.compose.SiteFiles;
 import jp.nexehrs.convert.Converted;
 import jp.nexehrs.convert.Converter;
 import jp.nexehrs.history.FileHistory;
-import jp.nexehrs.load.FhirSource;
 import jp.nexehrs.load.Project;
 import jp.nexehrs.load.ProjectLoader;
-import jp.nexehrs.load.ProjectNotFoundException;
 import jp.nexehrs.pdf.PdfFonts;
 import jp.nexehrs.pdf.PdfOutputs;
 import jp.nexehrs.pdf.PdfRequest;
@@ -24,14 +22,11 @@ import jp.nexehrs.pdf.PdfUnavailableException;
 import jp.nexehrs.publish.PublishException;
 import jp.nexehrs.publish.Published;
 import jp.nexehrs.publish.Publisher;
-import jp.nexehrs.report.Finding;
 import jp.nexehrs.report.NexehrsException;
-import jp.nexehrs.report.SourceException;
 import jp.nexehrs.util.Plural;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -125,36 +120,5 @@ public final class Pipeline {
         }
         if (fonts.isEmpty()) progress.say("PDFs skipped: no Japanese TrueType font was found; " + PdfFonts.INSTALL_HINT);
         return fonts;
-    }
-
-    /** The governance records and each document's header, for the ballot commands: no build, no validation. */
-    public GovernanceView governance(Path projectDir) throws ProjectNotFoundException, SourceException {
-        Path root = ProjectLoader.locate(projectDir);
-        Project project = new ProjectLoader(toolkit.fhir()).load(root);
-        List<GovernanceView.DocumentHeader> documents = new Converter(toolkit.fhir(), toolkit::documents).headers(project).stream()
-                .map(d -> new GovernanceView.DocumentHeader(d.id(), d.source().file(), d.title(), d.header().version(),
-                        d.header().status(), d.header().owner()))
-                .toList();
-        return new GovernanceView(project.governance(), documents, project.findings());
-    }
-
-    /**
-     * Validates files (or every .json/.xml file under folders) against this project's profiles, without building
-     * anything. Unreadable files are findings like any other.
-     */
-    public List<Finding> validateFiles(Path projectDir, List<Path> paths) throws ProjectNotFoundException, SourceException {
-        Path root = ProjectLoader.locate(projectDir);
-        ProjectLoader loader = new ProjectLoader(toolkit.fhir());
-        Project project = loader.load(root);
-        Converted converted = new Converter(toolkit.fhir(), toolkit::documents).convert(project, false);
-        // The project's own examples and documents are not what is being validated here: only its profiles' problems count.
-        List<Finding> findings = new ArrayList<>(project.findings().stream().filter(f -> f.file().startsWith("profiles/")
-                && !f.file().startsWith("profiles/examples/") && !f.file().startsWith("profiles/invalid/")).toList());
-        findings.addAll(converted.findings().stream().filter(f -> !f.file().startsWith("spec/")).toList());
-        List<LocalFile> files = LocalFile.expand(paths);
-        progress.say("validating " + Plural.of(files.size(), "file") + " against " + Plural.of(converted.conformance().size(), "conformance resource"));
-        findings.addAll(new Checker(toolkit.threads()).validateEach(converted, files,
-                file -> loader.read(file.displayName(), file.read(), FhirSource.Role.EXAMPLE)));
-        return findings.stream().sorted(Finding.ORDER).toList();
     }
 }
