@@ -111,13 +111,14 @@ public final class SiteComposer {
         var fhirContext = converted.support().engine().context();
         ProfileView profiles = new ProfileView(links, new ElementTree(fhirContext, links.links()));
         TerminologyView terminology = new TerminologyView(links, checked.expansions());
+        ArtifactPages artifactPages = new ArtifactPages(template, profiles, terminology);
         ExampleView examples = new ExampleView(links);
         FhirEngine engine = converted.support().engine();
         List<ConformanceArtifact> artifacts = converted.conformance();
         for (int start = 0; start < artifacts.size(); start += ENCODING_BATCH) {
             List<ConformanceArtifact> batch = artifacts.subList(start, Math.min(artifacts.size(), start + ENCODING_BATCH));
             List<Encoded> encoded = encode(engine, batch.stream().map(ConformanceArtifact::resource).toList());
-            for (int i = 0; i < batch.size(); i++) files.addAll(artifactFiles(batch.get(i), encoded.get(i), converted, pages, profiles, terminology));
+            for (int i = 0; i < batch.size(); i++) files.addAll(artifactFiles(batch.get(i), encoded.get(i), converted, pages, artifactPages));
         }
         List<ExampleValidation> validated = checked.examples();
         for (int start = 0; start < validated.size(); start += ENCODING_BATCH) {
@@ -147,23 +148,12 @@ public final class SiteComposer {
 
     /** The artifact's page, JSON and XML. */
     private static List<SiteFile> artifactFiles(ConformanceArtifact artifact, Encoded encoded, Converted converted, PageRenderer pages,
-                                                ProfileView profiles, TerminologyView terminology) {
+                                                ArtifactPages artifactPages) {
         Map<String, Object> page = new LinkedHashMap<>();
         putLastChange(page, converted, artifact.source().file());
-        String templateName;
-        IBaseResource resource = artifact.resource();
-        if (resource instanceof StructureDefinition profile) {
-            page.putAll(profiles.model(profile));
-            templateName = "structuredefinition.ftlh";
-        } else if (resource instanceof ValueSet valueSet) {
-            page.putAll(terminology.valueSet(valueSet));
-            templateName = "valueset.ftlh";
-        } else if (resource instanceof CodeSystem codeSystem) {
-            page.putAll(terminology.codeSystem(codeSystem));
-            templateName = "codesystem.ftlh";
-        } else {
-            templateName = "resource.ftlh";
-        }
+        String type = artifact.source().resourceType();
+        page.putAll(artifactPages.view(type, artifact.resource()));
+        String templateName = artifactPages.templateFor(type);
         page.put("artifact", ArtifactModel.of(artifact));
         page.put("json", encoded.json());
         return List.of(pages.render(templateName, artifact.key() + ".html", page),
