@@ -7,6 +7,8 @@ import jp.nexehrs.convert.Converted;
 import jp.nexehrs.convert.ConvertedDocument;
 import jp.nexehrs.fhir.FhirEngine;
 import jp.nexehrs.governance.ReconciliationCsv;
+import jp.nexehrs.load.FhirSource;
+import jp.nexehrs.load.PagePaths;
 import jp.nexehrs.load.SiteTemplate;
 import jp.nexehrs.render.ArtifactLinks;
 import jp.nexehrs.render.ElementTree;
@@ -73,16 +75,17 @@ public final class SiteComposer {
     private ComposedSite composeAll(Checked checked, SiteFiles files) {
         Converted converted = checked.converted();
         SiteTemplate template = converted.project().template();
+        PagePaths paths = converted.project().pagePaths();
         // Made once, for the artifact index and the navigation: each reads every artifact's resource.
-        List<Map<String, Object>> artifactModels = converted.conformance().stream().map(ArtifactModel::of).toList();
-        Map<String, Object> site = siteModel(checked, artifactModels);
+        List<Map<String, Object>> artifactModels = converted.conformance().stream().map(a -> ArtifactModel.of(a, paths)).toList();
+        Map<String, Object> site = siteModel(checked, artifactModels, paths);
         site.put("pdf", pdfLinks);
         PageRenderer pages = new PageRenderer(template, site,
-                Navigation.of(converted.documents(), artifactModels, checked.examples()));
+                Navigation.of(converted.documents(), artifactModels, checked.examples(), paths));
 
-        files.add(pages.render("index.ftlh", "index.html", Map.of()));
-        files.add(pages.render("artifacts.ftlh", "artifacts.html", Map.of()));
-        files.add(pages.render("qa.ftlh", "qa.html", Map.of("findings", checked.findings(), "suppressed", checked.suppressed())));
+        files.add(pages.render("index.ftlh", PagePaths.HOME, Map.of()));
+        files.add(pages.render("artifacts.ftlh", PagePaths.ARTIFACT_INDEX, Map.of()));
+        files.add(pages.render("qa.ftlh", PagePaths.QA, Map.of("findings", checked.findings(), "suppressed", checked.suppressed())));
         var governance = checked.governance();
         SectionLinks sectionLinks = new SectionLinks(converted.project().config());
         List<ConvertedDocument> documents = converted.documents();
@@ -99,15 +102,16 @@ public final class SiteComposer {
             files.add(pages.render("document.ftlh", document.source().pagePath(), page));
         }
         if (!governance.governance().isEmpty()) {
-            files.add(pages.render("governance.ftlh", "governance.html", Map.of("governance", governance)));
+            files.add(pages.render("governance.ftlh", PagePaths.GOVERNANCE, Map.of("governance", governance)));
             for (var log : governance.governance().comments()) {
                 files.add(new SiteFile("governance/" + log.document() + "-comments.csv",
                         ReconciliationCsv.export(governance.governance(), log.document())));
             }
         }
 
-        SiteLinks links = SiteLinks.of(ArtifactLinks.of(converted.conformance().stream().map(ConformanceArtifact::resource)),
-                converted.conformance(), checked.examples());
+        SiteLinks links = SiteLinks.of(ArtifactLinks.of(converted.conformance().stream()
+                        .map(artifact -> new ArtifactLinks.Page(artifact.resource(), paths.page(artifact.source())))),
+                converted.conformance(), checked.examples(), paths);
         var fhirContext = converted.support().engine().context();
         ProfileView profiles = new ProfileView(links, new ElementTree(fhirContext, links.links()));
         TerminologyView terminology = new TerminologyView(links, checked.expansions());
@@ -118,7 +122,7 @@ public final class SiteComposer {
         for (int start = 0; start < artifacts.size(); start += ENCODING_BATCH) {
             List<ConformanceArtifact> batch = artifacts.subList(start, Math.min(artifacts.size(), start + ENCODING_BATCH));
             List<Encoded> encoded = encode(engine, batch.stream().map(ConformanceArtifact::resource).toList());
-            for (int i = 0; i < batch.size(); i++) files.addAll(artifactFiles(batch.get(i), encoded.get(i), converted, pages, artifactPages));
+            for (int i = 0; i < batch.size(); i++) files.addAll(artifactFiles(batch.get(i), encoded.get(i), converted, pages, artifactPages, paths));
         }
         List<ExampleValidation> validated = checked.examples();
         for (int start = 0; start < validated.size(); start += ENCODING_BATCH) {
@@ -126,13 +130,16 @@ public final class SiteComposer {
             List<Encoded> encoded = encode(engine, batch.stream().map(e -> e.source().resource()).toList());
             for (int i = 0; i < batch.size(); i++) {
                 ExampleValidation example = batch.get(i);
-                String key = example.source().key();
-                files.add(pages.render("example.ftlh", key + ".html", examples.model(example, encoded.get(i).json(), encoded.get(i).xml())));
-                files.add(new SiteFile(key + ".json", encoded.get(i).json().getBytes(StandardCharsets.UTF_8)));
-                files.add(new SiteFile(key + ".xml", encoded.get(i).xml().getBytes(StandardCharsets.UTF_8)));
+                FhirSource source = example.source();
+                Map<String, Object> page = new HashMap<>(examples.model(example, encoded.get(i).json(), encoded.get(i).xml()));
+                page.put("jsonFile", paths.json(source));
+                page.put("xmlFile", paths.xml(source));
+                files.add(pages.render("example.ftlh", paths.page(source), page));
+                files.add(new SiteFile(paths.json(source), encoded.get(i).json().getBytes(StandardCharsets.UTF_8)));
+                files.add(new SiteFile(paths.xml(source), encoded.get(i).xml().getBytes(StandardCharsets.UTF_8)));
             }
         }
-        files.add(new SiteFile("search-index.json", new SearchIndex(threads).build(SearchEntries.of(converted.documents(), converted.conformance()))));
+        files.add(new SiteFile(PagePaths.SEARCH_INDEX, new SearchIndex(threads).build(SearchEntries.of(converted.documents(), converted.conformance(), paths))));
         files.addAll(assets(template));
         return new ComposedSite(checked, files);
     }
@@ -148,17 +155,17 @@ public final class SiteComposer {
 
     /** The artifact's page, JSON and XML. */
     private static List<SiteFile> artifactFiles(ConformanceArtifact artifact, Encoded encoded, Converted converted, PageRenderer pages,
-                                                ArtifactPages artifactPages) {
+                                                ArtifactPages artifactPages, PagePaths paths) {
         Map<String, Object> page = new LinkedHashMap<>();
         putLastChange(page, converted, artifact.source().file());
         String type = artifact.source().resourceType();
         page.putAll(artifactPages.view(type, artifact.resource()));
         String templateName = artifactPages.templateFor(type);
-        page.put("artifact", ArtifactModel.of(artifact));
+        page.put("artifact", ArtifactModel.of(artifact, paths));
         page.put("json", encoded.json());
-        return List.of(pages.render(templateName, artifact.key() + ".html", page),
-                new SiteFile(artifact.key() + ".json", encoded.json().getBytes(StandardCharsets.UTF_8)),
-                new SiteFile(artifact.key() + ".xml", encoded.xml().getBytes(StandardCharsets.UTF_8)));
+        return List.of(pages.render(templateName, paths.page(artifact.source()), page),
+                new SiteFile(paths.json(artifact.source()), encoded.json().getBytes(StandardCharsets.UTF_8)),
+                new SiteFile(paths.xml(artifact.source()), encoded.xml().getBytes(StandardCharsets.UTF_8)));
     }
 
     /** {@code lastChange}: the file's last commit and its date, when the project is in a complete Git clone. */
@@ -166,11 +173,12 @@ public final class SiteComposer {
         converted.project().fileHistory().lastChange(file).ifPresent(change -> page.put("lastChange", change));
     }
 
-    private static Map<String, Object> siteModel(Checked checked, List<Map<String, Object>> artifactModels) {
+    private static Map<String, Object> siteModel(Checked checked, List<Map<String, Object>> artifactModels, PagePaths paths) {
         Converted converted = checked.converted();
         var config = converted.project().config();
         Map<String, Object> site = new LinkedHashMap<>();
         site.put("config", config);
+        site.put("pages", paths.fixedPages());
         site.put("documents", converted.documents());
         Map<String, List<Map<String, Object>>> groups = new LinkedHashMap<>();
         for (String type : List.of("StructureDefinition", "ValueSet", "CodeSystem")) groups.put(type, new ArrayList<>());
@@ -178,7 +186,7 @@ public final class SiteComposer {
             groups.computeIfAbsent(String.valueOf(model.get("type")), t -> new ArrayList<>()).add(model);
         }
         site.put("artifactGroups", groups);
-        site.put("examples", checked.examples().stream().map(e -> Map.of("key", e.source().key(),
+        site.put("examples", checked.examples().stream().map(e -> Map.of("key", e.source().key(), "page", paths.page(e.source()),
                 "type", e.source().resourceType(), "id", e.source().id(), "errors", e.errorCount(), "warnings", e.warningCount())).toList());
         site.put("errorCount", checked.count(Severity.ERROR));
         site.put("warningCount", checked.count(Severity.WARNING));

@@ -78,7 +78,7 @@ public final class Converter {
         List<ConvertedDocument> documents = new ArrayList<>();
         if (withDocuments && !project.documents().isEmpty()) {
             // Documents come after snapshots: fhir-table:: blocks draw from them.
-            ArtifactIndex artifacts = new ArtifactIndex(indexable(conformanceSources, conformance), engine.context());
+            ArtifactIndex artifacts = new ArtifactIndex(indexable(conformanceSources, conformance), project.pagePaths(), engine.context());
             CachedDocuments cached = new CachedDocuments(cache, project.root());
             for (DocumentConverter.Result result : convertAll(project.documents(), artifacts, cached)) {
                 documents.add(result.document());

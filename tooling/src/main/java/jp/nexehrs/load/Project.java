@@ -14,10 +14,12 @@ import java.util.List;
  */
 public record Project(Path root, ProjectConfig config, List<DocumentSource> documents, List<FhirSource> resources,
                       List<InvalidExampleExpectation> invalidExpectations, Governance governance, SiteTemplate template,
-                      List<Finding> findings, List<LoadedPackage> dependencies, FileHistory fileHistory) {
+                      List<Finding> findings, List<LoadedPackage> dependencies, FileHistory fileHistory,
+                      PagePaths pagePaths) {
 
     public Project {
         fileHistory = fileHistory == null ? FileHistory.NONE : fileHistory;
+        pagePaths = pagePaths == null ? PagePaths.DEFAULT : pagePaths;
         dependencies = dependencies == null ? List.of() : List.copyOf(dependencies);
         documents = List.copyOf(documents);
         resources = List.copyOf(resources);

@@ -54,6 +54,7 @@ public final class ProjectLoader {
     private final RecentlyUsed recentlyUsed = new RecentlyUsed(RecentlyUsed.DEFAULT_CAPACITY);
     private final YamlReader yaml = new YamlReader();
     private final DependencyLoader dependencyLoader;
+    private final PagePaths pagePaths;
 
     public ProjectLoader(FhirEngine engine) {
         this(engine, List.of());
@@ -61,7 +62,13 @@ public final class ProjectLoader {
 
     /** @param packageFolders extra folders laid out like the FHIR package cache, searched for dependencies */
     public ProjectLoader(FhirEngine engine, List<Path> packageFolders) {
+        this(engine, packageFolders, PagePaths.DEFAULT);
+    }
+
+    /** @param pagePaths the site's URL scheme, decided here once for the project */
+    public ProjectLoader(FhirEngine engine, List<Path> packageFolders, PagePaths pagePaths) {
         this.engine = engine;
+        this.pagePaths = pagePaths;
         this.reader = new ResourceReader(engine);
         this.dependencyLoader = new DependencyLoader(new PackageReader(engine), packageFolders);
     }
@@ -116,7 +123,7 @@ public final class ProjectLoader {
         List<InvalidExampleExpectation> expectations = loadInvalidManifest(projectRoot, findings);
         Governance governance = loadGovernance(projectRoot, findings);
         return new Project(projectRoot, config, documents, resources, expectations, governance, locateTemplate(projectRoot),
-                findings, dependencies, fileHistory);
+                findings, dependencies, fileHistory, pagePaths);
     }
 
     private List<DocumentSource> loadDocuments(Path root, List<Finding> findings) {
@@ -128,7 +135,7 @@ public final class ProjectLoader {
             try {
                 String text = ResourceReader.decodeUtf8(relative, Files.readAllBytes(file));
                 String specRelative = relative(root.resolve(SPEC_DIR), file);
-                String pagePath = specRelative.substring(0, specRelative.length() - ".adoc".length()) + ".html";
+                String pagePath = pagePaths.documentPage(specRelative);
                 documents.add(new DocumentSource(relative, file, pagePath, text));
             } catch (IOException e) {
                 findings.add(Finding.error(relative, 0, 0, "cannot read: " + e.getMessage()));

@@ -10,6 +10,7 @@ import jp.nexehrs.convert.ConformanceArtifact;
 import jp.nexehrs.convert.Converted;
 import jp.nexehrs.fhir.FhirEngine;
 import jp.nexehrs.load.FhirSource;
+import jp.nexehrs.load.PagePaths;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,7 @@ public final class Producer {
             // All definitions and all examples, one zip each, for readers who want the files without the package.
             files.add(new SiteFile(Downloads.DEFINITIONS, zip.write(json.definitions())));
             files.add(new SiteFile(Downloads.EXAMPLES, zip.write(json.examples())));
-            if (files.contains("qa.html")) qaHtml = files.read("qa.html");
+            if (files.contains(PagePaths.QA)) qaHtml = files.read(PagePaths.QA);
         }
         byte[] qaJson = new QaReport().toJson(converted.project().config(), checked.findings(), checked.suppressed());
         return new Products(files, archive, qaJson, qaHtml, checked.findings(), checked.hasErrors());
@@ -55,13 +56,15 @@ public final class Producer {
 
     private PackageArchive packageOf(Checked checked, ResourceJson json) {
         Converted converted = checked.converted();
+        PagePaths paths = converted.project().pagePaths();
         List<NpmPackageWriter.Entry> entries = new ArrayList<>();
         for (ConformanceArtifact artifact : converted.conformance()) {
-            entries.add(NpmPackageWriter.entryFor(artifact.source(), artifact.resource(), json.definitions().get(artifact.key() + ".json"), false));
+            entries.add(NpmPackageWriter.entryFor(artifact.source(), artifact.resource(),
+                    json.definitions().get(paths.packageEntry(artifact.source())), false, paths));
         }
         for (ExampleValidation example : checked.examples()) {
             FhirSource source = example.source();
-            entries.add(NpmPackageWriter.entryFor(source, source.resource(), json.examples().get(source.key() + ".json"), true));
+            entries.add(NpmPackageWriter.entryFor(source, source.resource(), json.examples().get(paths.packageEntry(source)), true, paths));
         }
         return new NpmPackageWriter(epochSeconds).write(converted.project().config(), entries);
     }
@@ -76,14 +79,14 @@ public final class Producer {
     private record ResourceJson(Map<String, Supplier<byte[]>> definitions, Map<String, Supplier<byte[]>> examples) {
         static ResourceJson of(Checked checked, ComposedSite site) {
             FhirEngine engine = checked.converted().support().engine();
+            PagePaths paths = checked.converted().project().pagePaths();
             Map<String, Supplier<byte[]>> definitions = new LinkedHashMap<>();
             for (ConformanceArtifact artifact : checked.converted().conformance()) {
-                definitions.put(artifact.key() + ".json", bytes(artifact.key() + ".json", artifact::resource, site, engine));
+                definitions.put(paths.packageEntry(artifact.source()), bytes(paths.json(artifact.source()), artifact::resource, site, engine));
             }
             Map<String, Supplier<byte[]>> examples = new LinkedHashMap<>();
             for (ExampleValidation example : checked.examples()) {
-                String file = example.source().key() + ".json";
-                examples.put(file, bytes(file, example.source()::resource, site, engine));
+                examples.put(paths.packageEntry(example.source()), bytes(paths.json(example.source()), example.source()::resource, site, engine));
             }
             return new ResourceJson(definitions, examples);
         }

@@ -2,6 +2,7 @@ package jp.nexehrs.publish;
 
 import jp.nexehrs.compose.SiteFile;
 import jp.nexehrs.compose.SiteFiles;
+import jp.nexehrs.load.PagePaths;
 import jp.nexehrs.produce.Products;
 
 import java.io.IOException;
@@ -28,7 +29,7 @@ public final class Publisher {
     public static final String SITE = "site";
     public static final String PACKAGE = "package";
     public static final String QA_JSON = "qa.json";
-    public static final String QA_HTML = "qa.html";
+    public static final String QA_HTML = PagePaths.QA;
     private static final String STAGING_PREFIX = ".staging-";
     /** The folder moved aside while its replacement moves in: {@code .previous-<name>-<uuid>}. */
     private static final String PREVIOUS_PREFIX = ".previous-";
@@ -156,7 +157,6 @@ public final class Publisher {
                     || p.getFileName().toString().startsWith(PREVIOUS_PREFIX)).forEach(Folders::deleteQuietly);
         }
     }
-
 
     private static String describe(IOException e) {
         String message = e.getMessage() == null ? "" : e.getMessage();

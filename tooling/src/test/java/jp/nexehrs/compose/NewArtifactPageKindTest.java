@@ -39,7 +39,7 @@ class NewArtifactPageKindTest {
                 <#import "layout.ftlh" as layout>
                 <@layout.page title=artifact.title!artifact.id>
                 <h1 class="search-parameter">${artifact.id}</h1>
-                <p><a href="${artifact.key}.json">JSON</a></p>
+                <p><a href="${artifact.jsonFile}">JSON</a></p>
                 </@layout.page>
                 """);
         Map<String, String> site = new HashMap<>();
