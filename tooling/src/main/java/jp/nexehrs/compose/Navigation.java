@@ -16,8 +16,8 @@ import java.util.Map;
  * Only page paths and titles: the sidebar is rendered from it once per site, not once per page.
  *
  * <p>A group lists at most {@link #LINKS_PER_GROUP} artifacts and links to the artifact index for the rest: every
- * page carries the sidebar, so a full list would make the site's size grow with pages times artifacts (a
- * JP Core-sized guide at 16 times would write about 1 GB of sidebars).
+ * page carries the sidebar, so a full list would make the site's size grow with pages times artifacts (sizes in
+ * tooling/BENCHMARKS.md).
  *
  * @param groupIdsByPage every artifact page (listed or not) to its group's id, so the page's group is opened
  */

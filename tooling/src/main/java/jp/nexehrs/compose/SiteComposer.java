@@ -44,8 +44,8 @@ public final class SiteComposer {
 
     /**
      * Resources whose JSON and XML are encoded at once on the stage's threads before their pages are rendered in
-     * order: encoding was 40% of the compose stage on large projects (JFR of the 16x synthetic build), and one
-     * batch's texts are all that waits in memory.
+     * order: encoding was much of the compose stage on large projects (tooling/BENCHMARKS.md), and one batch's
+     * texts are all that waits in memory.
      */
     private static final int ENCODING_BATCH = 64;
 

@@ -33,7 +33,7 @@ public final class ArtifactIndex {
     private final Map<String, String> contentHashes = new ConcurrentHashMap<>();
     private final ElementTree elementTree;
     private final FhirContext context;
-    /** Made once: every cached document's key includes it (made per document, it was 7% of the 16x build's samples). */
+    /** Made once: every cached document's key includes it (made per document, it showed in profiles: tooling/BENCHMARKS.md). */
     private final String fingerprint;
 
     ArtifactIndex(List<ConformanceArtifact> conformance, PagePaths pagePaths, FhirContext context) {

@@ -72,9 +72,9 @@ public final class Producer {
     /**
      * Every definition's and example's JSON by file name, in the artifacts' order: the files the composed site holds
      * beside each page (the same parser and settings wrote them), or, with no site, encoded here. Each is read when
-     * the package or a download asks for it and not kept, so that they are never all in memory at once (the 16x
-     * synthetic guide's definitions are about 140 MB of JSON). Encoding every resource a second time was most of the
-     * produce stage on large projects (JFR of the 16x synthetic build): the site's files are read instead.
+     * the package or a download asks for it and not kept, so that they are never all in memory at once (a large
+     * guide's JSON is large). Encoding every resource a second time was most of the produce stage on large projects
+     * (tooling/BENCHMARKS.md): the site's files are read instead.
      */
     private record ResourceJson(Map<String, Supplier<byte[]>> definitions, Map<String, Supplier<byte[]>> examples) {
         static ResourceJson of(Checked checked, ComposedSite site) {
