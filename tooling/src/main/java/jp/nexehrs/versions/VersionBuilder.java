@@ -14,13 +14,12 @@ import jp.nexehrs.pipeline.Progress;
 import jp.nexehrs.pipeline.Toolkit;
 import jp.nexehrs.report.NexehrsException;
 import jp.nexehrs.report.SourceException;
+import jp.nexehrs.util.Folders;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Builds one version with today's toolchain into {@code build/.versions/}. A release is built once, from its
@@ -62,11 +61,11 @@ public final class VersionBuilder {
             return new BuiltVersion(version, dir, cached.packageFile(), null, List.of());
         }
         progress.say("version " + version.name() + ": building commit " + version.shortCommit() + " (once; cached after)");
-        delete(dir);
+        Folders.delete(dir);
         Path source = dir.resolve("source");
         git.export(version.commitId(), source);
         if (!Files.isRegularFile(source.resolve(ProjectLoader.CONFIG_FILE))) {
-            delete(dir);
+            Folders.delete(dir);
             throw new HistoryException("version " + version.name() + " (tag " + version.tag() + ") has no "
                     + ProjectLoader.CONFIG_FILE + ": it is not a nexehrs project at that commit");
         }
@@ -80,7 +79,7 @@ public final class VersionBuilder {
         } catch (SourceException e) {
             throw new SourceException("[" + version.name() + "] " + e.file(), e.line(), e.column(), e.getMessage(), e);
         } finally {
-            delete(source);
+            Folders.delete(source);
         }
     }
 
@@ -90,7 +89,7 @@ public final class VersionBuilder {
         Path root = git.projectRoot();
         Outcome outcome = new Pipeline(toolkit, progress).run(root, Goal.BUILD, ProjectLoader.workingTreeHistory(root), dir);
         if (outcome.failed()) return new BuiltVersion(version, dir, "", outcome, outcome.findings());
-        delete(dir.resolve("content"));
+        Folders.delete(dir.resolve("content"));
         VersionContent.of(outcome.checked()).write(dir.resolve("content"), toolkit.fhir().context());
         return new BuiltVersion(version, dir, outcome.products().packageArchive().fileName(), outcome, outcome.findings());
     }
@@ -99,12 +98,4 @@ public final class VersionBuilder {
     public VersionContent content(BuiltVersion built) throws IOException {
         return VersionContent.read(built.content(), toolkit.fhir().context());
     }
-
-    static void delete(Path path) throws IOException {
-        if (!Files.exists(path)) return;
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-        }
-    }
-
 }
