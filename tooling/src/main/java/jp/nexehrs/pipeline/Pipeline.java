@@ -7,6 +7,7 @@ import jp.nexehrs.check.Checker;
 import jp.nexehrs.compose.ComposedSite;
 import jp.nexehrs.compose.SiteComposer;
 import jp.nexehrs.compose.SiteFiles;
+import jp.nexehrs.compose.TemplateFailure;
 import jp.nexehrs.convert.Converted;
 import jp.nexehrs.convert.Converter;
 import jp.nexehrs.history.FileHistory;
@@ -27,7 +28,6 @@ import jp.nexehrs.util.Plural;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -64,9 +64,10 @@ public final class Pipeline {
      * out of Git has no .git): for building several versions side by side.
      */
     public Outcome run(Path root, Goal goal, FileHistory fileHistory, Path buildDir) throws NexehrsException {
+        if (!goal.published()) return runStages(root, goal, fileHistory, buildDir);
         // Builds that write output take the build folder's lock for the whole run, so two never interleave.
         // (The cache needs no lock: its entries are content-addressed and moved into place whole.)
-        try (BuildLock lock = !goal.published() ? null : BuildLock.acquire(buildDir, progress::say)) {
+        try (BuildLock lock = BuildLock.acquire(buildDir, progress::say)) {
             return runStages(root, goal, fileHistory, buildDir);
         }
     }
@@ -88,23 +89,36 @@ public final class Pipeline {
 
         // A published build writes its pages straight into the staging folder, which the publish stage swaps in
         // whole: memory does not grow with the site, and a failed build still leaves the last good output alone.
-        Publisher publisher = new Publisher(buildDir);
-        try (Publisher.Staging staging = goal.published() ? publisher.stage() : null) {
-            SiteFiles siteFiles = staging != null ? SiteFiles.writingTo(staging.site()) : SiteFiles.inMemory();
-            ComposedSite site = goal.site() ? timings.time("compose", () -> new SiteComposer(pdfFonts.isPresent(), toolkit.threads()).compose(checked, siteFiles)) : null;
-            if (site != null && pdfFonts.isPresent() && !checked.hasErrors()) {
-                timings.time("pdf", () -> addPdfs(site, pdfFonts.get(), project, converted));
+        try {
+            if (!goal.published()) {
+                Products products = composeAndProduce(goal, checked, converted, pdfFonts, SiteFiles.inMemory(), timings);
+                return new Outcome(checked.findings(), products, Published.NOTHING, timings, checked, cache.stats().since(cacheBefore));
             }
-            Products products = timings.time("produce", () -> new Producer(toolkit.epochSeconds()).produce(checked, site, goal.packageArchive()));
-            Published published = staging == null ? new Published(List.of())
-                    : timings.time("publish", () -> publisher.publish(products, staging));
-            return new Outcome(checked.findings(), products, published, timings, checked, cache.stats().since(cacheBefore));
+            Publisher publisher = new Publisher(buildDir);
+            try (Publisher.Staging staging = publisher.stage()) {
+                Products products = composeAndProduce(goal, checked, converted, pdfFonts, SiteFiles.writingTo(staging.site()), timings);
+                Published published = timings.time("publish", () -> publisher.publish(products, staging));
+                return new Outcome(checked.findings(), products, published, timings, checked, cache.stats().since(cacheBefore));
+            }
         } catch (UncheckedIOException e) {
             throw new PublishException("cannot write the output in " + buildDir + ": " + e.getMessage() + " (the previous output is unchanged)", e);
         }
     }
 
-    private ComposedSite addPdfs(ComposedSite pages, PdfFonts fonts, Project project, Converted converted) {
+    /** The site (with its PDFs) when the goal builds one, into {@code siteFiles}, then the products publish writes. */
+    private Products composeAndProduce(Goal goal, Checked checked, Converted converted, Optional<PdfFonts> pdfFonts, SiteFiles siteFiles,
+                                       StageTimings timings) throws TemplateFailure {
+        Optional<ComposedSite> site = goal.site()
+                ? Optional.of(timings.time("compose", () -> new SiteComposer(pdfFonts.isPresent(), toolkit.threads()).compose(checked, siteFiles)))
+                : Optional.empty();
+        if (site.isPresent() && pdfFonts.isPresent() && !checked.hasErrors()) {
+            timings.time("pdf", () -> addPdfs(site.get(), pdfFonts.get(), converted));
+        }
+        return timings.time("produce", () -> new Producer(toolkit.epochSeconds()).produce(checked, site, goal.packageArchive()));
+    }
+
+    private ComposedSite addPdfs(ComposedSite pages, PdfFonts fonts, Converted converted) {
+        Project project = converted.project();
         PdfOutputs.Rendered pdfs = new PdfOutputs(toolkit.documents(), fonts).render(project.config(), converted.documents());
         pdfs.problems().forEach(problem -> progress.say("PDF: " + problem));
         pages.files().addAll(pdfs.files());

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -34,16 +35,17 @@ public final class Producer {
         this.epochSeconds = epochSeconds;
     }
 
-    /** @param site the composed site, or null when the goal builds no site; the package and downloads are added to its files */
-    public Products produce(Checked checked, ComposedSite site, boolean withPackage) {
+    /** @param site the composed site, when the goal builds one; the package and downloads are added to its files */
+    public Products produce(Checked checked, Optional<ComposedSite> site, boolean withPackage) {
         Converted converted = checked.converted();
-        ResourceJson json = withPackage || site != null ? ResourceJson.of(checked, site) : null;
-        PackageArchive archive = withPackage ? packageOf(checked, json) : null;
+        // Only suppliers: nothing is read or encoded until the package or a download asks for it.
+        ResourceJson json = ResourceJson.of(checked, site);
+        Optional<PackageArchive> archive = withPackage ? Optional.of(packageOf(checked, json)) : Optional.empty();
         SiteFiles files = SiteFiles.inMemory();
         byte[] qaHtml = new byte[0];
-        if (site != null) {
-            files = site.files();
-            if (archive != null) files.add(new SiteFile(archive.fileName(), archive.content()));
+        if (site.isPresent()) {
+            files = site.get().files();
+            if (archive.isPresent()) files.add(new SiteFile(archive.get().fileName(), archive.get().content()));
             ZipArchive zip = new ZipArchive(epochSeconds);
             // All definitions and all examples, one zip each, for readers who want the files without the package.
             files.add(new SiteFile(Downloads.DEFINITIONS, zip.write(json.definitions())));
@@ -77,7 +79,7 @@ public final class Producer {
      * (tooling/BENCHMARKS.md): the site's files are read instead.
      */
     private record ResourceJson(Map<String, Supplier<byte[]>> definitions, Map<String, Supplier<byte[]>> examples) {
-        static ResourceJson of(Checked checked, ComposedSite site) {
+        static ResourceJson of(Checked checked, Optional<ComposedSite> site) {
             FhirEngine engine = checked.converted().support().engine();
             PagePaths paths = checked.converted().project().pagePaths();
             Map<String, Supplier<byte[]>> definitions = new LinkedHashMap<>();
@@ -91,8 +93,8 @@ public final class Producer {
             return new ResourceJson(definitions, examples);
         }
 
-        private static Supplier<byte[]> bytes(String file, Supplier<IBaseResource> resource, ComposedSite site, FhirEngine engine) {
-            if (site != null && site.files().contains(file)) return () -> site.files().read(file);
+        private static Supplier<byte[]> bytes(String file, Supplier<IBaseResource> resource, Optional<ComposedSite> site, FhirEngine engine) {
+            if (site.isPresent() && site.get().files().contains(file)) return () -> site.get().files().read(file);
             return () -> engine.jsonParser().encodeResourceToString(resource.get()).getBytes(StandardCharsets.UTF_8);
         }
     }

@@ -83,14 +83,14 @@ public final class Publisher {
                 SiteFiles site = SiteFiles.writingTo(staging.site());
                 for (SiteFile file : products.site()) site.add(file);
             }
-            if (products.packageArchive() != null) {
+            if (products.packageArchive().isPresent()) {
                 Path pkg = staging.folder().resolve(PACKAGE);
                 Files.createDirectories(pkg);
-                Files.write(pkg.resolve(products.packageArchive().fileName()), products.packageArchive().content());
+                Files.write(pkg.resolve(products.packageArchive().get().fileName()), products.packageArchive().get().content());
             }
             // Everything is on disk: now swap it in, one folder at a time.
             if (!products.site().isEmpty()) written.add(replace(staging.site(), buildDir.resolve(SITE)));
-            if (products.packageArchive() != null) written.add(replace(staging.folder().resolve(PACKAGE), buildDir.resolve(PACKAGE)));
+            if (products.packageArchive().isPresent()) written.add(replace(staging.folder().resolve(PACKAGE), buildDir.resolve(PACKAGE)));
             written.add(replace(staging.folder().resolve(QA_JSON), buildDir.resolve(QA_JSON)));
             Files.deleteIfExists(buildDir.resolve(QA_HTML));
             return new Published(written);

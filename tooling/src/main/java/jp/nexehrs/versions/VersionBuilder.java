@@ -73,7 +73,7 @@ public final class VersionBuilder {
             Outcome outcome = new Pipeline(toolkit, progress).run(source, Goal.BUILD, git.fileHistory(version.commitId()), dir);
             if (outcome.failed()) return new BuiltVersion(version, dir, "", outcome, outcome.findings());
             VersionContent.of(outcome.checked()).write(dir.resolve("content"), toolkit.fhir().context());
-            String packageFile = outcome.products().packageArchive().fileName();
+            String packageFile = outcome.products().packageArchive().orElseThrow().fileName();
             JSON.writeValue(record.toFile(), new ReleaseRecord(version.name(), version.tag(), version.commitId(), packageFile));
             return new BuiltVersion(version, dir, packageFile, outcome, outcome.findings());
         } catch (SourceException e) {
@@ -91,7 +91,7 @@ public final class VersionBuilder {
         if (outcome.failed()) return new BuiltVersion(version, dir, "", outcome, outcome.findings());
         Folders.delete(dir.resolve("content"));
         VersionContent.of(outcome.checked()).write(dir.resolve("content"), toolkit.fhir().context());
-        return new BuiltVersion(version, dir, outcome.products().packageArchive().fileName(), outcome, outcome.findings());
+        return new BuiltVersion(version, dir, outcome.products().packageArchive().orElseThrow().fileName(), outcome, outcome.findings());
     }
 
     /** The content a built version saved, for the change log. */

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code nexehrs build --all-versions}: every release (built once, then reused from its cache) and the draft,
@@ -67,7 +68,7 @@ public final class VersionedBuild {
             Outcome draft = current.outcome();
             Products products;
             if (built.stream().anyMatch(BuiltVersion::failed)) {
-                products = new Products(List.of(), null, draft.products().qaJson(), draft.products().qaHtml(), findings, true);
+                products = new Products(List.of(), Optional.empty(), draft.products().qaJson(), draft.products().qaHtml(), findings, true);
             } else {
                 Map<String, ChangeLog> changeLogs = changeLogs(builder, built);
                 List<SiteFile> site = new VersionedSite().assemble(built, changeLogs, draft.checked().converted().project().config());
