@@ -2,7 +2,6 @@ package jp.nexehrs.check;
 
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.validation.FhirValidator;
-import ca.uhn.fhir.validation.SingleValidationMessage;
 import ca.uhn.fhir.validation.IValidationContext;
 import jp.nexehrs.fhir.ConformanceSupport;
 import jp.nexehrs.fhir.FhirEngine;
@@ -17,14 +16,12 @@ import org.junit.jupiter.api.Test;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -100,8 +97,8 @@ class HapiSeamsTest {
 
     @Test
     void s2to4_aReusedValidatorSaysWhatAFreshOneSays() {
-        FhirValidator fresh = validator(new FhirInstanceValidator(support.chain()));
-        FhirValidator reused = validator(new ReusingInstanceValidatorModule(support.chain(), support.pins()));
+        FhirValidator fresh = ReusingInstanceValidatorModuleTest.validator(engine, new FhirInstanceValidator(support.chain()));
+        FhirValidator reused = ReusingInstanceValidatorModuleTest.validator(engine, new ReusingInstanceValidatorModule(support.chain(), support.pins()));
         List<String> resources = List.of(
                 "{\"resourceType\":\"Patient\",\"gender\":\"x\",\"birthDate\":\"2020-13-01\",\"unknown\":1}",
                 "{\"resourceType\":\"Patient\",\"meta\":{\"profile\":[\"http://example.org/none\"]},\"active\":true}",
@@ -109,9 +106,9 @@ class HapiSeamsTest {
                 "{\"resourceType\":\"Observation\",\"status\":\"final\"}");
         for (int round = 0; round < 2; round++) {
             for (String resource : resources) {
-                List<String> expected = messagesOf(fresh, resource);
+                List<String> expected = ReusingInstanceValidatorModuleTest.messagesOf(fresh, resource);
                 assertFalse(expected.isEmpty(), resource);
-                assertEquals(expected, messagesOf(reused, resource), seam("S2-S4", "a core validator reused from resource to resource,"
+                assertEquals(expected, ReusingInstanceValidatorModuleTest.messagesOf(reused, resource), seam("S2-S4", "a core validator reused from resource to resource,"
                         + " set up as HAPI's package-private ValidatorWrapper sets one up, says what a fresh one says (round " + round + ")"));
             }
         }
@@ -143,7 +140,7 @@ class HapiSeamsTest {
         IBaseResource byUrl = support.chain().fetchStructureDefinition(PATIENT);
         IBaseResource byType = support.chain().fetchResource(StructureDefinition.class, PATIENT);
         assertSame(byUrl, byType, seam("S6", "fetchResource(StructureDefinition.class, url) answers what fetchStructureDefinition(url) does"));
-        assertNotSame(null, byUrl);
+        assertNotNull(byUrl, "FHIR R4's Patient definition");
     }
 
     @Test
@@ -159,22 +156,5 @@ class HapiSeamsTest {
             for (Field field : c.getDeclaredFields()) if (field.getName().equals(name)) return field;
         }
         return null;
-    }
-
-    private static FhirValidator validator(FhirInstanceValidator module) {
-        module.setAnyExtensionsAllowed(false);
-        module.setErrorForUnknownProfiles(false);
-        FhirValidator validator = engine.context().newValidator().registerValidatorModule(module);
-        validator.setConcurrentBundleValidation(false);
-        return validator;
-    }
-
-    private static List<String> messagesOf(FhirValidator validator, String resource) {
-        List<String> lines = new ArrayList<>();
-        for (SingleValidationMessage m : validator.validateWithResult(resource).getMessages()) {
-            lines.add(m.getSeverity() + " " + m.getLocationString() + " " + m.getLocationLine() + ":" + m.getLocationCol()
-                    + " " + m.getMessageId() + " " + m.getMessage());
-        }
-        return lines;
     }
 }
