@@ -35,9 +35,12 @@ public final class ProjectFileValidation {
         Project project = loader.load(root);
         Converted converted = new Converter(toolkit.fhir(), toolkit::documents).convert(project, false);
         // The project's own examples and documents are not what is being validated here: only its profiles' problems count.
-        List<Finding> findings = new ArrayList<>(project.findings().stream().filter(f -> f.file().startsWith("profiles/")
-                && !f.file().startsWith("profiles/examples/") && !f.file().startsWith("profiles/invalid/")).toList());
-        findings.addAll(converted.findings().stream().filter(f -> !f.file().startsWith("spec/")).toList());
+        String profiles = ProjectLoader.PROFILES_DIR + "/";
+        String examples = profiles + ProjectLoader.EXAMPLES_DIR + "/";
+        String invalid = profiles + ProjectLoader.INVALID_DIR + "/";
+        List<Finding> findings = new ArrayList<>(project.findings().stream().filter(f -> f.file().startsWith(profiles)
+                && !f.file().startsWith(examples) && !f.file().startsWith(invalid)).toList());
+        findings.addAll(converted.findings().stream().filter(f -> !f.file().startsWith(ProjectLoader.SPEC_DIR + "/")).toList());
         List<LocalFile> files = LocalFile.expand(paths);
         progress.say("validating " + Plural.of(files.size(), "file") + " against " + Plural.of(converted.conformance().size(), "conformance resource"));
         findings.addAll(new Checker(toolkit.threads()).validateEach(converted, files,
