@@ -57,8 +57,7 @@ public final class Checker {
         findings.addAll(new InvalidExampleCheck().check(invalid, project.invalidExpectations(), ProjectLoader.INVALID_MANIFEST_FILE));
 
         findings.addAll(new LinkCheck().check(converted.documents(), converted.conformance(),
-                examples.stream().map(e -> e.source().key()).collect(java.util.stream.Collectors.toSet()),
-                project.config().packageFileName()));
+                examples.stream().map(ExampleValidation::source).toList(), project.pagePaths(), project.config().packageFileName()));
 
         findings.addAll(new AccessibilityCheck().check(converted.documents()));
 

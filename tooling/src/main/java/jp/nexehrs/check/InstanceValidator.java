@@ -32,10 +32,10 @@ public final class InstanceValidator {
     private final ConformanceSupport support;
 
     public InstanceValidator(ConformanceSupport support) {
-        this(support, ValidatorSettings.forBuild());
+        this(support, ValidationSetup.forBuild());
     }
 
-    public InstanceValidator(ConformanceSupport support, ValidatorSettings settings) {
+    public InstanceValidator(ConformanceSupport support, ValidationSetup settings) {
         this.support = support;
         ReusingInstanceValidatorModule module = new ReusingInstanceValidatorModule(support.chain(), support.pins());
         module.setAnyExtensionsAllowed(false);

@@ -2,6 +2,8 @@ package jp.nexehrs.check;
 
 import jp.nexehrs.convert.ConformanceArtifact;
 import jp.nexehrs.convert.ConvertedDocument;
+import jp.nexehrs.load.FhirSource;
+import jp.nexehrs.load.PagePaths;
 import jp.nexehrs.report.Finding;
 import jp.nexehrs.util.TextPositions;
 import org.jsoup.Jsoup;
@@ -23,11 +25,9 @@ import java.util.Set;
  * (the build is offline).
  */
 final class LinkCheck {
-    /** Pages every site has, whatever the content. */
-    private static final Set<String> SITE_PAGES = Set.of("index.html", "artifacts.html", "qa.html", "governance.html");
-
-    List<Finding> check(List<ConvertedDocument> documents, List<ConformanceArtifact> artifacts, Set<String> exampleKeys,
-                        String packageFile) {
+    /** @param pagePaths the site's URL scheme: the pages every site has, and each artifact's and example's */
+    List<Finding> check(List<ConvertedDocument> documents, List<ConformanceArtifact> artifacts, List<FhirSource> examples,
+                        PagePaths pagePaths, String packageFile) {
         Map<String, Set<String>> anchorsByPage = new HashMap<>();
         Map<String, Element> bodies = new HashMap<>();
         for (ConvertedDocument document : documents) {
@@ -38,15 +38,15 @@ final class LinkCheck {
             document.headings().forEach(h -> anchors.add(h.id()));
             anchorsByPage.put(document.source().pagePath(), anchors);
         }
-        Set<String> otherPages = new HashSet<>(SITE_PAGES);
+        Set<String> otherPages = new HashSet<>(pagePaths.fixedPages().values());
         otherPages.add(packageFile);
         for (ConformanceArtifact artifact : artifacts) {
-            otherPages.add(artifact.key() + ".html");
-            otherPages.add(artifact.key() + ".json");
+            otherPages.add(pagePaths.page(artifact.source()));
+            otherPages.add(pagePaths.json(artifact.source()));
         }
-        for (String key : exampleKeys) {
-            otherPages.add(key + ".html");
-            otherPages.add(key + ".json");
+        for (FhirSource example : examples) {
+            otherPages.add(pagePaths.page(example));
+            otherPages.add(pagePaths.json(example));
         }
 
         List<Finding> findings = new ArrayList<>();

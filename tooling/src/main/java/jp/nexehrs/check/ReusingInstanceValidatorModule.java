@@ -45,7 +45,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * HAPI's {@link FhirInstanceValidator}, but reusing the core validator ({@code org.hl7.fhir.validation}'s
  * InstanceValidator) from one resource to the next instead of building a new one per resource, as HAPI 8.8.1's
  * ValidatorWrapper does. Building one reads the validator's OID table from a CSV file and builds a FHIRPath engine
- * and profile utilities over every StructureDefinition: measured with JFR, that was half of all validation time.
+ * and profile utilities over every StructureDefinition, which dominated validation time (tooling/BENCHMARKS.md).
  * <p>
  * The core validator is not thread-safe, so each is used by one thread at a time: a thread borrows one from a
  * queue (or builds one) and gives it back. Its own validate() resets the per-resource state (fetch cache, resource
@@ -57,13 +57,15 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * Everything else is what HAPI's ValidatorWrapper does (a package-private class, so it cannot be reused): the
  * same settings, the profiles from the options and from {@code meta.profile}, the same filtered messages. The
  * settings are read when a core validator is built: set them before the first validation.
+ * <p>
+ * Relies on HAPI internals: seams S1-S4 in tooling/HAPI-SEAMS.md, pinned by HapiSeamsTest.
  */
 final class ReusingInstanceValidatorModule extends FhirInstanceValidator {
     /**
      * A validator serves this many resources before it is retired, bounding what it accumulates: kept for as many
-     * resources as there were StructureDefinitions, at 16x the validators held every example validated and every
-     * profile used until the check stage ended, and a build under the 1x heap cap ran out of memory (heap dump,
-     * tooling/BENCHMARKS.md). Building one is cheap since the support lists only type definitions
+     * resources as there were StructureDefinitions, on large guides the validators held every example validated and
+     * every profile used until the check stage ended, and a build under the launcher's heap cap ran out of memory
+     * (tooling/BENCHMARKS.md). Building one is cheap since the support lists only type definitions
      * (OnDemandConformance), a fixed number, rather than every profile.
      */
     static final int USES_PER_VALIDATOR = 100;
@@ -90,9 +92,9 @@ final class ReusingInstanceValidatorModule extends FhirInstanceValidator {
      * Builds the first core validator now, on this thread, for the first validation to use. Building one has HAPI's
      * adapter convert every StructureDefinition the support lists to R5, and the first build does it twice (once
      * uncached, then again into the cache); two threads building their first validators at once held three R5 copies
-     * of each at the same moment (when the support still listed every profile, at 16x 200 MB more live heap and a
-     * slower check stage on two threads than on one: tooling/BENCHMARKS.md). Built here first, every later validator
-     * finds the converted list ready.
+     * of each at the same moment (when the support still listed every profile, more live heap and a slower check
+     * stage on two threads than on one: tooling/BENCHMARKS.md). Built here first, every later validator finds the
+     * converted list ready.
      */
     void prepare() {
         idle.offer(newValidator(provideWorkerContext()));
@@ -217,7 +219,8 @@ final class ReusingInstanceValidatorModule extends FhirInstanceValidator {
     /**
      * The core validator, with access to the state it keeps across resources and should not, and with one JSON
      * parser kept for its lifetime: the core builds a parser per resource, and building one builds a FHIRPath
-     * engine and profile utilities over every StructureDefinition (6-8% of validation time in JFR).
+     * engine and profile utilities over every StructureDefinition (a measurable share of validation time:
+     * tooling/BENCHMARKS.md).
      */
     private static final class PooledValidator extends org.hl7.fhir.validation.instance.InstanceValidator {
         private final ParserBase jsonParser;

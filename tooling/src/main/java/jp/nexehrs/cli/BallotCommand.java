@@ -1,10 +1,10 @@
 package jp.nexehrs.cli;
 
+import jp.nexehrs.ballot.GovernanceReading;
+import jp.nexehrs.ballot.GovernanceView;
 import jp.nexehrs.governance.BallotTally;
 import jp.nexehrs.governance.DocumentGovernanceStatus;
 import jp.nexehrs.governance.TallyResult;
-import jp.nexehrs.pipeline.GovernanceView;
-import jp.nexehrs.pipeline.Pipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -40,7 +40,7 @@ final class BallotCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return Runner.run(options, (toolkit, console) -> {
-            GovernanceView view = new Pipeline(toolkit, console.progress()).governance(options.project);
+            GovernanceView view = new GovernanceReading(toolkit).read(options.project);
             if (!view.loadFindings().isEmpty()) console.findings(view.loadFindings());
             var header = view.document(document);
             if (header.isEmpty()) {

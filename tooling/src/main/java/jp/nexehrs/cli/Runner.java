@@ -1,13 +1,7 @@
 package jp.nexehrs.cli;
 
-import jp.nexehrs.compose.SiteComposer;
-import jp.nexehrs.history.HistoryException;
-import jp.nexehrs.load.MissingDependenciesException;
-import jp.nexehrs.load.ProjectNotFoundException;
 import jp.nexehrs.pipeline.Toolkit;
-import jp.nexehrs.produce.Producer;
-import jp.nexehrs.publish.PublishException;
-import jp.nexehrs.report.SourceException;
+import jp.nexehrs.report.NexehrsException;
 
 import java.util.Optional;
 
@@ -28,29 +22,11 @@ final class Runner {
             console.failure("--threads must be at least 1", null);
             return ExitCode.USAGE_OR_ENVIRONMENT;
         }
-        try (Toolkit toolkit = new Toolkit(options.threads, Producer.epochFromEnvironment(), caching,
-                Optional.ofNullable(options.missingDependencies))) {
+        try (Toolkit toolkit = Toolkit.fromEnvironment(options.threads, caching, Optional.ofNullable(options.missingDependencies))) {
             return work.run(toolkit, console);
-        } catch (ProjectNotFoundException e) {
-            console.failure(e.getMessage(), null);
-            return ExitCode.USAGE_OR_ENVIRONMENT;
-        } catch (MissingDependenciesException e) {
-            // What this machine lacks, not what the guide got wrong.
-            console.failure(e.getMessage(), null);
-            return ExitCode.USAGE_OR_ENVIRONMENT;
-        } catch (SourceException e) {
-            console.failure(e.toFinding().toLine(), options.verbose ? e : null);
-            return ExitCode.CONTENT_ERRORS;
-        } catch (HistoryException e) {
-            console.failure(e.getMessage(), null);
-            return ExitCode.USAGE_OR_ENVIRONMENT;
-        } catch (PublishException e) {
-            console.failure(e.getMessage(), options.verbose ? e : null);
-            return ExitCode.USAGE_OR_ENVIRONMENT;
-        } catch (SiteComposer.TemplateFailure e) {
-            // A broken template is the site maintainers' content error, with its own file and line.
-            console.failure(e.getMessage(), options.verbose ? e : null);
-            return ExitCode.CONTENT_ERRORS;
+        } catch (NexehrsException e) {
+            console.failure(e.toLine(), options.verbose ? e : null);
+            return e.exitCode();
         } catch (Exception e) {
             console.failure("internal failure: " + e, e);
             return ExitCode.USAGE_OR_ENVIRONMENT;

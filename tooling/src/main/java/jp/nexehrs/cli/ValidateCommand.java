@@ -4,9 +4,10 @@ import jp.nexehrs.pipeline.Goal;
 import jp.nexehrs.pipeline.Pipeline;
 import jp.nexehrs.report.Finding;
 import picocli.CommandLine.Command;
-import jp.nexehrs.pipeline.PackageValidation;
 import jp.nexehrs.report.format.ReportFormat;
 import jp.nexehrs.report.format.ValidationReport;
+import jp.nexehrs.validation.PackageValidation;
+import jp.nexehrs.validation.ProjectFileValidation;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -93,7 +94,7 @@ final class ValidateCommand implements Callable<Integer> {
                 Pipeline pipeline = new Pipeline(toolkit, console.progress());
                 report = paths.isEmpty()
                         ? new ValidationReport(List.of(), pipeline.run(options.project, Goal.VALIDATE).findings())
-                        : new ValidationReport(PackageValidation.fileNames(paths), pipeline.validateFiles(options.project, paths));
+                        : new ValidationReport(PackageValidation.fileNames(paths), new ProjectFileValidation(toolkit, console.progress()).validate(options.project, paths));
             }
             List<Finding> findings = report.findings();
             if (format == ReportFormat.Kind.TEXT) console.findings(findings);

@@ -1,6 +1,7 @@
 package jp.nexehrs.compose;
 
 import jp.nexehrs.convert.ConformanceArtifact;
+import jp.nexehrs.load.PagePaths;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.MetadataResource;
@@ -17,9 +18,12 @@ final class ArtifactModel {
     private ArtifactModel() {
     }
 
-    static Map<String, Object> of(ConformanceArtifact artifact) {
+    static Map<String, Object> of(ConformanceArtifact artifact, PagePaths paths) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("key", artifact.key());
+        model.put("page", paths.page(artifact.source()));
+        model.put("jsonFile", paths.json(artifact.source()));
+        model.put("xmlFile", paths.xml(artifact.source()));
         model.put("type", artifact.source().resourceType());
         model.put("id", artifact.source().id());
         model.put("url", artifact.source().url());

@@ -2,6 +2,7 @@ package jp.nexehrs.compose;
 
 import jp.nexehrs.check.ExampleValidation;
 import jp.nexehrs.convert.ConvertedDocument;
+import jp.nexehrs.load.PagePaths;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,8 +16,8 @@ import java.util.Map;
  * Only page paths and titles: the sidebar is rendered from it once per site, not once per page.
  *
  * <p>A group lists at most {@link #LINKS_PER_GROUP} artifacts and links to the artifact index for the rest: every
- * page carries the sidebar, so a full list would make the site's size grow with pages times artifacts (a
- * JP Core-sized guide at 16 times would write about 1 GB of sidebars).
+ * page carries the sidebar, so a full list would make the site's size grow with pages times artifacts (sizes in
+ * tooling/BENCHMARKS.md).
  *
  * @param groupIdsByPage every artifact page (listed or not) to its group's id, so the page's group is opened
  */
@@ -55,7 +56,8 @@ public record Navigation(List<DocumentEntry> documents, List<Group> groups, Map<
     }
 
     /** @param artifacts each conformance artifact's {@link ArtifactModel}, in the artifacts' order */
-    static Navigation of(List<ConvertedDocument> documents, List<Map<String, Object>> artifacts, List<ExampleValidation> examples) {
+    static Navigation of(List<ConvertedDocument> documents, List<Map<String, Object>> artifacts, List<ExampleValidation> examples,
+                         PagePaths paths) {
         List<DocumentEntry> entries = new ArrayList<>();
         for (ConvertedDocument document : documents) {
             String page = document.source().pagePath();
@@ -67,10 +69,10 @@ public record Navigation(List<DocumentEntry> documents, List<Group> groups, Map<
         Map<String, List<Link>> byKind = new LinkedHashMap<>();
         for (String kind : List.of("profiles", "extensions", "valuesets", "codesystems", "other")) byKind.put(kind, new ArrayList<>());
         for (Map<String, Object> model : artifacts) {
-            byKind.get(kindOf(model)).add(new Link(model.get("key") + ".html", String.valueOf(model.getOrDefault("title", model.get("id")))));
+            byKind.get(kindOf(model)).add(new Link(String.valueOf(model.get("page")), String.valueOf(model.getOrDefault("title", model.get("id")))));
         }
         byKind.put("examples", examples.stream()
-                .map(e -> new Link(e.source().key() + ".html", e.source().resourceType() + "/" + e.source().id())).toList());
+                .map(e -> new Link(paths.page(e.source()), e.source().resourceType() + "/" + e.source().id())).toList());
         List<Group> groups = new ArrayList<>();
         Map<String, String> groupIdsByPage = new HashMap<>();
         byKind.forEach((kind, links) -> {

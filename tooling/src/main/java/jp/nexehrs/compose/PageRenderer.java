@@ -49,11 +49,11 @@ final class PageRenderer {
             template.process(model, out);
             return out.toString();
         } catch (freemarker.core.ParseException e) {
-            throw new SiteComposer.TemplateFailure(templateName, path, e);
+            throw new TemplateFailure.Unchecked(TemplateFailure.of(templateName, path, e));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read template " + templateName, e);
         } catch (TemplateException e) {
-            throw new SiteComposer.TemplateFailure(templateName, path, e);
+            throw new TemplateFailure.Unchecked(TemplateFailure.of(templateName, path, e));
         }
     }
 

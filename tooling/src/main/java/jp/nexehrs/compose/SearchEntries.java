@@ -2,6 +2,7 @@ package jp.nexehrs.compose;
 
 import jp.nexehrs.convert.ConformanceArtifact;
 import jp.nexehrs.convert.ConvertedDocument;
+import jp.nexehrs.load.PagePaths;
 import jp.nexehrs.search.SearchEntry;
 import org.hl7.fhir.r4.model.MetadataResource;
 import org.jsoup.Jsoup;
@@ -15,7 +16,7 @@ final class SearchEntries {
     private SearchEntries() {
     }
 
-    static List<SearchEntry> of(List<ConvertedDocument> documents, List<ConformanceArtifact> artifacts) {
+    static List<SearchEntry> of(List<ConvertedDocument> documents, List<ConformanceArtifact> artifacts, PagePaths paths) {
         List<SearchEntry> entries = new ArrayList<>();
         for (ConvertedDocument document : documents) {
             String page = document.source().pagePath();
@@ -39,7 +40,7 @@ final class SearchEntries {
             String title = metadata.hasTitle() ? metadata.getTitle() : metadata.getName();
             String text = String.join(" ", artifact.source().resourceType(), metadata.getName() == null ? "" : metadata.getName(),
                     metadata.getUrl() == null ? "" : metadata.getUrl(), metadata.getDescription() == null ? "" : metadata.getDescription());
-            entries.add(new SearchEntry(artifact.key() + ".html", title, "", text));
+            entries.add(new SearchEntry(paths.page(artifact.source()), title, "", text));
         }
         return entries;
     }

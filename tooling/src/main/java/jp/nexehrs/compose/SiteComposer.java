@@ -1,6 +1,5 @@
 package jp.nexehrs.compose;
 
-import freemarker.template.TemplateException;
 import jp.nexehrs.check.Checked;
 import jp.nexehrs.check.ExampleValidation;
 import jp.nexehrs.convert.ConformanceArtifact;
@@ -8,6 +7,8 @@ import jp.nexehrs.convert.Converted;
 import jp.nexehrs.convert.ConvertedDocument;
 import jp.nexehrs.fhir.FhirEngine;
 import jp.nexehrs.governance.ReconciliationCsv;
+import jp.nexehrs.load.FhirSource;
+import jp.nexehrs.load.PagePaths;
 import jp.nexehrs.load.SiteTemplate;
 import jp.nexehrs.render.ArtifactLinks;
 import jp.nexehrs.render.ElementTree;
@@ -43,8 +44,8 @@ public final class SiteComposer {
 
     /**
      * Resources whose JSON and XML are encoded at once on the stage's threads before their pages are rendered in
-     * order: encoding was 40% of the compose stage on large projects (JFR of the 16x synthetic build), and one
-     * batch's texts are all that waits in memory.
+     * order: encoding was much of the compose stage on large projects (tooling/BENCHMARKS.md), and one batch's
+     * texts are all that waits in memory.
      */
     private static final int ENCODING_BATCH = 64;
 
@@ -63,19 +64,28 @@ public final class SiteComposer {
     }
 
     /** @param files where each page goes as soon as it is rendered (the staging folder, for a build) */
-    public ComposedSite compose(Checked checked, SiteFiles files) {
+    public ComposedSite compose(Checked checked, SiteFiles files) throws TemplateFailure {
+        try {
+            return composeAll(checked, files);
+        } catch (TemplateFailure.Unchecked e) {
+            throw e.failure();
+        }
+    }
+
+    private ComposedSite composeAll(Checked checked, SiteFiles files) {
         Converted converted = checked.converted();
         SiteTemplate template = converted.project().template();
+        PagePaths paths = converted.project().pagePaths();
         // Made once, for the artifact index and the navigation: each reads every artifact's resource.
-        List<Map<String, Object>> artifactModels = converted.conformance().stream().map(ArtifactModel::of).toList();
-        Map<String, Object> site = siteModel(checked, artifactModels);
+        List<Map<String, Object>> artifactModels = converted.conformance().stream().map(a -> ArtifactModel.of(a, paths)).toList();
+        Map<String, Object> site = siteModel(checked, artifactModels, paths);
         site.put("pdf", pdfLinks);
         PageRenderer pages = new PageRenderer(template, site,
-                Navigation.of(converted.documents(), artifactModels, checked.examples()));
+                Navigation.of(converted.documents(), artifactModels, checked.examples(), paths));
 
-        files.add(pages.render("index.ftlh", "index.html", Map.of()));
-        files.add(pages.render("artifacts.ftlh", "artifacts.html", Map.of()));
-        files.add(pages.render("qa.ftlh", "qa.html", Map.of("findings", checked.findings(), "suppressed", checked.suppressed())));
+        files.add(pages.render("index.ftlh", PagePaths.HOME, Map.of()));
+        files.add(pages.render("artifacts.ftlh", PagePaths.ARTIFACT_INDEX, Map.of()));
+        files.add(pages.render("qa.ftlh", PagePaths.QA, Map.of("findings", checked.findings(), "suppressed", checked.suppressed())));
         var governance = checked.governance();
         SectionLinks sectionLinks = new SectionLinks(converted.project().config());
         List<ConvertedDocument> documents = converted.documents();
@@ -92,25 +102,27 @@ public final class SiteComposer {
             files.add(pages.render("document.ftlh", document.source().pagePath(), page));
         }
         if (!governance.governance().isEmpty()) {
-            files.add(pages.render("governance.ftlh", "governance.html", Map.of("governance", governance)));
+            files.add(pages.render("governance.ftlh", PagePaths.GOVERNANCE, Map.of("governance", governance)));
             for (var log : governance.governance().comments()) {
                 files.add(new SiteFile("governance/" + log.document() + "-comments.csv",
                         ReconciliationCsv.export(governance.governance(), log.document())));
             }
         }
 
-        SiteLinks links = SiteLinks.of(ArtifactLinks.of(converted.conformance().stream().map(ConformanceArtifact::resource)),
-                converted.conformance(), checked.examples());
+        SiteLinks links = SiteLinks.of(ArtifactLinks.of(converted.conformance().stream()
+                        .map(artifact -> new ArtifactLinks.Page(artifact.resource(), paths.page(artifact.source())))),
+                converted.conformance(), checked.examples(), paths);
         var fhirContext = converted.support().engine().context();
         ProfileView profiles = new ProfileView(links, new ElementTree(fhirContext, links.links()));
         TerminologyView terminology = new TerminologyView(links, checked.expansions());
+        ArtifactPages artifactPages = new ArtifactPages(template, profiles, terminology);
         ExampleView examples = new ExampleView(links, converted.project().guide());
         FhirEngine engine = converted.support().engine();
         List<ConformanceArtifact> artifacts = converted.conformance();
         for (int start = 0; start < artifacts.size(); start += ENCODING_BATCH) {
             List<ConformanceArtifact> batch = artifacts.subList(start, Math.min(artifacts.size(), start + ENCODING_BATCH));
             List<Encoded> encoded = encode(engine, batch.stream().map(ConformanceArtifact::resource).toList());
-            for (int i = 0; i < batch.size(); i++) files.addAll(artifactFiles(batch.get(i), encoded.get(i), converted, pages, profiles, terminology));
+            for (int i = 0; i < batch.size(); i++) files.addAll(artifactFiles(batch.get(i), encoded.get(i), converted, pages, artifactPages, paths));
         }
         List<ExampleValidation> validated = checked.examples();
         for (int start = 0; start < validated.size(); start += ENCODING_BATCH) {
@@ -118,13 +130,16 @@ public final class SiteComposer {
             List<Encoded> encoded = encode(engine, batch.stream().map(e -> e.source().resource()).toList());
             for (int i = 0; i < batch.size(); i++) {
                 ExampleValidation example = batch.get(i);
-                String key = example.source().key();
-                files.add(pages.render("example.ftlh", key + ".html", examples.model(example, encoded.get(i).json(), encoded.get(i).xml())));
-                files.add(new SiteFile(key + ".json", encoded.get(i).json().getBytes(StandardCharsets.UTF_8)));
-                files.add(new SiteFile(key + ".xml", encoded.get(i).xml().getBytes(StandardCharsets.UTF_8)));
+                FhirSource source = example.source();
+                Map<String, Object> page = new HashMap<>(examples.model(example, encoded.get(i).json(), encoded.get(i).xml()));
+                page.put("jsonFile", paths.json(source));
+                page.put("xmlFile", paths.xml(source));
+                files.add(pages.render("example.ftlh", paths.page(source), page));
+                files.add(new SiteFile(paths.json(source), encoded.get(i).json().getBytes(StandardCharsets.UTF_8)));
+                files.add(new SiteFile(paths.xml(source), encoded.get(i).xml().getBytes(StandardCharsets.UTF_8)));
             }
         }
-        files.add(new SiteFile("search-index.json", new SearchIndex(threads).build(SearchEntries.of(converted.documents(), converted.conformance()))));
+        files.add(new SiteFile(PagePaths.SEARCH_INDEX, new SearchIndex(threads).build(SearchEntries.of(converted.documents(), converted.conformance(), paths))));
         files.addAll(assets(template));
         return new ComposedSite(checked, files);
     }
@@ -140,28 +155,17 @@ public final class SiteComposer {
 
     /** The artifact's page, JSON and XML. */
     private static List<SiteFile> artifactFiles(ConformanceArtifact artifact, Encoded encoded, Converted converted, PageRenderer pages,
-                                                ProfileView profiles, TerminologyView terminology) {
+                                                ArtifactPages artifactPages, PagePaths paths) {
         Map<String, Object> page = new LinkedHashMap<>();
         putLastChange(page, converted, artifact.source().file());
-        String templateName;
-        IBaseResource resource = artifact.resource();
-        if (resource instanceof StructureDefinition profile) {
-            page.putAll(profiles.model(profile));
-            templateName = "structuredefinition.ftlh";
-        } else if (resource instanceof ValueSet valueSet) {
-            page.putAll(terminology.valueSet(valueSet));
-            templateName = "valueset.ftlh";
-        } else if (resource instanceof CodeSystem codeSystem) {
-            page.putAll(terminology.codeSystem(codeSystem));
-            templateName = "codesystem.ftlh";
-        } else {
-            templateName = "resource.ftlh";
-        }
-        page.put("artifact", ArtifactModel.of(artifact));
+        String type = artifact.source().resourceType();
+        page.putAll(artifactPages.view(type, artifact.resource()));
+        String templateName = artifactPages.templateFor(type);
+        page.put("artifact", ArtifactModel.of(artifact, paths));
         page.put("json", encoded.json());
-        return List.of(pages.render(templateName, artifact.key() + ".html", page),
-                new SiteFile(artifact.key() + ".json", encoded.json().getBytes(StandardCharsets.UTF_8)),
-                new SiteFile(artifact.key() + ".xml", encoded.xml().getBytes(StandardCharsets.UTF_8)));
+        return List.of(pages.render(templateName, paths.page(artifact.source()), page),
+                new SiteFile(paths.json(artifact.source()), encoded.json().getBytes(StandardCharsets.UTF_8)),
+                new SiteFile(paths.xml(artifact.source()), encoded.xml().getBytes(StandardCharsets.UTF_8)));
     }
 
     /** {@code lastChange}: the file's last commit and its date, when the project is in a complete Git clone. */
@@ -169,11 +173,12 @@ public final class SiteComposer {
         converted.project().fileHistory().lastChange(file).ifPresent(change -> page.put("lastChange", change));
     }
 
-    private static Map<String, Object> siteModel(Checked checked, List<Map<String, Object>> artifactModels) {
+    private static Map<String, Object> siteModel(Checked checked, List<Map<String, Object>> artifactModels, PagePaths paths) {
         Converted converted = checked.converted();
         var config = converted.project().config();
         Map<String, Object> site = new LinkedHashMap<>();
         site.put("config", config);
+        site.put("pages", paths.fixedPages());
         site.put("documents", converted.documents());
         Map<String, List<Map<String, Object>>> groups = new LinkedHashMap<>();
         for (String type : List.of("StructureDefinition", "ValueSet", "CodeSystem")) groups.put(type, new ArrayList<>());
@@ -181,7 +186,7 @@ public final class SiteComposer {
             groups.computeIfAbsent(String.valueOf(model.get("type")), t -> new ArrayList<>()).add(model);
         }
         site.put("artifactGroups", groups);
-        site.put("examples", checked.examples().stream().map(e -> Map.of("key", e.source().key(),
+        site.put("examples", checked.examples().stream().map(e -> Map.of("key", e.source().key(), "page", paths.page(e.source()),
                 "type", e.source().resourceType(), "id", e.source().id(), "errors", e.errorCount(), "warnings", e.warningCount())).toList());
         site.put("errorCount", checked.count(Severity.ERROR));
         site.put("warningCount", checked.count(Severity.WARNING));
@@ -207,17 +212,5 @@ public final class SiteComposer {
             throw new UncheckedIOException("cannot read the site assets in " + assets, e);
         }
         return files;
-    }
-
-    /** A template that does not render: names the template and the page, for the site's maintainers. */
-    public static final class TemplateFailure extends RuntimeException {
-        TemplateFailure(String template, String page, TemplateException cause) {
-            super("template " + template + " failed for page " + page + ": " + cause.getMessageWithoutStackTop(), cause);
-        }
-
-        TemplateFailure(String template, String page, freemarker.core.ParseException cause) {
-            super("site-template/templates/" + template + ":" + cause.getLineNumber() + ":" + cause.getColumnNumber()
-                    + ": template syntax error (page " + page + "): " + cause.getEditorMessage(), cause);
-        }
     }
 }

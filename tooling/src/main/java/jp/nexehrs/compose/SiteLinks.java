@@ -2,6 +2,7 @@ package jp.nexehrs.compose;
 
 import jp.nexehrs.check.ExampleValidation;
 import jp.nexehrs.convert.ConformanceArtifact;
+import jp.nexehrs.load.PagePaths;
 import jp.nexehrs.render.ArtifactLinks;
 import jp.nexehrs.render.ElementTree;
 import org.hl7.fhir.r4.model.ElementDefinition;
@@ -23,7 +24,7 @@ record SiteLinks(ArtifactLinks links, Map<String, List<String>> derivedByBase,
                  Map<String, List<Map<String, String>>> examplesByProfile) {
 
     /** Reads each artifact's resource once, one at a time, and keeps none of them. */
-    static SiteLinks of(ArtifactLinks links, List<ConformanceArtifact> conformance, List<ExampleValidation> examples) {
+    static SiteLinks of(ArtifactLinks links, List<ConformanceArtifact> conformance, List<ExampleValidation> examples, PagePaths paths) {
         Map<String, List<String>> derived = new HashMap<>();
         Map<String, List<Map<String, String>>> bindings = new HashMap<>();
         for (ConformanceArtifact artifact : conformance) {
@@ -42,7 +43,7 @@ record SiteLinks(ArtifactLinks links, Map<String, List<String>> derivedByBase,
         Map<String, List<Map<String, String>>> byProfile = new HashMap<>();
         for (ExampleValidation example : examples) {
             for (String profile : example.source().claimedProfiles()) {
-                byProfile.computeIfAbsent(profile, p -> new ArrayList<>()).add(Map.of("key", example.source().key(),
+                byProfile.computeIfAbsent(profile, p -> new ArrayList<>()).add(Map.of("key", example.source().key(), "page", paths.page(example.source()),
                         "label", example.source().resourceType() + "/" + example.source().id()));
             }
         }

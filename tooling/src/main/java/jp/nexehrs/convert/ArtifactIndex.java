@@ -2,6 +2,7 @@ package jp.nexehrs.convert;
 
 import ca.uhn.fhir.context.FhirContext;
 import jp.nexehrs.cache.CacheKey;
+import jp.nexehrs.load.PagePaths;
 import jp.nexehrs.render.ArtifactLinks;
 import jp.nexehrs.render.ElementTree;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -32,14 +33,14 @@ public final class ArtifactIndex {
     private final Map<String, String> contentHashes = new ConcurrentHashMap<>();
     private final ElementTree elementTree;
     private final FhirContext context;
-    /** Made once: every cached document's key includes it (made per document, it was 7% of the 16x build's samples). */
+    /** Made once: every cached document's key includes it (made per document, it showed in profiles: tooling/BENCHMARKS.md). */
     private final String fingerprint;
 
-    ArtifactIndex(List<ConformanceArtifact> conformance, FhirContext context) {
+    ArtifactIndex(List<ConformanceArtifact> conformance, PagePaths pagePaths, FhirContext context) {
         for (ConformanceArtifact artifact : conformance) {
             var source = artifact.source();
             IBaseResource resource = artifact.resource();
-            Target target = new Target(source.key() + ".html", labelOf(resource, source.id()), source.key(), artifact);
+            Target target = new Target(pagePaths.page(source), labelOf(resource, source.id()), source.key(), artifact);
             String name = resource instanceof MetadataResource metadata ? metadata.getName() : null;
             if (name != null && !name.isBlank()) byReference.putIfAbsent(name, target);
             byReference.putIfAbsent(source.id(), target);
@@ -47,7 +48,8 @@ public final class ArtifactIndex {
             if (!source.url().isEmpty()) byReference.putIfAbsent(source.url(), target);
         }
         this.context = context;
-        elementTree = new ElementTree(context, ArtifactLinks.of(conformance.stream().map(ConformanceArtifact::resource)));
+        elementTree = new ElementTree(context, ArtifactLinks.of(conformance.stream()
+                .map(artifact -> new ArtifactLinks.Page(artifact.resource(), pagePaths.page(artifact.source())))));
         StringBuilder out = new StringBuilder();
         new TreeMap<>(byReference).forEach((reference, target) -> out.append(reference).append('\u0000').append(target.pagePath())
                 .append('\u0000').append(target.label()).append('\u0000').append(target.key()).append('\n'));

@@ -78,7 +78,7 @@ public final class Converter {
         List<ConvertedDocument> documents = new ArrayList<>();
         if (withDocuments && !project.documents().isEmpty()) {
             // Documents come after snapshots: fhir-table:: blocks draw from them.
-            ArtifactIndex artifacts = new ArtifactIndex(indexable(conformanceSources, conformance), engine.context());
+            ArtifactIndex artifacts = new ArtifactIndex(indexable(conformanceSources, conformance), project.pagePaths(), engine.context());
             CachedDocuments cached = new CachedDocuments(cache, project.root());
             for (DocumentConverter.Result result : convertAll(project.documents(), artifacts, cached)) {
                 documents.add(result.document());
@@ -91,8 +91,8 @@ public final class Converter {
     /**
      * Starts Asciidoctor's Ruby runtime (seconds) on a thread of its own, to overlap the snapshots; the documents
      * then wait only for what is left of it. Only when no conversion can come from the cache, so that a warm build
-     * never starts Ruby for nothing. On this spec's cold build it saves about 0.9 s of 8.5 at the same CPU
-     * (tooling/BENCHMARKS.md). If the start fails, the documents' own call fails the same way and reports it.
+     * never starts Ruby for nothing; what a cold build saves is in tooling/BENCHMARKS.md. If the start fails, the
+     * documents' own call fails the same way and reports it.
      */
     private void startDocumentConverterEarly() {
         Thread starter = new Thread(() -> {

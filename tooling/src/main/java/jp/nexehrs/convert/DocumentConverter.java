@@ -59,33 +59,16 @@ public final class DocumentConverter implements AutoCloseable {
     record Result(ConvertedDocument document, List<Finding> findings) {}
 
     /**
-     * Renders AsciiDoc text as PDF with asciidoctor-pdf on the same Ruby runtime, under the same SAFE-mode jail.
-     *
-     * @param docFile    where the text lives
-     * @param specFolder the project's spec/: includes resolve against it and stay inside it, as in the HTML conversion
-     * @param attributes theme, fonts and other PDF attributes
+     * Runs {@code work} on the shared Asciidoctor runtime (another backend, such as the PDFs of {@code pdf/}), with
+     * what Asciidoctor logs on this thread meanwhile added to {@code problems} as "file:line: message".
      */
-    /** A PDF and what Asciidoctor said while making it (a missing image or font, say), as "file:line: message". */
-    public record PdfRendering(byte[] pdf, List<String> problems) {}
-
-    public PdfRendering renderPdf(String text, Path docFile, Path specFolder, java.util.Map<String, String> attributes) {
-        org.asciidoctor.AttributesBuilder builder = Attributes.builder()
-                .attribute("docfile", docFile.toString())
-                .attribute("docdir", docFile.getParent().toString())
-                .attribute("scripts", "cjk")
-                .attribute("lang", "ja");
-        attributes.forEach(builder::attribute);
-        java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream();
-        Options options = Options.builder().safe(SafeMode.SAFE).baseDir(specFolder.toFile()).backend("pdf")
-                .standalone(true).toStream(pdf).attributes(builder.build()).build();
-        List<String> problems = new ArrayList<>();
+    public <T> T onRuntime(List<String> problems, java.util.function.Function<Asciidoctor, T> work) {
         pdfProblems.set(problems);
         try {
-            asciidoctor.convert(text, options);
+            return work.apply(asciidoctor);
         } finally {
             pdfProblems.remove();
         }
-        return new PdfRendering(pdf.toByteArray(), List.copyOf(problems));
     }
 
     /** Reads only the header (title and attributes) of a document: for commands that need no HTML. */

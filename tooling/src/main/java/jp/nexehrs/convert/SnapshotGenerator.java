@@ -66,7 +66,7 @@ final class SnapshotGenerator {
                 if (published.hasSnapshot() && !published.getSnapshot().getElement().isEmpty()) {
                     // A profile published with its snapshot (another package's, exported by another tool) keeps it:
                     // it is what that publisher's implementers validate against. Not copied: nothing changes it, and
-                    // the copies were 180 MB of the 1.2 GB live heap of the 16x synthetic build (tooling/BENCHMARKS.md).
+                    // the copies were a large share of a large build's live heap (tooling/BENCHMARKS.md).
                     // (Nor looked up in the cache: its key holds its text, snapshot and all, so nothing was remembered.)
                     support.add(source.parsed());
                     artifacts.add(ConformanceArtifact.asRead(source));

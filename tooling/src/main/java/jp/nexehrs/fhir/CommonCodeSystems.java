@@ -19,6 +19,8 @@ import java.util.List;
  * HAPI 8.8.1 labels it "invalid code", which the validator passes through as an error whatever the binding's
  * strength; labelled right, the validator applies the strength (preferred: information, required: error).
  * A wrapper, not a subclass: HAPI looks up this service's message texts by its class name.
+ * <p>
+ * Relies on HAPI internals: seam S7 in tooling/HAPI-SEAMS.md, pinned by HapiSeamsTest.
  */
 final class CommonCodeSystems implements IValidationSupport {
     private final CommonCodeSystemsTerminologyService delegate;

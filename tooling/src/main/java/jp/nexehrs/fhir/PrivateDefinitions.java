@@ -12,6 +12,8 @@ import java.util.Map;
  * The StructureDefinitions of another support, each copied the first time it is asked for and the copy given from
  * then on: whatever a reader caches in or writes on them stays with this reader. Not thread-safe: one per thread.
  * The copies carry no user data (R4's {@code copy()} leaves it behind), so HAPI's cached R5 forms are not shared.
+ * <p>
+ * Relies on HAPI internals: seam S5 in tooling/HAPI-SEAMS.md, pinned by HapiSeamsTest.
  */
 final class PrivateDefinitions implements IValidationSupport {
     private final IValidationSupport source;

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * The parsed resources used most recently, kept in memory whatever the collector does. What a stage works on it asks
  * for again and again (a page reads its resource several times, a validator the same profiles): let go at every
- * collection, they were parsed again so often that parsing was 23% of the 16x synthetic build's CPU samples
+ * collection, they were parsed again so often that parsing became a large part of a large build's CPU time
  * (tooling/BENCHMARKS.md). A fixed number, so the memory they take does not grow with the project. Thread-safe.
  */
 public final class RecentlyUsed {

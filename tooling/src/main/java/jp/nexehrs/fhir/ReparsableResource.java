@@ -10,7 +10,7 @@ import java.util.function.Supplier;
  * A parsed resource that the collector may take back when memory runs short, and that is parsed again from its text
  * when next asked for. A build holds every resource of the project from load to publish; held as objects, they
  * made its memory grow with the input (HAPI's R4 objects, and the R5 forms the validator caches inside them, were
- * most of the 16x synthetic build's live heap: tooling/BENCHMARKS.md). Held softly, the heap cap bounds them.
+ * most of a large build's live heap: tooling/BENCHMARKS.md). Held softly, the heap cap bounds them.
  * <p>
  * The most recently used are kept whatever the collector does ({@link RecentlyUsed}).
  * <p>

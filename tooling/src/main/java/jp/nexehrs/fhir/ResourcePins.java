@@ -12,8 +12,10 @@ import java.util.function.Supplier;
  * that it always sees the same object for the same URL. Memory may let a resource go and have it parsed again
  * ({@link ReparsableResource}); HAPI's validator keeps what it read in caches of its own (the R5 form of each
  * profile, its elements' children) and matches elements by identity, so a profile parsed again in the middle of its
- * life could be two objects to it. Measured: on the 16x synthetic build with every unused resource let go at each
- * collection, one example lost 8 of its warnings. A core validator pins what it fetches until it is retired.
+ * life could be two objects to it: with every unused resource let go at each collection, examples lost warnings
+ * (tooling/BENCHMARKS.md). A core validator pins what it fetches until it is retired.
+ * <p>
+ * Relies on HAPI internals: seam S5 in tooling/HAPI-SEAMS.md, pinned by HapiSeamsTest.
  */
 public final class ResourcePins {
     private final ThreadLocal<Set<IBaseResource>> current = new ThreadLocal<>();

@@ -11,6 +11,8 @@ import java.util.List;
  * HAPI's chain keeps every StructureDefinition it has fetched by URL, for good: every profile the validator looked
  * at stayed in memory until the build ended, whatever the supports let go ({@link ReparsableResource}). The lookups it
  * saved are map lookups. Everything else (value sets, code systems, terminology answers) is cached as HAPI does.
+ * <p>
+ * Relies on HAPI internals: seam S6 in tooling/HAPI-SEAMS.md, pinned by HapiSeamsTest.
  */
 final class UncachedDefinitionsChain extends ValidationSupportChain {
     private final List<IValidationSupport> supports;

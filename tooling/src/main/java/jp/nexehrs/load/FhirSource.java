@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * One FHIR resource file from {@code profiles/}, parsed. The resource object must be treated as read-only:
- * later stages copy it before changing it. The text is kept deflated ({@link SourceText}): as Strings, the texts were
- * about a fifth of the live heap of the 16x synthetic build (every file has Japanese text, so two bytes a character).
+ * later stages copy it before changing it. The text is kept deflated ({@link SourceText}): as Strings (two bytes a
+ * Japanese character) the texts were a large part of a large build's live heap (tooling/BENCHMARKS.md).
  * The parsed resource may be let go when memory runs short and is then parsed again from the text
  * ({@link ReparsableResource}).
  */

@@ -13,12 +13,18 @@ public final class MissingDependenciesException extends SourceException {
     private final List<MissingPackage> missing;
 
     public MissingDependenciesException(List<MissingPackage> missing) {
-        super(missing.get(0).file(), missing.get(0).line(), 0, message(missing));
+        super(Kind.USAGE_OR_ENVIRONMENT, missing.get(0).file(), missing.get(0).line(), 0, message(missing));
         this.missing = List.copyOf(missing);
     }
 
     public List<MissingPackage> missing() {
         return missing;
+    }
+
+    /** The message alone: it names each place itself. */
+    @Override
+    public String toLine() {
+        return getMessage();
     }
 
     private static String message(List<MissingPackage> missing) {

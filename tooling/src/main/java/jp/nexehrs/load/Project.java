@@ -18,12 +18,13 @@ import java.util.Optional;
 public record Project(Path root, ProjectConfig config, List<DocumentSource> documents, List<FhirSource> resources,
                       List<InvalidExampleExpectation> invalidExpectations, Governance governance, SiteTemplate template,
                       List<Finding> findings, List<LoadedPackage> dependencies, FileHistory fileHistory,
-                      Optional<GuideDeclaration> guide, List<MissingPackage> missingDependencies) {
+                      PagePaths pagePaths, Optional<GuideDeclaration> guide, List<MissingPackage> missingDependencies) {
 
     public Project {
         guide = guide == null ? Optional.empty() : guide;
         missingDependencies = missingDependencies == null ? List.of() : List.copyOf(missingDependencies);
         fileHistory = fileHistory == null ? FileHistory.NONE : fileHistory;
+        pagePaths = pagePaths == null ? PagePaths.DEFAULT : pagePaths;
         dependencies = dependencies == null ? List.of() : List.copyOf(dependencies);
         documents = List.copyOf(documents);
         resources = List.copyOf(resources);

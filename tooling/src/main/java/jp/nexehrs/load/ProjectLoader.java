@@ -60,17 +60,21 @@ public final class ProjectLoader {
     private final YamlReader yaml = new YamlReader();
     private final DependencyLoader dependencyLoader;
     private final Optional<ProjectConfig.MissingDependencies> missingDependencies;
+    private final PagePaths pagePaths;
 
     public ProjectLoader(FhirEngine engine) {
-        this(engine, List.of(), Optional.empty());
+        this(engine, List.of(), Optional.empty(), PagePaths.DEFAULT);
     }
 
     /**
      * @param packageFolders      extra folders laid out like the FHIR package cache, searched for dependencies
      * @param missingDependencies the command line's choice for missing dependencies, over nexehrs.yaml's
+     * @param pagePaths           the site's URL scheme, decided here once for the project
      */
-    public ProjectLoader(FhirEngine engine, List<Path> packageFolders, Optional<ProjectConfig.MissingDependencies> missingDependencies) {
+    public ProjectLoader(FhirEngine engine, List<Path> packageFolders, Optional<ProjectConfig.MissingDependencies> missingDependencies,
+                         PagePaths pagePaths) {
         this.engine = engine;
+        this.pagePaths = pagePaths;
         this.reader = new ResourceReader(engine);
         this.dependencyLoader = new DependencyLoader(new PackageReader(engine), packageFolders);
         this.missingDependencies = missingDependencies;
@@ -141,7 +145,7 @@ public final class ProjectLoader {
         List<InvalidExampleExpectation> expectations = loadInvalidManifest(projectRoot, findings);
         Governance governance = loadGovernance(projectRoot, findings);
         return new Project(projectRoot, config, documents, resources, expectations, governance, locateTemplate(projectRoot),
-                findings, dependencies.loaded(), fileHistory, guide, missing);
+                findings, dependencies.loaded(), fileHistory, pagePaths, guide, missing);
     }
 
     /** A dependency only the guide's ImplementationGuide names is reported where it names it. */
@@ -169,7 +173,7 @@ public final class ProjectLoader {
             try {
                 String text = ResourceReader.decodeUtf8(relative, Files.readAllBytes(file));
                 String specRelative = relative(root.resolve(SPEC_DIR), file);
-                String pagePath = specRelative.substring(0, specRelative.length() - ".adoc".length()) + ".html";
+                String pagePath = pagePaths.documentPage(specRelative);
                 documents.add(new DocumentSource(relative, file, pagePath, text));
             } catch (IOException e) {
                 findings.add(Finding.error(relative, 0, 0, "cannot read: " + e.getMessage()));

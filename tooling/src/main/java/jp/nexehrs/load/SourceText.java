@@ -9,7 +9,7 @@ import java.util.zip.Inflater;
 /**
  * A source file's text, kept deflated: the build holds every resource's text until it ends (for line numbers, cache
  * keys and the validator), and most of it is only read again when something is wrong with the resource. Deflated,
- * the texts of the 16x synthetic build take about a tenth of the 146 MB they take as UTF-8 (tooling/BENCHMARKS.md).
+ * the texts take a fraction of their UTF-8 size (figures in tooling/BENCHMARKS.md).
  * Immutable.
  */
 public final class SourceText {

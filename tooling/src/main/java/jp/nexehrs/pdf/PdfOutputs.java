@@ -22,11 +22,11 @@ public final class PdfOutputs {
     public static final String FOLDER = "pdf/";
     public static final String BOOK = FOLDER + "book.pdf";
 
-    private final DocumentConverter converter;
+    private final PdfRenderer renderer;
     private final PdfFonts fonts;
 
     public PdfOutputs(DocumentConverter converter, PdfFonts fonts) {
-        this.converter = converter;
+        this.renderer = new PdfRenderer(converter);
         this.fonts = fonts;
     }
 
@@ -50,9 +50,9 @@ public final class PdfOutputs {
             List<String> problems = new ArrayList<>();
             Path specFolder = documents.get(0).source().projectRoot().resolve(jp.nexehrs.load.ProjectLoader.SPEC_DIR);
             for (ConvertedDocument document : documents) {
-                add(files, problems, pathOf(document), converter.renderPdf(document.source().text(), document.source().path(), specFolder, attributes));
+                add(files, problems, pathOf(document), renderer.render(document.source().text(), document.source().path(), specFolder, attributes));
             }
-            add(files, problems, BOOK, converter.renderPdf(bookText(config, documents, specFolder), specFolder.resolve("_book.adoc"), specFolder, attributes));
+            add(files, problems, BOOK, renderer.render(bookText(config, documents, specFolder), specFolder.resolve("_book.adoc"), specFolder, attributes));
             return new Rendered(files, problems);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the PDF theme", e);
@@ -61,7 +61,7 @@ public final class PdfOutputs {
         }
     }
 
-    private static void add(List<SiteFile> files, List<String> problems, String path, DocumentConverter.PdfRendering rendering) {
+    private static void add(List<SiteFile> files, List<String> problems, String path, PdfRenderer.Rendering rendering) {
         files.add(new SiteFile(path, rendering.pdf()));
         rendering.problems().forEach(problem -> problems.add(path + ": " + problem));
     }

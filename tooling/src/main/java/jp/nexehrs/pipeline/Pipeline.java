@@ -7,31 +7,27 @@ import jp.nexehrs.check.Checker;
 import jp.nexehrs.compose.ComposedSite;
 import jp.nexehrs.compose.SiteComposer;
 import jp.nexehrs.compose.SiteFiles;
+import jp.nexehrs.compose.TemplateFailure;
 import jp.nexehrs.convert.Converted;
 import jp.nexehrs.convert.Converter;
 import jp.nexehrs.history.FileHistory;
-import jp.nexehrs.load.FhirSource;
 import jp.nexehrs.load.Project;
 import jp.nexehrs.load.ProjectLoader;
-import jp.nexehrs.load.ProjectNotFoundException;
 import jp.nexehrs.pdf.PdfFonts;
 import jp.nexehrs.pdf.PdfOutputs;
 import jp.nexehrs.pdf.PdfRequest;
+import jp.nexehrs.pdf.PdfUnavailableException;
 import jp.nexehrs.produce.Producer;
 import jp.nexehrs.produce.Products;
 import jp.nexehrs.publish.BuildLock;
-import jp.nexehrs.publish.PdfUnavailableException;
 import jp.nexehrs.publish.PublishException;
 import jp.nexehrs.publish.Published;
 import jp.nexehrs.publish.Publisher;
-import jp.nexehrs.report.Finding;
-import jp.nexehrs.report.SourceException;
+import jp.nexehrs.report.NexehrsException;
 import jp.nexehrs.util.Plural;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -56,7 +52,7 @@ public final class Pipeline {
         this.pdfRequest = pdfRequest;
     }
 
-    public Outcome run(Path projectDir, Goal goal) throws ProjectNotFoundException, SourceException, PublishException {
+    public Outcome run(Path projectDir, Goal goal) throws NexehrsException {
         Path root = ProjectLoader.locate(projectDir);
         // Only pages show Git facts: validation and packaging need no walk through the history.
         FileHistory fileHistory = goal.site() ? ProjectLoader.workingTreeHistory(root) : FileHistory.NONE;
@@ -67,15 +63,16 @@ public final class Pipeline {
      * Builds the project in {@code root} into {@code buildDir}, with Git facts from elsewhere (a version written
      * out of Git has no .git): for building several versions side by side.
      */
-    public Outcome run(Path root, Goal goal, FileHistory fileHistory, Path buildDir) throws SourceException, PublishException {
+    public Outcome run(Path root, Goal goal, FileHistory fileHistory, Path buildDir) throws NexehrsException {
+        if (!goal.published()) return runStages(root, goal, fileHistory, buildDir);
         // Builds that write output take the build folder's lock for the whole run, so two never interleave.
         // (The cache needs no lock: its entries are content-addressed and moved into place whole.)
-        try (BuildLock lock = !goal.published() ? null : BuildLock.acquire(buildDir, progress::say)) {
+        try (BuildLock lock = BuildLock.acquire(buildDir, progress::say)) {
             return runStages(root, goal, fileHistory, buildDir);
         }
     }
 
-    private Outcome runStages(Path root, Goal goal, FileHistory fileHistory, Path buildDir) throws SourceException, PublishException {
+    private Outcome runStages(Path root, Goal goal, FileHistory fileHistory, Path buildDir) throws NexehrsException {
         StageTimings timings = new StageTimings();
         BuildCache cache = toolkit.cache(buildDir);
         CacheStats cacheBefore = cache.stats();
@@ -92,23 +89,36 @@ public final class Pipeline {
 
         // A published build writes its pages straight into the staging folder, which the publish stage swaps in
         // whole: memory does not grow with the site, and a failed build still leaves the last good output alone.
-        Publisher publisher = new Publisher(buildDir);
-        try (Publisher.Staging staging = goal.published() ? publisher.stage() : null) {
-            SiteFiles siteFiles = staging != null ? SiteFiles.writingTo(staging.site()) : SiteFiles.inMemory();
-            ComposedSite site = goal.site() ? timings.time("compose", () -> new SiteComposer(pdfFonts.isPresent(), toolkit.threads()).compose(checked, siteFiles)) : null;
-            if (site != null && pdfFonts.isPresent() && !checked.hasErrors()) {
-                timings.time("pdf", () -> addPdfs(site, pdfFonts.get(), project, converted));
+        try {
+            if (!goal.published()) {
+                Products products = composeAndProduce(goal, checked, converted, pdfFonts, SiteFiles.inMemory(), timings);
+                return new Outcome(checked.findings(), products, Published.NOTHING, timings, checked, cache.stats().since(cacheBefore));
             }
-            Products products = timings.time("produce", () -> new Producer(toolkit.epochSeconds()).produce(checked, site, goal.packageArchive()));
-            Published published = staging == null ? new Published(List.of())
-                    : timings.time("publish", () -> publisher.publish(products, staging));
-            return new Outcome(checked.findings(), products, published, timings, checked, cache.stats().since(cacheBefore));
+            Publisher publisher = new Publisher(buildDir);
+            try (Publisher.Staging staging = publisher.stage()) {
+                Products products = composeAndProduce(goal, checked, converted, pdfFonts, SiteFiles.writingTo(staging.site()), timings);
+                Published published = timings.time("publish", () -> publisher.publish(products, staging));
+                return new Outcome(checked.findings(), products, published, timings, checked, cache.stats().since(cacheBefore));
+            }
         } catch (UncheckedIOException e) {
             throw new PublishException("cannot write the output in " + buildDir + ": " + e.getMessage() + " (the previous output is unchanged)", e);
         }
     }
 
-    private ComposedSite addPdfs(ComposedSite pages, PdfFonts fonts, Project project, Converted converted) {
+    /** The site (with its PDFs) when the goal builds one, into {@code siteFiles}, then the products publish writes. */
+    private Products composeAndProduce(Goal goal, Checked checked, Converted converted, Optional<PdfFonts> pdfFonts, SiteFiles siteFiles,
+                                       StageTimings timings) throws TemplateFailure {
+        Optional<ComposedSite> site = goal.site()
+                ? Optional.of(timings.time("compose", () -> new SiteComposer(pdfFonts.isPresent(), toolkit.threads()).compose(checked, siteFiles)))
+                : Optional.empty();
+        if (site.isPresent() && pdfFonts.isPresent() && !checked.hasErrors()) {
+            timings.time("pdf", () -> addPdfs(site.get(), pdfFonts.get(), converted));
+        }
+        return timings.time("produce", () -> new Producer(toolkit.epochSeconds()).produce(checked, site, goal.packageArchive()));
+    }
+
+    private ComposedSite addPdfs(ComposedSite pages, PdfFonts fonts, Converted converted) {
+        Project project = converted.project();
         PdfOutputs.Rendered pdfs = new PdfOutputs(toolkit.documents(), fonts).render(project.config(), converted.documents());
         pdfs.problems().forEach(problem -> progress.say("PDF: " + problem));
         pages.files().addAll(pdfs.files());
@@ -124,36 +134,5 @@ public final class Pipeline {
         }
         if (fonts.isEmpty()) progress.say("PDFs skipped: no Japanese TrueType font was found; " + PdfFonts.INSTALL_HINT);
         return fonts;
-    }
-
-    /** The governance records and each document's header, for the ballot commands: no build, no validation. */
-    public GovernanceView governance(Path projectDir) throws ProjectNotFoundException, SourceException {
-        Path root = ProjectLoader.locate(projectDir);
-        Project project = toolkit.projectLoader().load(root);
-        List<GovernanceView.DocumentHeader> documents = new Converter(toolkit.fhir(), toolkit::documents).headers(project).stream()
-                .map(d -> new GovernanceView.DocumentHeader(d.id(), d.source().file(), d.title(), d.header().version(),
-                        d.header().status(), d.header().owner()))
-                .toList();
-        return new GovernanceView(project.governance(), documents, project.findings());
-    }
-
-    /**
-     * Validates files (or every .json/.xml file under folders) against this project's profiles, without building
-     * anything. Unreadable files are findings like any other.
-     */
-    public List<Finding> validateFiles(Path projectDir, List<Path> paths) throws ProjectNotFoundException, SourceException {
-        Path root = ProjectLoader.locate(projectDir);
-        ProjectLoader loader = toolkit.projectLoader();
-        Project project = loader.load(root);
-        Converted converted = new Converter(toolkit.fhir(), toolkit::documents).convert(project, false);
-        // The project's own examples and documents are not what is being validated here: only its profiles' problems count.
-        List<Finding> findings = new ArrayList<>(project.findings().stream().filter(f -> f.file().startsWith("profiles/")
-                && !f.file().startsWith("profiles/examples/") && !f.file().startsWith("profiles/invalid/")).toList());
-        findings.addAll(converted.findings().stream().filter(f -> !f.file().startsWith("spec/")).toList());
-        List<LocalFile> files = LocalFile.expand(paths);
-        progress.say("validating " + Plural.of(files.size(), "file") + " against " + Plural.of(converted.conformance().size(), "conformance resource"));
-        findings.addAll(new Checker(toolkit.threads()).validateEach(converted, files,
-                file -> loader.read(file.displayName(), file.read(), FhirSource.Role.EXAMPLE)));
-        return findings.stream().sorted(Finding.ORDER).toList();
     }
 }

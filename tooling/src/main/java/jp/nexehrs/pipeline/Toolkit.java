@@ -4,14 +4,16 @@ import jp.nexehrs.cache.BuildCache;
 import jp.nexehrs.cache.ToolchainFingerprint;
 import jp.nexehrs.convert.DocumentConverter;
 import jp.nexehrs.fhir.FhirEngine;
+import jp.nexehrs.load.PagePaths;
 import jp.nexehrs.load.ProjectConfig;
 import jp.nexehrs.load.ProjectLoader;
+import jp.nexehrs.produce.Producer;
 
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The expensive objects of one run, built once on first use and shared by every stage and thread: the FHIR
@@ -42,6 +44,13 @@ public final class Toolkit implements AutoCloseable {
         this(threads, epochSeconds, Caching.OFF);
     }
 
+    /** A toolkit for a command run: package entries stamped with SOURCE_DATE_EPOCH when it is set, else a constant. */
+    public static Toolkit fromEnvironment(int threads, Caching caching, Optional<ProjectConfig.MissingDependencies> missingDependencies) {
+        long epochSeconds = Optional.ofNullable(System.getenv("SOURCE_DATE_EPOCH")).filter(s -> s.matches("\\d+"))
+                .map(Long::parseLong).orElse(Producer.DEFAULT_EPOCH_SECONDS);
+        return new Toolkit(threads, epochSeconds, caching, missingDependencies);
+    }
+
     public Toolkit(int threads, long epochSeconds, Caching caching) {
         this(threads, epochSeconds, caching, Optional.empty());
     }
@@ -56,7 +65,7 @@ public final class Toolkit implements AutoCloseable {
 
     /** A loader of projects as this run's options ask. */
     public ProjectLoader projectLoader() {
-        return new ProjectLoader(fhir(), List.of(), missingDependencies);
+        return new ProjectLoader(fhir(), List.of(), missingDependencies, PagePaths.DEFAULT);
     }
 
     public synchronized FhirEngine fhir() {

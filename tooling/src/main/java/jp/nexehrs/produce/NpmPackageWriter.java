@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import jp.nexehrs.fhir.PackageIndex;
 import jp.nexehrs.load.FhirSource;
+import jp.nexehrs.load.PagePaths;
 import jp.nexehrs.load.ProjectConfig;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -122,8 +123,8 @@ final class NpmPackageWriter {
     }
 
     /** @param json the resource as the package holds it (pretty-printed JSON, UTF-8), read when written */
-    static Entry entryFor(FhirSource source, IBaseResource resource, Supplier<byte[]> json, boolean example) {
-        String fileName = source.key() + ".json";
+    static Entry entryFor(FhirSource source, IBaseResource resource, Supplier<byte[]> json, boolean example, PagePaths paths) {
+        String fileName = paths.packageEntry(source);
         return new Entry(example ? "example" : "", fileName, PackageIndex.entry(fileName, resource), json);
     }
 }

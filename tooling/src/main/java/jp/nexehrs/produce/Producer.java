@@ -10,6 +10,7 @@ import jp.nexehrs.convert.ConformanceArtifact;
 import jp.nexehrs.convert.Converted;
 import jp.nexehrs.fhir.FhirEngine;
 import jp.nexehrs.load.FhirSource;
+import jp.nexehrs.load.PagePaths;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,8 @@ import java.util.function.Supplier;
  * definitions and examples, added to the composed site's files) for the publish stage.
  */
 public final class Producer {
+    /** The time stamped on package entries when SOURCE_DATE_EPOCH is not set. */
+    public static final long DEFAULT_EPOCH_SECONDS = NpmPackageWriter.DEFAULT_EPOCH_SECONDS;
     private final long epochSeconds;
 
     /** @param epochSeconds time stamped on package entries (SOURCE_DATE_EPOCH, else a constant) */
@@ -32,26 +35,22 @@ public final class Producer {
         this.epochSeconds = epochSeconds;
     }
 
-    public static long epochFromEnvironment() {
-        return Optional.ofNullable(System.getenv("SOURCE_DATE_EPOCH")).filter(s -> s.matches("\\d+"))
-                .map(Long::parseLong).orElse(NpmPackageWriter.DEFAULT_EPOCH_SECONDS);
-    }
-
-    /** @param site the composed site, or null when the goal builds no site; the package and downloads are added to its files */
-    public Products produce(Checked checked, ComposedSite site, boolean withPackage) {
+    /** @param site the composed site, when the goal builds one; the package and downloads are added to its files */
+    public Products produce(Checked checked, Optional<ComposedSite> site, boolean withPackage) {
         Converted converted = checked.converted();
-        ResourceJson json = withPackage || site != null ? ResourceJson.of(checked, site) : null;
-        PackageArchive archive = withPackage ? packageOf(checked, json) : null;
+        // Only suppliers: nothing is read or encoded until the package or a download asks for it.
+        ResourceJson json = ResourceJson.of(checked, site);
+        Optional<PackageArchive> archive = withPackage ? Optional.of(packageOf(checked, json)) : Optional.empty();
         SiteFiles files = SiteFiles.inMemory();
         byte[] qaHtml = new byte[0];
-        if (site != null) {
-            files = site.files();
-            if (archive != null) files.add(new SiteFile(archive.fileName(), archive.content()));
+        if (site.isPresent()) {
+            files = site.get().files();
+            if (archive.isPresent()) files.add(new SiteFile(archive.get().fileName(), archive.get().content()));
             ZipArchive zip = new ZipArchive(epochSeconds);
             // All definitions and all examples, one zip each, for readers who want the files without the package.
             files.add(new SiteFile(Downloads.DEFINITIONS, zip.write(json.definitions())));
             files.add(new SiteFile(Downloads.EXAMPLES, zip.write(json.examples())));
-            if (files.contains("qa.html")) qaHtml = files.read("qa.html");
+            if (files.contains(PagePaths.QA)) qaHtml = files.read(PagePaths.QA);
         }
         byte[] qaJson = new QaReport().toJson(converted.project().config(), checked.findings(), checked.suppressed(), checked.examples());
         return new Products(files, archive, qaJson, qaHtml, checked.findings(), checked.hasErrors());
@@ -59,13 +58,15 @@ public final class Producer {
 
     private PackageArchive packageOf(Checked checked, ResourceJson json) {
         Converted converted = checked.converted();
+        PagePaths paths = converted.project().pagePaths();
         List<NpmPackageWriter.Entry> entries = new ArrayList<>();
         for (ConformanceArtifact artifact : converted.conformance()) {
-            entries.add(NpmPackageWriter.entryFor(artifact.source(), artifact.resource(), json.definitions().get(artifact.key() + ".json"), false));
+            entries.add(NpmPackageWriter.entryFor(artifact.source(), artifact.resource(),
+                    json.definitions().get(paths.packageEntry(artifact.source())), false, paths));
         }
         for (ExampleValidation example : checked.examples()) {
             FhirSource source = example.source();
-            entries.add(NpmPackageWriter.entryFor(source, source.resource(), json.examples().get(source.key() + ".json"), true));
+            entries.add(NpmPackageWriter.entryFor(source, source.resource(), json.examples().get(paths.packageEntry(source)), true, paths));
         }
         return new NpmPackageWriter(epochSeconds).write(converted.project().config(), entries);
     }
@@ -73,27 +74,27 @@ public final class Producer {
     /**
      * Every definition's and example's JSON by file name, in the artifacts' order: the files the composed site holds
      * beside each page (the same parser and settings wrote them), or, with no site, encoded here. Each is read when
-     * the package or a download asks for it and not kept, so that they are never all in memory at once (the 16x
-     * synthetic guide's definitions are about 140 MB of JSON). Encoding every resource a second time was most of the
-     * produce stage on large projects (JFR of the 16x synthetic build): the site's files are read instead.
+     * the package or a download asks for it and not kept, so that they are never all in memory at once (a large
+     * guide's JSON is large). Encoding every resource a second time was most of the produce stage on large projects
+     * (tooling/BENCHMARKS.md): the site's files are read instead.
      */
     private record ResourceJson(Map<String, Supplier<byte[]>> definitions, Map<String, Supplier<byte[]>> examples) {
-        static ResourceJson of(Checked checked, ComposedSite site) {
+        static ResourceJson of(Checked checked, Optional<ComposedSite> site) {
             FhirEngine engine = checked.converted().support().engine();
+            PagePaths paths = checked.converted().project().pagePaths();
             Map<String, Supplier<byte[]>> definitions = new LinkedHashMap<>();
             for (ConformanceArtifact artifact : checked.converted().conformance()) {
-                definitions.put(artifact.key() + ".json", bytes(artifact.key() + ".json", artifact::resource, site, engine));
+                definitions.put(paths.packageEntry(artifact.source()), bytes(paths.json(artifact.source()), artifact::resource, site, engine));
             }
             Map<String, Supplier<byte[]>> examples = new LinkedHashMap<>();
             for (ExampleValidation example : checked.examples()) {
-                String file = example.source().key() + ".json";
-                examples.put(file, bytes(file, example.source()::resource, site, engine));
+                examples.put(paths.packageEntry(example.source()), bytes(paths.json(example.source()), example.source()::resource, site, engine));
             }
             return new ResourceJson(definitions, examples);
         }
 
-        private static Supplier<byte[]> bytes(String file, Supplier<IBaseResource> resource, ComposedSite site, FhirEngine engine) {
-            if (site != null && site.files().contains(file)) return () -> site.files().read(file);
+        private static Supplier<byte[]> bytes(String file, Supplier<IBaseResource> resource, Optional<ComposedSite> site, FhirEngine engine) {
+            if (site.isPresent() && site.get().files().contains(file)) return () -> site.get().files().read(file);
             return () -> engine.jsonParser().encodeResourceToString(resource.get()).getBytes(StandardCharsets.UTF_8);
         }
     }

@@ -2,6 +2,7 @@ package jp.nexehrs.publish;
 
 import jp.nexehrs.compose.SiteFile;
 import jp.nexehrs.compose.SiteFiles;
+import jp.nexehrs.load.PagePaths;
 import jp.nexehrs.produce.Products;
 
 import java.io.IOException;
@@ -28,7 +29,7 @@ public final class Publisher {
     public static final String SITE = "site";
     public static final String PACKAGE = "package";
     public static final String QA_JSON = "qa.json";
-    public static final String QA_HTML = "qa.html";
+    public static final String QA_HTML = PagePaths.QA;
     private static final String STAGING_PREFIX = ".staging-";
     /** The folder moved aside while its replacement moves in: {@code .previous-<name>-<uuid>}. */
     private static final String PREVIOUS_PREFIX = ".previous-";
@@ -82,14 +83,14 @@ public final class Publisher {
                 SiteFiles site = SiteFiles.writingTo(staging.site());
                 for (SiteFile file : products.site()) site.add(file);
             }
-            if (products.packageArchive() != null) {
+            if (products.packageArchive().isPresent()) {
                 Path pkg = staging.folder().resolve(PACKAGE);
                 Files.createDirectories(pkg);
-                Files.write(pkg.resolve(products.packageArchive().fileName()), products.packageArchive().content());
+                Files.write(pkg.resolve(products.packageArchive().get().fileName()), products.packageArchive().get().content());
             }
             // Everything is on disk: now swap it in, one folder at a time.
             if (!products.site().isEmpty()) written.add(replace(staging.site(), buildDir.resolve(SITE)));
-            if (products.packageArchive() != null) written.add(replace(staging.folder().resolve(PACKAGE), buildDir.resolve(PACKAGE)));
+            if (products.packageArchive().isPresent()) written.add(replace(staging.folder().resolve(PACKAGE), buildDir.resolve(PACKAGE)));
             written.add(replace(staging.folder().resolve(QA_JSON), buildDir.resolve(QA_JSON)));
             Files.deleteIfExists(buildDir.resolve(QA_HTML));
             return new Published(written);
@@ -156,7 +157,6 @@ public final class Publisher {
                     || p.getFileName().toString().startsWith(PREVIOUS_PREFIX)).forEach(Folders::deleteQuietly);
         }
     }
-
 
     private static String describe(IOException e) {
         String message = e.getMessage() == null ? "" : e.getMessage();

@@ -25,17 +25,19 @@ public final class ArtifactLinks {
         this.byUrl = Map.copyOf(byUrl);
     }
 
+    /** A conformance resource and its page, as the site's URL scheme (load.PagePaths) names it. */
+    public record Page(IBaseResource resource, String pagePath) {}
+
     /**
-     * Links for the given conformance resources; a resource's page is {@code <type>-<id>.html}. Read one at a time,
-     * so that a lazy stream never has them all in memory at once.
+     * Links for the given conformance resources and their pages. Read one at a time, so that a lazy stream never
+     * has them all in memory at once.
      */
-    public static ArtifactLinks of(Stream<? extends IBaseResource> resources) {
+    public static ArtifactLinks of(Stream<Page> pages) {
         Map<String, Local> byUrl = new HashMap<>();
-        resources.forEachOrdered(resource -> {
-            if (!(resource instanceof MetadataResource metadata) || !metadata.hasUrl()) return;
+        pages.forEachOrdered(page -> {
+            if (!(page.resource() instanceof MetadataResource metadata) || !metadata.hasUrl()) return;
             String name = metadata.hasName() ? metadata.getName() : metadata.getIdElement().getIdPart();
-            String page = metadata.fhirType() + "-" + metadata.getIdElement().getIdPart() + ".html";
-            byUrl.putIfAbsent(metadata.getUrl(), new Local(metadata.getUrl(), name, page));
+            byUrl.putIfAbsent(metadata.getUrl(), new Local(metadata.getUrl(), name, page.pagePath()));
         });
         return new ArtifactLinks(byUrl);
     }

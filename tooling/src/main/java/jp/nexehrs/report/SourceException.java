@@ -1,27 +1,26 @@
 package jp.nexehrs.report;
 
 /** Input that cannot be read at all: carries the file and position so the CLI can name them. */
-public class SourceException extends Exception {
-    private final String file;
-    private final int line;
-    private final int column;
-
+public class SourceException extends NexehrsException {
     public SourceException(String file, int line, int column, String message, Throwable cause) {
-        super(message, cause);
-        this.file = file;
-        this.line = line;
-        this.column = column;
+        super(Kind.CONTENT, file, line, column, message, cause);
     }
 
     public SourceException(String file, int line, int column, String message) {
         this(file, line, column, message, null);
     }
 
-    public String file() { return file; }
-    public int line() { return line; }
-    public int column() { return column; }
+    /** A source problem of another kind: what the machine lacks to read a file, rather than what the file got wrong. */
+    protected SourceException(Kind kind, String file, int line, int column, String message) {
+        super(kind, file, line, column, message, null);
+    }
 
     public Finding toFinding() {
-        return Finding.error(file, line, column, getMessage());
+        return Finding.error(file(), line(), column(), getMessage());
+    }
+
+    @Override
+    public String toLine() {
+        return toFinding().toLine();
     }
 }

@@ -3,16 +3,14 @@ package jp.nexehrs.serve;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.nexehrs.compose.SiteFile;
-import jp.nexehrs.load.ProjectNotFoundException;
 import jp.nexehrs.pipeline.Goal;
 import jp.nexehrs.pipeline.Outcome;
 import jp.nexehrs.pipeline.Pipeline;
 import jp.nexehrs.pipeline.Progress;
 import jp.nexehrs.pipeline.Toolkit;
-import jp.nexehrs.publish.PublishException;
 import jp.nexehrs.report.Finding;
+import jp.nexehrs.report.NexehrsException;
 import jp.nexehrs.report.Severity;
-import jp.nexehrs.report.SourceException;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -103,12 +101,10 @@ public final class PreviewSession implements AutoCloseable {
             errors.forEach(e -> terminal.say(e.toLine()));
             summary = errors.size() + " error(s), " + warnings + " warning(s); " + stages(outcome.timings().millis()) + "; "
                     + outcome.cache().summary();
-        } catch (SourceException e) {
-            after = failed(before, e.toFinding().toLine());
-        } catch (ProjectNotFoundException | PublishException e) {
-            after = failed(before, e.getMessage());
+        } catch (NexehrsException e) {
+            after = failed(before, e.toLine());
         } catch (RuntimeException e) {
-            // A broken template, or a failure of the toolchain itself: shown, and the server goes on.
+            // A failure of the toolchain itself: shown, and the server goes on.
             after = failed(before, e.getMessage() == null ? e.toString() : e.getMessage());
         }
         if (!after.failure().isEmpty()) terminal.say("error: " + after.failure());

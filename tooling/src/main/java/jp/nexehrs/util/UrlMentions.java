@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * The http(s) URLs a resource's text mentions, each without its {@code |version} or {@code #fragment}: in one pass,
- * so that finding which of N canonical resources a text names costs the text's length, not N searches of it (which
- * made the check stage of a 4x JP Core build three times slower with the build cache on).
+ * so that finding which of N canonical resources a text names costs the text's length, not N searches of it (the
+ * searches dominated the check stage of large guides: figures in tooling/BENCHMARKS.md).
  */
 public final class UrlMentions {
     private static final Pattern URL = Pattern.compile("https?://[^\\s\"'<>|#\\\\,)\\]}]+");

@@ -12,15 +12,14 @@ import jp.nexehrs.pipeline.Outcome;
 import jp.nexehrs.pipeline.Pipeline;
 import jp.nexehrs.pipeline.Progress;
 import jp.nexehrs.pipeline.Toolkit;
-import jp.nexehrs.publish.PublishException;
+import jp.nexehrs.report.NexehrsException;
 import jp.nexehrs.report.SourceException;
+import jp.nexehrs.util.Folders;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Builds one version with today's toolchain into {@code build/.versions/}. A release is built once, from its
@@ -49,11 +48,11 @@ public final class VersionBuilder {
     /** What a cached release records besides the commit id it is filed under. */
     record ReleaseRecord(String version, String tag, String commit, String packageFile) {}
 
-    public BuiltVersion build(Version version) throws HistoryException, SourceException, PublishException, IOException {
+    public BuiltVersion build(Version version) throws NexehrsException, IOException {
         return version.isCurrent() ? buildCurrent(version) : buildRelease(version);
     }
 
-    private BuiltVersion buildRelease(Version version) throws HistoryException, SourceException, PublishException, IOException {
+    private BuiltVersion buildRelease(Version version) throws NexehrsException, IOException {
         Path dir = cache.resolve(version.commitId());
         Path record = dir.resolve(RELEASE_RECORD);
         if (Files.isRegularFile(record)) {
@@ -62,11 +61,11 @@ public final class VersionBuilder {
             return new BuiltVersion(version, dir, cached.packageFile(), null, List.of());
         }
         progress.say("version " + version.name() + ": building commit " + version.shortCommit() + " (once; cached after)");
-        delete(dir);
+        Folders.delete(dir);
         Path source = dir.resolve("source");
         git.export(version.commitId(), source);
         if (!Files.isRegularFile(source.resolve(ProjectLoader.CONFIG_FILE))) {
-            delete(dir);
+            Folders.delete(dir);
             throw new HistoryException("version " + version.name() + " (tag " + version.tag() + ") has no "
                     + ProjectLoader.CONFIG_FILE + ": it is not a nexehrs project at that commit");
         }
@@ -74,37 +73,29 @@ public final class VersionBuilder {
             Outcome outcome = new Pipeline(toolkit, progress).run(source, Goal.BUILD, git.fileHistory(version.commitId()), dir);
             if (outcome.failed()) return new BuiltVersion(version, dir, "", outcome, outcome.findings());
             VersionContent.of(outcome.checked()).write(dir.resolve("content"), toolkit.fhir().context());
-            String packageFile = outcome.products().packageArchive().fileName();
+            String packageFile = outcome.products().packageArchive().orElseThrow().fileName();
             JSON.writeValue(record.toFile(), new ReleaseRecord(version.name(), version.tag(), version.commitId(), packageFile));
             return new BuiltVersion(version, dir, packageFile, outcome, outcome.findings());
         } catch (SourceException e) {
             throw new SourceException("[" + version.name() + "] " + e.file(), e.line(), e.column(), e.getMessage(), e);
         } finally {
-            delete(source);
+            Folders.delete(source);
         }
     }
 
-    private BuiltVersion buildCurrent(Version version) throws SourceException, PublishException, IOException {
+    private BuiltVersion buildCurrent(Version version) throws NexehrsException, IOException {
         Path dir = cache.resolve(Version.CURRENT);
         progress.say("version current: building the working tree");
         Path root = git.projectRoot();
         Outcome outcome = new Pipeline(toolkit, progress).run(root, Goal.BUILD, ProjectLoader.workingTreeHistory(root), dir);
         if (outcome.failed()) return new BuiltVersion(version, dir, "", outcome, outcome.findings());
-        delete(dir.resolve("content"));
+        Folders.delete(dir.resolve("content"));
         VersionContent.of(outcome.checked()).write(dir.resolve("content"), toolkit.fhir().context());
-        return new BuiltVersion(version, dir, outcome.products().packageArchive().fileName(), outcome, outcome.findings());
+        return new BuiltVersion(version, dir, outcome.products().packageArchive().orElseThrow().fileName(), outcome, outcome.findings());
     }
 
     /** The content a built version saved, for the change log. */
     public VersionContent content(BuiltVersion built) throws IOException {
         return VersionContent.read(built.content(), toolkit.fhir().context());
     }
-
-    static void delete(Path path) throws IOException {
-        if (!Files.exists(path)) return;
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-        }
-    }
-
 }

@@ -3,17 +3,14 @@ package jp.nexehrs.versions;
 import jp.nexehrs.changelog.ChangeLog;
 import jp.nexehrs.changelog.ChangeLogBuilder;
 import jp.nexehrs.history.GitRepository;
-import jp.nexehrs.history.HistoryException;
 import jp.nexehrs.history.Version;
 import jp.nexehrs.load.ProjectLoader;
-import jp.nexehrs.load.ProjectNotFoundException;
 import jp.nexehrs.pipeline.Pipeline;
 import jp.nexehrs.pipeline.Progress;
 import jp.nexehrs.pipeline.Toolkit;
 import jp.nexehrs.publish.BuildLock;
-import jp.nexehrs.publish.PublishException;
 import jp.nexehrs.report.Finding;
-import jp.nexehrs.report.SourceException;
+import jp.nexehrs.report.NexehrsException;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -37,7 +34,7 @@ public final class VersionDiff {
     public record Result(ChangeLog changeLog, List<Finding> findings) {}
 
     public Result compare(Path projectDir, String from, String to)
-            throws ProjectNotFoundException, HistoryException, SourceException, PublishException, IOException {
+            throws NexehrsException, IOException {
         Path root = ProjectLoader.locate(projectDir);
         // One lock on build/ for the whole run: the release cache and the site are written under it.
         try (GitRepository git = GitRepository.open(root);

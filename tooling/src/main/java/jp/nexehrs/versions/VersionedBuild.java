@@ -5,21 +5,18 @@ import jp.nexehrs.changelog.ChangeLogBuilder;
 import jp.nexehrs.changelog.VersionContent;
 import jp.nexehrs.compose.SiteFile;
 import jp.nexehrs.history.GitRepository;
-import jp.nexehrs.history.HistoryException;
 import jp.nexehrs.history.Version;
 import jp.nexehrs.load.ProjectLoader;
-import jp.nexehrs.load.ProjectNotFoundException;
 import jp.nexehrs.pipeline.Outcome;
 import jp.nexehrs.pipeline.Pipeline;
 import jp.nexehrs.pipeline.Progress;
 import jp.nexehrs.pipeline.Toolkit;
 import jp.nexehrs.produce.Products;
 import jp.nexehrs.publish.BuildLock;
-import jp.nexehrs.publish.PublishException;
 import jp.nexehrs.publish.Published;
 import jp.nexehrs.publish.Publisher;
 import jp.nexehrs.report.Finding;
-import jp.nexehrs.report.SourceException;
+import jp.nexehrs.report.NexehrsException;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code nexehrs build --all-versions}: every release (built once, then reused from its cache) and the draft,
@@ -49,7 +47,7 @@ public final class VersionedBuild {
         }
     }
 
-    public Result run(Path projectDir) throws ProjectNotFoundException, HistoryException, SourceException, PublishException, IOException {
+    public Result run(Path projectDir) throws NexehrsException, IOException {
         Path root = ProjectLoader.locate(projectDir);
         // One lock on build/ for the whole run: the release cache and the site are written under it.
         try (GitRepository git = GitRepository.open(root);
@@ -70,7 +68,7 @@ public final class VersionedBuild {
             Outcome draft = current.outcome();
             Products products;
             if (built.stream().anyMatch(BuiltVersion::failed)) {
-                products = new Products(List.of(), null, draft.products().qaJson(), draft.products().qaHtml(), findings, true);
+                products = new Products(List.of(), Optional.empty(), draft.products().qaJson(), draft.products().qaHtml(), findings, true);
             } else {
                 Map<String, ChangeLog> changeLogs = changeLogs(builder, built);
                 List<SiteFile> site = new VersionedSite().assemble(built, changeLogs, draft.checked().converted().project().config());

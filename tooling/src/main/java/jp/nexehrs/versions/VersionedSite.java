@@ -10,6 +10,7 @@ import jp.nexehrs.changelog.ChangeKind;
 import jp.nexehrs.changelog.ChangeLog;
 import jp.nexehrs.compose.SiteFile;
 import jp.nexehrs.history.Version;
+import jp.nexehrs.load.PagePaths;
 import jp.nexehrs.load.ProjectConfig;
 
 import java.io.IOException;
@@ -70,7 +71,7 @@ public final class VersionedSite {
         model.put("latest", latest);
         model.put("versions", newestFirst(versions).stream().map(v -> row(v, changeLogs.containsKey(v.version().name()))).toList());
         model.put("kinds", List.of(ChangeKind.values()));
-        files.add(render("index.ftlh", "index.html", model));
+        files.add(render("index.ftlh", PagePaths.HOME, model));
         files.add(render("history.ftlh", HISTORY_PAGE, model));
         for (Map.Entry<String, ChangeLog> log : changeLogs.entrySet()) {
             Map<String, Object> page = new LinkedHashMap<>(model);

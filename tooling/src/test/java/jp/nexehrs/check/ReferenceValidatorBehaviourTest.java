@@ -113,7 +113,7 @@ class ReferenceValidatorBehaviourTest {
         List<Finding> build = validate(validator, "Patient", patient);
         assertTrue(build.stream().anyMatch(f -> f.isError() && f.message().contains("example.org")), describe(build));
         InstanceValidator harness = new InstanceValidator(new ConformanceSupport(ENGINE),
-                new ValidatorSettings(true, List.of(), Optional.empty(), false));
+                new ValidationSetup(true, List.of(), Optional.empty(), false));
         List<Finding> accepted = validate(harness, "Patient", patient);
         assertTrue(accepted.stream().noneMatch(Finding::isError), describe(accepted));
     }

@@ -56,7 +56,7 @@ class ReusingInstanceValidatorModuleTest {
         System.out.printf("reused validator: the same %d messages as a fresh validator per resource%n", messages);
     }
 
-    private static FhirValidator validator(FhirEngine engine, FhirInstanceValidator module) {
+    static FhirValidator validator(FhirEngine engine, FhirInstanceValidator module) {
         module.setAnyExtensionsAllowed(false);
         module.setErrorForUnknownProfiles(false);
         FhirValidator validator = engine.context().newValidator().registerValidatorModule(module);
@@ -64,7 +64,7 @@ class ReusingInstanceValidatorModuleTest {
         return validator;
     }
 
-    private static List<String> messagesOf(FhirValidator validator, String resource) {
+    static List<String> messagesOf(FhirValidator validator, String resource) {
         List<String> lines = new ArrayList<>();
         for (SingleValidationMessage m : validator.validateWithResult(resource).getMessages()) {
             lines.add(m.getSeverity() + " " + m.getLocationString() + " " + m.getLocationLine() + ":" + m.getLocationCol()

@@ -54,9 +54,9 @@ class ValidatorOracleTest {
     /**
      * The HL7 test harness's settings where a case states nothing: undefined extensions under example.org and
      * acme.com are accepted ("allow examples"). The one deliberate difference of the build: it does not accept them
-     * ({@link ValidatorSettings#forBuild()}), so a published example cannot carry an extension nobody defined.
+     * ({@link ValidationSetup#forBuild()}), so a published example cannot carry an extension nobody defined.
      */
-    private static final ValidatorSettings HARNESS_DEFAULTS = new ValidatorSettings(true, List.of(), Optional.empty(), false);
+    private static final ValidationSetup HARNESS_DEFAULTS = new ValidationSetup(true, List.of(), Optional.empty(), false);
     /** An extension of another FHIR version, {@code http://hl7.org/fhir/5.0/StructureDefinition/extension-...}. */
     private static final Pattern CROSS_VERSION_EXTENSION = Pattern.compile("hl7\\.org/fhir/\\d\\.\\d/StructureDefinition/extension-");
     private static final Set<String> LOGICAL_MODULES = Set.of("cda", "cdshooks", "logical", "shc");
@@ -66,7 +66,7 @@ class ValidatorOracleTest {
 
     /** One validation with an expected outcome. */
     private record Step(String caseName, String kind, String file, Optional<String> profile, List<String> supporting,
-                        ValidatorSettings settings, JsonNode expected) {
+                        ValidationSetup settings, JsonNode expected) {
         String label() {
             return caseName + (kind.equals("base") ? "" : " [" + kind + "]");
         }
@@ -156,14 +156,14 @@ class ValidatorOracleTest {
      * The settings the HL7 harness gives a step: its defaults, and the case's options (the base step and the profile
      * step each state their own assumeValidRestReferences).
      */
-    private static ValidatorSettings settingsOf(JsonNode testCase, JsonNode step) {
+    private static ValidationSetup settingsOf(JsonNode testCase, JsonNode step) {
         List<String> extensionDomains = new ArrayList<>();
         if (testCase.has("allowed-extension-domain")) extensionDomains.add(testCase.get("allowed-extension-domain").asText());
         testCase.path("allowed-extension-domains").forEach(domain -> extensionDomains.add(domain.asText()));
         Optional<BestPracticeWarningLevel> bestPractice = testCase.has("best-practice")
                 ? Optional.of(BestPracticeWarningLevel.valueOf(testCase.get("best-practice").asText()))
                 : HARNESS_DEFAULTS.bestPractice();
-        return new ValidatorSettings(testCase.path("examples").asBoolean(HARNESS_DEFAULTS.exampleExtensionsAllowed()),
+        return new ValidationSetup(testCase.path("examples").asBoolean(HARNESS_DEFAULTS.exampleExtensionsAllowed()),
                 extensionDomains, bestPractice, step.path("assumeValidRestReferences").asBoolean(false));
     }
 

@@ -45,8 +45,8 @@ class ValidatePackageCommandTest {
         try (Toolkit toolkit = new Toolkit(1, 0)) {
             Outcome outcome = new Pipeline(toolkit, Progress.SILENT).run(project, Goal.PACKAGE);
             assertFalse(outcome.findings().stream().anyMatch(Finding::isError), "the fixture builds");
-            packageFile = temp.resolve(outcome.products().packageArchive().fileName());
-            Files.write(packageFile, outcome.products().packageArchive().content());
+            packageFile = temp.resolve(outcome.products().packageArchive().orElseThrow().fileName());
+            Files.write(packageFile, outcome.products().packageArchive().orElseThrow().content());
         }
         implementer = Files.createDirectories(temp.resolve("implementer"));
         Files.copy(project.resolve("profiles/examples/Patient-hanako.json"), implementer.resolve("Patient-hanako.json"));

@@ -58,7 +58,7 @@ public final class SearchIndexBenchmark {
                 int entries = 0;
                 for (int run = 0; run < WARM_UP + RUNS; run++) {
                     long start = cpu.getCurrentThreadCpuTime();
-                    List<SearchEntry> list = SearchEntries.of(converted.documents(), converted.conformance());
+                    List<SearchEntry> list = SearchEntries.of(converted.documents(), converted.conformance(), converted.project().pagePaths());
                     index = new SearchIndex().build(list);
                     long spent = cpu.getCurrentThreadCpuTime() - start;
                     entries = list.size();

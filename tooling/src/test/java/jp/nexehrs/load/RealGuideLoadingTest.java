@@ -31,7 +31,7 @@ class RealGuideLoadingTest {
     }
 
     private Project load(Path root) throws Exception {
-        return new ProjectLoader(engine, List.of(dir.resolve("no-cache")), Optional.empty()).load(root);
+        return new ProjectLoader(engine, List.of(dir.resolve("no-cache")), Optional.empty(), PagePaths.DEFAULT).load(root);
     }
 
     private Path minimalWithConfig(String replace, String with) throws Exception {
@@ -105,7 +105,7 @@ class RealGuideLoadingTest {
                 dependencies:
                   - id: jpfhir-terminology.r4
                     version: 1.1.1""");
-        ProjectLoader strict = new ProjectLoader(engine, List.of(), Optional.of(ProjectConfig.MissingDependencies.ERROR));
+        ProjectLoader strict = new ProjectLoader(engine, List.of(), Optional.of(ProjectConfig.MissingDependencies.ERROR), PagePaths.DEFAULT);
         assertThrows(MissingDependenciesException.class, () -> strict.load(root));
     }
 

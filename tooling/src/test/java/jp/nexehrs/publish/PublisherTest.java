@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static jp.nexehrs.testing.TestProjects.describe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -134,7 +135,7 @@ class PublisherTest {
     private static Products products(boolean failed, String... pages) {
         List<SiteFile> files = java.util.Arrays.stream(pages)
                 .map(p -> new SiteFile(p, p.getBytes(StandardCharsets.UTF_8))).toList();
-        return new Products(files, new PackageArchive("p-1.0.0.tgz", new byte[]{1, 2, 3}),
+        return new Products(files, Optional.of(new PackageArchive("p-1.0.0.tgz", new byte[]{1, 2, 3})),
                 "{}".getBytes(StandardCharsets.UTF_8), "qa page".getBytes(StandardCharsets.UTF_8),
                 failed ? List.of(Finding.error("x.json", 1, 1, "broken")) : List.of(), failed);
     }

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The validator settings that a validation run may choose. The build uses {@link #forBuild()}; the HL7 test
+ * The validator set-up that a run may choose (named apart from HAPI's own ValidatorSettings, which the
+ * validator module also uses). The build uses {@link #forBuild()}; the HL7 test
  * harness (the oracle) runs with example domains allowed and with the options each test case states.
  *
  * @param exampleExtensionsAllowed  whether an undefined extension under example.org or acme.com is accepted
@@ -16,13 +17,13 @@ import java.util.Optional;
  * @param bestPractice              the level of best-practice findings; empty for the validator's default (warning)
  * @param assumeValidRestReferences whether a RESTful reference is taken to point to a resource of the right type
  */
-public record ValidatorSettings(boolean exampleExtensionsAllowed, List<String> extensionDomains,
+public record ValidationSetup(boolean exampleExtensionsAllowed, List<String> extensionDomains,
                                 Optional<BestPracticeWarningLevel> bestPractice, boolean assumeValidRestReferences) {
-    public ValidatorSettings {
+    public ValidationSetup {
         extensionDomains = List.copyOf(extensionDomains);
     }
 
-    public static ValidatorSettings forBuild() {
-        return new ValidatorSettings(false, List.of(), Optional.empty(), false);
+    public static ValidationSetup forBuild() {
+        return new ValidationSetup(false, List.of(), Optional.empty(), false);
     }
 }

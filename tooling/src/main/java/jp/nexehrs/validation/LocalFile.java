@@ -1,4 +1,4 @@
-package jp.nexehrs.pipeline;
+package jp.nexehrs.validation;
 
 import jp.nexehrs.report.SourceException;
 

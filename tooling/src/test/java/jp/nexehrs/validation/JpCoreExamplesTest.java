@@ -1,6 +1,8 @@
-package jp.nexehrs.pipeline;
+package jp.nexehrs.validation;
 
 import jp.nexehrs.CorpusFixtures;
+import jp.nexehrs.pipeline.Progress;
+import jp.nexehrs.pipeline.Toolkit;
 import jp.nexehrs.report.Finding;
 import jp.nexehrs.report.Severity;
 import jp.nexehrs.report.format.ValidationReport;

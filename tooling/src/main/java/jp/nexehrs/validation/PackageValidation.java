@@ -1,4 +1,4 @@
-package jp.nexehrs.pipeline;
+package jp.nexehrs.validation;
 
 import jp.nexehrs.check.FileValidation;
 import jp.nexehrs.check.InstanceValidator;
@@ -10,6 +10,8 @@ import jp.nexehrs.fhir.ResourceReader;
 import jp.nexehrs.load.FhirSource;
 import jp.nexehrs.load.LoadedPackage;
 import jp.nexehrs.load.PackageReader;
+import jp.nexehrs.pipeline.Progress;
+import jp.nexehrs.pipeline.Toolkit;
 import jp.nexehrs.report.Finding;
 import jp.nexehrs.report.SourceException;
 import jp.nexehrs.report.format.ValidationReport;

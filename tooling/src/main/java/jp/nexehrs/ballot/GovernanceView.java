@@ -1,4 +1,4 @@
-package jp.nexehrs.pipeline;
+package jp.nexehrs.ballot;
 
 import jp.nexehrs.governance.DocumentState;
 import jp.nexehrs.governance.Governance;

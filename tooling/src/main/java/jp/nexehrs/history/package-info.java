@@ -1,0 +1,4 @@
+/**
+ * Foundation: Git through JGit: releases (version tags), the files of a commit, when each file last changed.
+ */
+package jp.nexehrs.history;

@@ -1,0 +1,77 @@
+package jp.nexehrs.load;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The site's URL scheme, owned here and nowhere else: the path (relative to the site root) of every page and
+ * download. It is decided once per loaded project ({@link Project#pagePaths()}); every later stage (document links,
+ * the link check, pages, navigation, search entries, the package's reading of the site's JSON) derives its paths
+ * from it, so changing the naming rule here keeps the whole site linked.
+ */
+public final class PagePaths {
+    /** The rule that names an artifact's or example's page and downloads from its resource type and id. */
+    @FunctionalInterface
+    public interface Naming {
+        String stem(String resourceType, String id);
+    }
+
+    /** The scheme every build uses: {@code <Type>-<id>.html} at the site root, documents under their spec/ folder. */
+    public static final PagePaths DEFAULT = new PagePaths((type, id) -> type + "-" + id);
+
+    public static final String HOME = "index.html";
+    public static final String ARTIFACT_INDEX = "artifacts.html";
+    public static final String QA = "qa.html";
+    public static final String GOVERNANCE = "governance.html";
+    public static final String SEARCH_INDEX = "search-index.json";
+    private static final String PAGE = ".html";
+
+    private final Naming naming;
+
+    public PagePaths(Naming naming) {
+        this.naming = Objects.requireNonNull(naming, "naming");
+    }
+
+    /** The page of a conformance resource or example. */
+    public String page(FhirSource source) {
+        return stem(source) + PAGE;
+    }
+
+    /** The JSON download beside its page. */
+    public String json(FhirSource source) {
+        return stem(source) + ".json";
+    }
+
+    /** The XML download beside its page. */
+    public String xml(FhirSource source) {
+        return stem(source) + ".xml";
+    }
+
+    /**
+     * The file name of a resource in the FHIR package and in the zips of definitions and examples: FHIR's
+     * {@code <Type>-<id>.json} whatever the site's naming, since tools that read packages expect it.
+     */
+    public String packageEntry(FhirSource source) {
+        return source.resourceType() + "-" + source.id() + ".json";
+    }
+
+    /** The page of a guideline document, from its path under spec/ ({@code sub/03-x.adoc} -> {@code sub/03-x.html}). */
+    public String documentPage(String specRelativeAdoc) {
+        return specRelativeAdoc.substring(0, specRelativeAdoc.length() - ".adoc".length()) + PAGE;
+    }
+
+    /** The pages every site has, by the names the templates use: {@code site.pages.home} and so on. */
+    public Map<String, String> fixedPages() {
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("home", HOME);
+        pages.put("artifacts", ARTIFACT_INDEX);
+        pages.put("qa", QA);
+        pages.put("governance", GOVERNANCE);
+        return Map.copyOf(pages);
+    }
+
+    private String stem(FhirSource source) {
+        return naming.stem(source.resourceType(), source.id());
+    }
+}

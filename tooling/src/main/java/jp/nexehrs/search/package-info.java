@@ -1,0 +1,4 @@
+/**
+ * Foundation: the site's offline Japanese search index, built with Lucene's Kuromoji analyser.
+ */
+package jp.nexehrs.search;
