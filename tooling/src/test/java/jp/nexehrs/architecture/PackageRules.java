@@ -44,6 +44,7 @@ final class PackageRules {
         levels.put("versions", 9);
         levels.put("validation", 9);
         levels.put("ballot", 9);
+        levels.put("packages", 9);
         levels.put("serve", 9);
         levels.put("cli", 10);
         return Map.copyOf(levels);
