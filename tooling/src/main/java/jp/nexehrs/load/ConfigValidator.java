@@ -11,39 +11,48 @@ final class ConfigValidator {
     private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?");
     private static final java.util.Set<String> STATUSES = java.util.Set.of("draft", "active", "retired");
 
+    /** The file's text, to name the line of the key a message is about. */
+    private final String text;
+
+    ConfigValidator(String text) {
+        this.text = text;
+    }
+
     void validate(ProjectConfig config) throws SourceException {
         require(config.id(), "id");
         require(config.canonical(), "canonical");
         require(config.version(), "version");
         if (!PACKAGE_ID.matcher(config.id()).matches()) {
-            fail("id '" + config.id() + "' is not a FHIR package id (lower case, dot separated, e.g. jp.nexehrs.plan)");
+            fail("id", "id '" + config.id() + "' is not a FHIR package id (lower case, dot separated, e.g. jp.nexehrs.plan)");
         }
         if (!VERSION.matcher(config.version()).matches()) {
-            fail("version '" + config.version() + "' is not a semantic version such as 1.2.0 or 1.3.0-ballot1");
+            fail("version", "version '" + config.version() + "' is not a semantic version such as 1.2.0 or 1.3.0-ballot1");
         }
         if (!"4.0.1".equals(config.fhirVersion())) {
-            fail("fhirVersion '" + config.fhirVersion() + "' is not supported: this toolchain builds FHIR R4 (4.0.1)");
+            fail("fhirVersion", "fhirVersion '" + config.fhirVersion() + "' is not supported: this toolchain builds FHIR R4 (4.0.1)");
         }
         if (!config.canonical().matches("https?://[^\\s]+") || config.canonical().endsWith("/")) {
-            fail("canonical '" + config.canonical() + "' must be an http(s) URL without a trailing slash");
+            fail("canonical", "canonical '" + config.canonical() + "' must be an http(s) URL without a trailing slash");
         }
         if (!STATUSES.contains(config.status())) {
-            fail("status '" + config.status() + "' must be one of " + STATUSES);
+            fail("status", "status '" + config.status() + "' must be one of " + STATUSES);
         }
         for (Suppression suppression : config.suppress()) {
-            if (suppression.reason() == null || suppression.reason().isBlank()) fail("every suppress entry needs a reason");
-            if (suppression.message() == null || suppression.message().isBlank()) fail("every suppress entry needs a message to match");
+            if (suppression.reason() == null || suppression.reason().isBlank()) fail("suppress", "every suppress entry needs a reason");
+            if (suppression.message() == null || suppression.message().isBlank()) fail("suppress", "every suppress entry needs a message to match");
         }
         for (ProjectConfig.Dependency dependency : config.dependencies()) {
-            if (!PACKAGE_ID.matcher(dependency.id()).matches()) fail("dependency id '" + dependency.id() + "' is not a FHIR package id");
+            if (!PACKAGE_ID.matcher(dependency.id()).matches()) fail("dependencies", "dependency id '" + dependency.id() + "' is not a FHIR package id");
         }
     }
 
-    private static void require(String value, String key) throws SourceException {
-        if (value == null || value.isBlank()) fail("'" + key + "' must not be empty");
+    private void require(String value, String key) throws SourceException {
+        if (value == null || value.isBlank()) fail(key, "'" + key + "' must not be empty");
     }
 
-    private static void fail(String message) throws SourceException {
-        throw new SourceException(FILE, 0, 0, message);
+    /** Fails on the line where {@code key} is written at the top level (1 when it is not). */
+    private void fail(String key, String message) throws SourceException {
+        java.util.regex.Matcher at = Pattern.compile("(?m)^" + Pattern.quote(key) + "\\s*:").matcher(text);
+        throw new SourceException(FILE, at.find() ? jp.nexehrs.util.TextPositions.lineAt(text, at.start()) : 1, 0, message);
     }
 }

@@ -101,11 +101,20 @@ public final class ProjectLoader {
         }
     }
 
+    /** A file just read whole once more, for positions in messages; empty if it has gone since. */
+    private static String textOf(Path file) {
+        try {
+            return Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     /** @param fileHistory Git facts of the files, e.g. of a version written out of Git (which has no .git) */
     public Project load(Path projectRoot, FileHistory fileHistory) throws SourceException {
         Path configFile = projectRoot.resolve(CONFIG_FILE);
         ProjectConfig config = yaml.read(configFile, CONFIG_FILE, ProjectConfig.class);
-        new ConfigValidator().validate(config);
+        new ConfigValidator(textOf(configFile)).validate(config);
         List<LoadedPackage> dependencies = dependencyLoader.load(projectRoot, config.dependencies());
 
         List<Finding> findings = new ArrayList<>(new SymlinkGuard().check(projectRoot));
