@@ -1,5 +1,6 @@
 package jp.nexehrs.pipeline;
 
+import jp.nexehrs.governance.DocumentState;
 import jp.nexehrs.cache.BuildCache;
 import jp.nexehrs.cache.CacheStats;
 import jp.nexehrs.check.Checked;
@@ -131,8 +132,8 @@ public final class Pipeline {
         Path root = ProjectLoader.locate(projectDir);
         Project project = new ProjectLoader(toolkit.fhir()).load(root);
         List<GovernanceView.DocumentHeader> documents = new Converter(toolkit.fhir(), toolkit::documents).headers(project).stream()
-                .map(d -> new GovernanceView.DocumentHeader(d.id(), d.source().file(), d.title(), d.header().version(),
-                        d.header().status(), d.header().owner()))
+                .map(d -> new GovernanceView.DocumentHeader(d.id(), d.source().file(), DocumentState.statusLineIn(d.source().text()),
+                        d.title(), d.header().version(), d.header().status(), d.header().owner()))
                 .toList();
         return new GovernanceView(project.governance(), documents, project.findings());
     }
