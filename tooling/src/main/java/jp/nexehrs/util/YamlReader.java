@@ -46,15 +46,15 @@ public final class YamlReader {
             JsonLocation at = e.getLocation();
             throw new SourceException(displayName, keyLine > 0 ? keyLine : line(at), keyLine > 0 ? 0 : column(at),
                     "unknown key '" + e.getPropertyName() + "'; known keys: " + e.getKnownPropertyIds(), e);
-        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
-            throw YamlMessages.ofMapping(e, bytes, displayName);
         } catch (JsonProcessingException e) {
+            // The duplicate is found while binding, so it may arrive wrapped as a mapping error: look for it first.
             YamlPositions.Duplicate duplicate = YamlPositions.firstDuplicateKey(bytes);
             if (duplicate != null) {
                 throw new SourceException(displayName, duplicate.second().line(), duplicate.second().column(),
                         "key '" + duplicate.key() + "' is given twice, on lines " + duplicate.first().line() + " and "
                                 + duplicate.second().line() + ": keep one", e);
             }
+            if (e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping) throw YamlMessages.ofMapping(mapping, bytes, displayName);
             JsonLocation at = e.getLocation();
             throw new SourceException(displayName, line(at), column(at), YamlMessages.ofSyntax(e.getOriginalMessage()), e);
         } catch (IOException e) {
