@@ -33,14 +33,11 @@ public record DocumentGovernanceStatus(DocumentState document, Optional<Document
 
     /**
      * The one status that agrees with the records: a closed ballot on the current version that passed makes it
-     * adopted, an open one makes it under ballot, whatever the header still says; withdrawn stays withdrawn.
+     * adopted whatever the header still says (a withdrawn document stays withdrawn); otherwise the header's.
      */
     public Optional<DocumentStatus> effective() {
         if (status.isEmpty() || status.get() == DocumentStatus.WITHDRAWN) return status;
-        if (adoptedBy.isPresent()) return Optional.of(DocumentStatus.ADOPTED);
-        boolean open = ballots.stream().anyMatch(r -> r.version().equals(document.version()) && !r.closed());
-        if (open) return Optional.of(DocumentStatus.BALLOT);
-        return status;
+        return adoptedBy.isPresent() ? Optional.of(DocumentStatus.ADOPTED) : status;
     }
 
     /** The badge text, e.g. "合意 consensus"; an unknown status is shown as written with a question mark. */
