@@ -31,12 +31,14 @@ class PreviewServerAbuseTest {
     private static Toolkit toolkit;
     private static PreviewSession session;
     private static int port;
+    private static Path root;
+    private static final List<String> terminal = java.util.Collections.synchronizedList(new ArrayList<>());
 
     @BeforeAll
     static void serve(@TempDir Path dir) throws Exception {
-        Path root = TestProjects.copyMinimal(dir.resolve("project"));
+        root = TestProjects.copyMinimal(dir.resolve("project"));
         toolkit = new Toolkit(2, 946684800L, new Toolkit.Caching(true, "test"));
-        session = new PreviewSession(toolkit, root, line -> { });
+        session = new PreviewSession(toolkit, root, terminal::add);
         InetSocketAddress address = session.start("127.0.0.1", 0);
         port = address.getPort();
     }
@@ -88,6 +90,32 @@ class PreviewServerAbuseTest {
             long seconds = (System.nanoTime() - start) / 1_000_000_000;
             assertEquals(-1, read, "the server closes the connection instead of answering");
             assertTrue(seconds < 40, "closed after " + seconds + " s");
+        }
+    }
+
+    @Test
+    void aRebuildThatFailsIsShownAndTheNextSaveIsStillPickedUp() throws Exception {
+        TestProjects.write(root, "spec/02-bomb.adoc", HostileInputCatalogueTest.attributeBomb());
+        awaitTerminal(line -> line.contains("spec/02-bomb.adoc:8") && line.contains("grows past 8 million characters"));
+        assertTrue(get("127.0.0.1:" + port).contains("id=\"nexehrs-overlay\""), "the error is shown over the page");
+
+        TestProjects.write(root, "spec/02-bomb.adoc", "= 直した文書\n:revnumber: 1.0.0\n:nexehrs-status: draft\n:nexehrs-owner: テストWG\n\n本文。\n");
+        awaitTerminal(line -> line.startsWith("rebuilt") && line.contains(" 0 error(s)"));
+    }
+
+    private static void awaitTerminal(java.util.function.Predicate<String> wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            synchronized (terminal) {
+                if (terminal.stream().anyMatch(wanted)) {
+                    terminal.clear();
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        synchronized (terminal) {
+            org.junit.jupiter.api.Assertions.fail("the terminal never said it: " + terminal);
         }
     }
 
