@@ -94,6 +94,23 @@ class PreviewServerAbuseTest {
     }
 
     @Test
+    void theLiveReloadStreamOutlivesTheRequestHeaderTimeout() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(40_000);
+            socket.getOutputStream().write(("GET /_nexehrs/events HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            InputStream in = socket.getInputStream();
+            StringBuilder seen = new StringBuilder();
+            // The stream's heartbeat comes every 15 s; the header timeout (10 s) must not have closed it by then.
+            while (!seen.toString().contains(": heartbeat")) {
+                int b = in.read();
+                assertTrue(b >= 0, "the event stream was closed: " + seen);
+                seen.append((char) b);
+            }
+        }
+    }
+
+    @Test
     void aRebuildThatFailsIsShownAndTheNextSaveIsStillPickedUp() throws Exception {
         TestProjects.write(root, "spec/02-bomb.adoc", HostileInputCatalogueTest.attributeBomb());
         awaitTerminal(line -> line.contains("spec/02-bomb.adoc:8") && line.contains("grows past 8 million characters"));
