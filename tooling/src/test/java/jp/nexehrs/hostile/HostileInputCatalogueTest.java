@@ -181,13 +181,16 @@ class HostileInputCatalogueTest {
     @org.junit.jupiter.api.Test
     void aFragmentBesideADocumentInASubFolderIsIncludedAndItsChangeReachesTheCachedBuild(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
         Path project = TestProjects.copyTree(built, dir.resolve("project"));
-        write(project, "spec/sub/99-sub.adoc", "= 下位の文書\n:revnumber: 1.0.0\n:nexehrs-status: draft\n:nexehrs-owner: テストWG\n\ninclude::_frag.adoc[]\n");
-        write(project, "spec/sub/_frag.adoc", "断片の第一版。\n");
+        write(project, "spec/sub/99-sub.adoc", "= 下位の文書\n:revnumber: 1.0.0\n:nexehrs-status: draft\n:nexehrs-owner: テストWG\n\n"
+                + "include::_frag.adoc[tag=keep]\n");
+        write(project, "spec/sub/_frag.adoc", "// tag::keep[]\n断片の第一版。\n// end::keep[]\n\nタグの外の行。\n");
         TestProjects.CliResult first = TestProjects.runCli("build", "-q", "--project", project.toString());
         assertEquals(0, first.exitCode(), first.toString());
-        assertTrue(pageOf(project, "99-sub").contains("断片の第一版"), "the fragment beside the document is included");
+        String before = pageOf(project, "99-sub");
+        assertTrue(before.contains("断片の第一版"), "the fragment beside the document is included");
+        assertFalse(before.contains("タグの外の行"), "Asciidoctor still applies tag= to the include");
 
-        write(project, "spec/sub/_frag.adoc", "断片の第二版。\n");
+        write(project, "spec/sub/_frag.adoc", "// tag::keep[]\n断片の第二版。\n// end::keep[]\n");
         TestProjects.CliResult second = TestProjects.runCli("build", "-q", "--project", project.toString());
         assertEquals(0, second.exitCode(), second.toString());
         String page = pageOf(project, "99-sub");
