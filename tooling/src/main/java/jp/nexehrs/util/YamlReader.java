@@ -18,8 +18,8 @@ import java.nio.file.Path;
  * file, line and column in the words of the file, not of the classes it is read into.
  */
 public final class YamlReader {
-    private final ObjectMapper mapper = new ObjectMapper(YAMLFactory.builder()
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+    private final ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .findAndRegisterModules()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
