@@ -68,8 +68,9 @@ public final class ResourceReader {
         } catch (RuntimeException e) {
             // HAPI's parser fails outright on some well-formed JSON (an empty key, for one: found by the property
             // tests); the file is still the problem, so it is reported as one, never as a crash of the build.
-            throw new SourceException(displayName, 0, 0, "not a valid FHIR R4 resource: the FHIR parser cannot read it ("
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + stripHapiCode(e.getMessage())) + ")", e);
+            // Its own text is the parser's internals (often a null pointer): --verbose shows it.
+            throw new SourceException(displayName, 0, 0, "not a valid FHIR R4 resource: the FHIR parser cannot read it;"
+                    + " check the element names (none empty) and values against the FHIR R4 specification", e);
         }
     }
 
