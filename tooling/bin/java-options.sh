@@ -21,19 +21,23 @@ NEXEHRS_HEAP_CEILING_MB=4096
 NEXEHRS_QUICK_JIT_MAX_INPUT_MB=64
 
 # nexehrs_input_kb ARGS...: "SOURCE_KB PARSED_KB": the KB of the project's profiles/ and spec/, and the KB a command
-# holds parsed whole: every package given with --package, and of the other files and folders named (the resources
-# `validate` is given), only the largest files, one per core: they are validated as they are read, a few at a time,
-# and dropped.
+# holds parsed whole: every package given with --package, and of the files and folders `validate` is named (its
+# resources), only the largest files, one per core: they are validated as they are read, a few at a time, and
+# dropped. Only the project's inputs count: a word of another command that happens to name a file or folder (`build`
+# beside ./build/) and anything in the project's build/ output never do.
 nexehrs_input_kb() {
-  local project held=() streamed=() arg previous=""
+  local project held=() streamed=() arg previous="" command=""
   project="$(nexehrs_project_dir "$@")"
   for arg in "$@"; do
     if [[ "$previous" == "--package" && -e "$arg" ]]; then
       held+=("$arg")
     elif [[ "$arg" == --package=* && -e "${arg#--package=}" ]]; then
       held+=("${arg#--package=}")
-    # --project's folder is counted above by its sources only (not its build output).
-    elif [[ "$arg" != -* && -e "$arg" && "$previous" != "--project" && "$previous" != "-p" ]]; then
+    elif [[ "$arg" == -* || "$previous" == "--project" || "$previous" == "-p" ]]; then
+      : # an option, or --project's folder, counted above by its sources only
+    elif [[ -z "$command" ]]; then
+      command="$arg"
+    elif [[ "$command" == validate && -e "$arg" ]] && ! nexehrs_in_build_output "$project" "$arg"; then
       streamed+=("$arg")
     fi
     previous="$arg"
@@ -49,6 +53,15 @@ nexehrs_input_kb() {
       | awk '{s += $1} END {print s + 0}')"
   fi
   echo "$source_kb $(( held_kb + streamed_kb ))"
+}
+
+# nexehrs_in_build_output PROJECT PATH: whether PATH is the project's build/ folder or inside it.
+nexehrs_in_build_output() {
+  local build real
+  [[ -n "$1" && -d "$1/build" ]] || return 1
+  build="$(cd "$1/build" && pwd -P)" || return 1
+  real="$(realpath -m "$2" 2>/dev/null)" || return 1
+  [[ "$real" == "$build" || "$real" == "$build/"* ]]
 }
 
 # nexehrs_heap_mb SOURCE_KB PARSED_KB: the heap cap (-Xmx) in MB for that much input.

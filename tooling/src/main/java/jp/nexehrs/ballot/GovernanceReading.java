@@ -1,6 +1,7 @@
 package jp.nexehrs.ballot;
 
 import jp.nexehrs.convert.Converter;
+import jp.nexehrs.governance.DocumentState;
 import jp.nexehrs.load.Project;
 import jp.nexehrs.load.ProjectLoader;
 import jp.nexehrs.pipeline.Toolkit;
@@ -21,8 +22,8 @@ public final class GovernanceReading {
         Path root = ProjectLoader.locate(projectDir);
         Project project = toolkit.projectLoader().load(root);
         List<GovernanceView.DocumentHeader> documents = new Converter(toolkit.fhir(), toolkit::documents).headers(project).stream()
-                .map(d -> new GovernanceView.DocumentHeader(d.id(), d.source().file(), d.title(), d.header().version(),
-                        d.header().status(), d.header().owner()))
+                .map(d -> new GovernanceView.DocumentHeader(d.id(), d.source().file(), DocumentState.statusLineIn(d.source().text()),
+                        d.title(), d.header().version(), d.header().status(), d.header().owner()))
                 .toList();
         return new GovernanceView(project.governance(), documents, project.findings());
     }

@@ -11,9 +11,9 @@ import java.util.Optional;
 public record GovernanceView(Governance governance, List<DocumentHeader> documents, List<Finding> loadFindings) {
 
     /** A document's identity and lifecycle attributes as its AsciiDoc header states them. */
-    public record DocumentHeader(String id, String file, String title, String version, String status, String owner) {
+    public record DocumentHeader(String id, String file, int statusLine, String title, String version, String status, String owner) {
         public DocumentState state() {
-            return new DocumentState(id, file, 1, title, version, status, owner);
+            return new DocumentState(id, file, statusLine, title, version, status, owner);
         }
     }
 

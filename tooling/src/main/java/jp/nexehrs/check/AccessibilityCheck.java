@@ -53,12 +53,23 @@ final class AccessibilityCheck {
 
     private static List<Finding> imageAlternatives(ConvertedDocument document, Element body) {
         List<Finding> findings = new ArrayList<>();
+        String text = document.source().text();
+        java.util.Map<String, Integer> searchFrom = new java.util.HashMap<>();
         for (Element image : body.select("img")) {
             String src = image.attr("src");
             String alt = image.attr("alt").trim();
             if (!alt.isEmpty() && !alt.equals(asciidoctorDefaultAlt(src))) continue;
             String name = src.substring(src.lastIndexOf('/') + 1);
-            findings.add(new Finding(Severity.WARNING, document.source().file(), TextPositions.lineOf(document.source().text(), name), 0, "",
+            // The image macro without alternative text, not the first mention of the file name (a caption, a link).
+            Matcher macro = Pattern.compile("image::?[^\\[\\s]*" + Pattern.quote(name) + "\\[\\s*[,\\]]").matcher(text);
+            int line;
+            if (macro.find(searchFrom.getOrDefault(name, 0))) {
+                line = TextPositions.lineAt(text, macro.start());
+                searchFrom.put(name, macro.end());
+            } else {
+                line = TextPositions.lineOf(text, name);
+            }
+            findings.add(new Finding(Severity.WARNING, document.source().file(), line, 0, "",
                     IMAGE_ALT, "image '" + src + "' has no alternative text for readers who cannot see it: write it as the image's "
                     + "first attribute, e.g. image:" + (image.closest("div.imageblock") != null ? ":" : "") + src + "[何を示す図か]"));
         }

@@ -34,7 +34,7 @@ final class GovernanceCheck {
 
     /** What governance needs to know of a document: its id, version, status and owner from the AsciiDoc header. */
     static DocumentState stateOf(ConvertedDocument document) {
-        return new DocumentState(document.id(), document.source().file(), 1, document.title(),
+        return new DocumentState(document.id(), document.source().file(), DocumentState.statusLineIn(document.source().text()), document.title(),
                 document.header().version(), document.header().status(), document.header().owner());
     }
 }

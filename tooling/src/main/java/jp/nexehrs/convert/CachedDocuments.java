@@ -33,11 +33,8 @@ final class CachedDocuments {
                  List<String> linkedArtifacts, List<Finding> findings) {}
 
     private final BuildCache cache;
-    private final Path projectRoot;
-
-    CachedDocuments(BuildCache cache, Path projectRoot) {
+    CachedDocuments(BuildCache cache) {
         this.cache = cache;
-        this.projectRoot = projectRoot.toAbsolutePath().normalize();
     }
 
     /** The key of {@code source}'s conversion, or empty when it cannot be cached. */
@@ -53,7 +50,8 @@ final class CachedDocuments {
             List<String> embedded = TABLE.matcher(source.text()).results().map(m -> m.group(1)).distinct().sorted().toList();
             if (!embedded.isEmpty()) key.add(artifacts.contentFingerprint(embedded));
         }
-        if (!addIncludes(key, source.path().toAbsolutePath().getParent(), source.text(), new HashSet<>(), 0)) return Optional.empty();
+        IncludeResolver includes = new IncludeResolver(source.projectRoot().resolve(jp.nexehrs.load.ProjectLoader.SPEC_DIR));
+        if (!addIncludes(key, includes, source.path(), source.text(), new HashSet<>(), 0)) return Optional.empty();
         return Optional.of(key.hex());
     }
 
@@ -68,28 +66,32 @@ final class CachedDocuments {
                 result.findings()));
     }
 
-    /** Adds every included file's path and bytes (a missing one as missing); false when an include is not knowable. */
-    private boolean addIncludes(CacheKey key, Path dir, String text, Set<Path> seen, int depth) {
+    /**
+     * Adds every included file's path and bytes, found by the resolver the conversion uses (a missing or refused one
+     * as such); false when an include is not knowable without converting (its target uses an attribute).
+     */
+    private boolean addIncludes(CacheKey key, IncludeResolver includes, Path includingFile, String text, Set<Path> seen, int depth) {
         if (depth > MAX_INCLUDE_DEPTH) return false;
         Matcher matcher = INCLUDE.matcher(text);
         while (matcher.find()) {
             String target = matcher.group(1).trim();
-            if (target.contains("{") || target.contains("://")) return false;
-            Path file = dir.resolve(target).normalize();
-            key.add(file.toString());
-            if (!file.startsWith(projectRoot) || !Files.isRegularFile(file)) {
-                key.add("(not included)");
-                continue;
-            }
-            try {
-                byte[] bytes = Files.readAllBytes(file);
-                key.add(bytes);
-                if (seen.add(file) && file.getFileName().toString().endsWith(".adoc")
-                        && !addIncludes(key, file.getParent(), new String(bytes, java.nio.charset.StandardCharsets.UTF_8), seen, depth + 1)) {
+            if (target.contains("{")) return false;
+            IncludeResolver.Resolution resolution = includes.resolve(includingFile, target);
+            if (resolution instanceof IncludeResolver.Found found) {
+                Path file = found.file();
+                key.add(file.toString());
+                try {
+                    byte[] bytes = Files.readAllBytes(file);
+                    key.add(bytes);
+                    if (seen.add(file) && file.getFileName().toString().endsWith(".adoc")
+                            && !addIncludes(key, includes, file, new String(bytes, java.nio.charset.StandardCharsets.UTF_8), seen, depth + 1)) {
+                        return false;
+                    }
+                } catch (IOException e) {
                     return false;
                 }
-            } catch (IOException e) {
-                return false;
+            } else {
+                key.add(target).add(resolution.toString());
             }
         }
         return true;

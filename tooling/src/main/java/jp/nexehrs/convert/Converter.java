@@ -79,7 +79,7 @@ public final class Converter {
         if (withDocuments && !project.documents().isEmpty()) {
             // Documents come after snapshots: fhir-table:: blocks draw from them.
             ArtifactIndex artifacts = new ArtifactIndex(indexable(conformanceSources, conformance), project.pagePaths(), engine.context());
-            CachedDocuments cached = new CachedDocuments(cache, project.root());
+            CachedDocuments cached = new CachedDocuments(cache);
             for (DocumentConverter.Result result : convertAll(project.documents(), artifacts, cached)) {
                 documents.add(result.document());
                 findings.addAll(result.findings());

@@ -17,11 +17,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Converts AsciiDoc guideline documents to HTML body fragments with one shared Asciidoctor instance.
- * SAFE mode jails includes inside {@code spec/} (Asciidoctor resolves a document's includes against its base
- * folder, which is also the jail, so spec/ is both: paths in include:: are relative to spec/); the problems Asciidoctor logs become findings on the
+ * SAFE mode jails includes inside {@code spec/}, and {@link JailedIncludes} resolves every include relative to the
+ * including file's folder with {@link IncludeResolver}, the rule the build cache's key also follows; the problems Asciidoctor logs become findings on the
  * document and line they concern, and those that lose content (a missing or forbidden include, an unknown
  * attribute) are errors.
  */
@@ -41,6 +42,17 @@ public final class DocumentConverter implements AutoCloseable {
         asciidoctor.registerLogHandler(this::onLog);
         asciidoctor.javaExtensionRegistry().inlineMacro(new ArtifactLinkMacro(this::currentConversion));
         asciidoctor.javaExtensionRegistry().blockMacro(new ElementTableMacro(this::currentConversion));
+        asciidoctor.javaExtensionRegistry().includeProcessor(new JailedIncludes(this::includeRefused));
+    }
+
+    /** An include the resolver refused or could not find: an error on the directive, for the HTML or the PDF. */
+    private void includeRefused(String file, int line, String message) {
+        Conversion conversion = current.get();
+        if (conversion != null) {
+            conversion.findings.add(Finding.error(file, line, 0, message));
+        } else if (pdfProblems.get() != null) {
+            pdfProblems.get().add(file + ":" + line + ": " + message);
+        }
     }
 
     /** State of one conversion: where it reports, and which artifacts it resolves against. */
@@ -73,21 +85,25 @@ public final class DocumentConverter implements AutoCloseable {
 
     /** Reads only the header (title and attributes) of a document: for commands that need no HTML. */
     ConvertedDocument readHeader(DocumentSource source) {
+        if (ExpansionBudget.check(source.path(), source.text(), includeJail(source)).isPresent()) return unconverted(source);
         Options options = Options.builder().safe(SafeMode.SAFE).baseDir(includeJail(source).toFile())
+                .attributes(Attributes.builder().attribute("docfile", source.path().toAbsolutePath().toString()).build())
                 .option("parse_header_only", true).build();
         Document document = asciidoctor.load(source.text(), options);
-        String title = document.getDoctitle() == null ? source.file() : stripTags(document.getDoctitle());
+        String title = document.getDoctitle() == null ? source.file() : asPlainText(document.getDoctitle());
         return new ConvertedDocument(source, title, "", headerOf(document), List.of(), List.of());
     }
 
     Result convert(DocumentSource source, ArtifactIndex artifacts) {
+        Optional<Finding> tooLarge = ExpansionBudget.check(source.path(), source.text(), includeJail(source));
+        if (tooLarge.isPresent()) return new Result(unconverted(source), List.of(tooLarge.get()));
         Conversion conversion = new Conversion(source, artifacts);
         current.set(conversion);
         try {
             Path docDir = source.path().getParent();
             String rootPrefix = "../".repeat((int) source.pagePath().chars().filter(c -> c == '/').count());
             Attributes attributes = Attributes.builder()
-                    .attribute("docfile", source.path().toString())
+                    .attribute("docfile", source.path().toAbsolutePath().toString())
                     .attribute("docdir", docDir.toString())
                     .attribute("attribute-missing", "warn")
                     .attribute("sectanchors", "")
@@ -108,11 +124,12 @@ public final class DocumentConverter implements AutoCloseable {
             String raw = document.convert();
             List<String> dangers = htmlPolicy.dangers(raw);
             if (!dangers.isEmpty()) {
-                conversion.findings.add(Finding.error(source.file(), 0, 0, "HTML that would run in readers' browsers is not allowed ("
-                        + String.join(", ", dangers) + "): remove the raw HTML passthrough"));
+                conversion.findings.add(Finding.error(source.file(), lineOfDanger(source.text(), dangers), 0,
+                        "HTML that would run in readers' browsers is not allowed (" + String.join(", ", dangers)
+                                + "): remove the raw HTML passthrough"));
             }
             String html = htmlPolicy.clean(raw);
-            String title = document.getDoctitle() == null ? source.file() : stripTags(document.getDoctitle());
+            String title = document.getDoctitle() == null ? source.file() : asPlainText(document.getDoctitle());
             if (document.getDoctitle() == null) {
                 conversion.findings.add(Finding.error(source.file(), 1, 1, "the document has no title: start it with '= Title'"));
             }
@@ -125,6 +142,22 @@ public final class DocumentConverter implements AutoCloseable {
         } finally {
             current.remove();
         }
+    }
+
+    /** The first line holding one of the dangers ("<script> element", "onerror= event handler ..."), else 1. */
+    private static int lineOfDanger(String text, List<String> dangers) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String danger : dangers) {
+            String needle = danger.split(" ", 2)[0].replace(">", "").toLowerCase(Locale.ROOT);
+            int at = lower.indexOf(needle);
+            if (at >= 0) return jp.nexehrs.util.TextPositions.lineAt(text, at);
+        }
+        return 1;
+    }
+
+    /** A document that is not given to Asciidoctor: no text, no header. */
+    private static ConvertedDocument unconverted(DocumentSource source) {
+        return new ConvertedDocument(source, source.file(), "", new ConvertedDocument.Header("", "", "", ""), List.of(), List.of());
     }
 
     /** The document's own project's spec/: each version written out of Git is jailed in its own tree. */
@@ -156,7 +189,29 @@ public final class DocumentConverter implements AutoCloseable {
         String message = record.getMessage();
         // the check stage reports skipped heading levels itself, with the HTML levels readers get (h2, h4)
         if (message.startsWith("section title out of sequence")) return;
-        conversion.findings.add(new Finding(severityOf(record, message), file, Math.max(line, 0), 0, "", "asciidoctor", message));
+        conversion.findings.add(new Finding(severityOf(record, message), file, Math.max(line, 0), 0, "", "asciidoctor",
+                inProjectWords(message, conversion.source.projectRoot())));
+    }
+
+    /**
+     * Asciidoctor's message as the editor needs it: paths relative to the project, no "recovering automatically"
+     * (what it recovers to is a loss the editor must fix), and what to do for the messages editors meet.
+     */
+    static String inProjectWords(String message, Path projectRoot) {
+        String text = message.replace(projectRoot.toAbsolutePath().normalize() + java.io.File.separator, "")
+                .replace("; recovering automatically", "");
+        java.util.regex.Matcher jail = java.util.regex.Pattern.compile("^(.*?) (?:is outside of jail|has illegal reference to ancestor of jail)(?: root)?$")
+                .matcher(text);
+        if (jail.matches()) {
+            return jail.group(1) + " leads outside spec/: only files inside spec/ are read; move the file into spec/ and refer to it from there";
+        }
+        if (text.startsWith("table missing leading separator")) {
+            return "the table does not start with '|', so the text before the first '|' is lost: start the first cell with '|'";
+        }
+        if (text.startsWith("maximum include depth")) {
+            return text + " (a file that includes itself, directly or through others): remove the loop";
+        }
+        return text;
     }
 
     /** Content that silently disappears from the page is an error; style advice stays a warning. */
@@ -182,7 +237,7 @@ public final class DocumentConverter implements AutoCloseable {
     private static void collectHeadings(StructuralNode node, List<ConvertedDocument.Heading> headings) {
         for (StructuralNode child : node.getBlocks()) {
             if (child instanceof Section section) {
-                headings.add(new ConvertedDocument.Heading(section.getId(), stripTags(section.getTitle()), section.getLevel()));
+                headings.add(new ConvertedDocument.Heading(section.getId(), asPlainText(section.getTitle()), section.getLevel()));
                 collectHeadings(section, headings);
             }
         }
@@ -193,8 +248,12 @@ public final class DocumentConverter implements AutoCloseable {
         return value == null ? "" : value.toString().trim();
     }
 
-    private static String stripTags(String html) {
-        return html.replaceAll("<[^>]*>", "");
+    /**
+     * A title as plain text: Asciidoctor gives it as HTML (tags, and {@code &amp;} for {@code &}); the templates
+     * escape it once when they place it, so here it must be text, or {@code &amp;amp;} reaches the page.
+     */
+    private static String asPlainText(String html) {
+        return org.jsoup.parser.Parser.unescapeEntities(html.replaceAll("<[^>]*>", ""), false);
     }
 
     @Override

@@ -29,6 +29,11 @@ import java.util.List;
  */
 public final class ResourceReader {
     private static final int MAX_NESTING = 200;
+    /**
+     * Entries in one Bundle (or List): the validator's time and memory grow with them (10,000 small entries took
+     * minutes, 100,000 ran out of memory), and a specification's example needs far fewer.
+     */
+    public static final int MAX_ENTRIES = 1_000;
     private final FhirEngine engine;
     private final JsonFactory json = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
@@ -63,8 +68,9 @@ public final class ResourceReader {
         } catch (RuntimeException e) {
             // HAPI's parser fails outright on some well-formed JSON (an empty key, for one: found by the property
             // tests); the file is still the problem, so it is reported as one, never as a crash of the build.
-            throw new SourceException(displayName, 0, 0, "not a valid FHIR R4 resource: the FHIR parser cannot read it ("
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + stripHapiCode(e.getMessage())) + ")", e);
+            // Its own text is the parser's internals (often a null pointer): --verbose shows it.
+            throw new SourceException(displayName, 0, 0, "not a valid FHIR R4 resource: the FHIR parser cannot read it;"
+                    + " check the element names (none empty) and values against the FHIR R4 specification", e);
         }
     }
 
@@ -113,7 +119,7 @@ public final class ResourceReader {
             if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
                 throw new SourceException(displayName, 1, 1, "a FHIR JSON resource must be a JSON object");
             }
-            parser.skipChildren();
+            countTopLevelEntries(displayName, parser);
             if (parser.nextToken() != null) {
                 var at = parser.currentLocation();
                 throw new SourceException(displayName, at.getLineNr(), at.getColumnNr(), "unexpected content after the end of the JSON object");
@@ -129,6 +135,29 @@ public final class ResourceReader {
         }
     }
 
+    /** Reads the object the parser is at to its end, failing at the entry of a top-level "entry" list past the limit. */
+    private static void countTopLevelEntries(String displayName, JsonParser parser) throws IOException, SourceException {
+        com.fasterxml.jackson.core.JsonToken token;
+        while ((token = parser.nextToken()) != com.fasterxml.jackson.core.JsonToken.END_OBJECT && token != null) {
+            String name = parser.currentName();
+            token = parser.nextToken();
+            if ("entry".equals(name) && token == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+                int entries = 0;
+                while (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
+                    if (++entries > MAX_ENTRIES) tooManyEntries(displayName, parser.currentTokenLocation().getLineNr());
+                    parser.skipChildren();
+                }
+            } else {
+                parser.skipChildren();
+            }
+        }
+    }
+
+    private static void tooManyEntries(String displayName, int line) throws SourceException {
+        throw new SourceException(displayName, line, 0, "more than " + MAX_ENTRIES + " entries in one resource (the limit, so that"
+                + " validating it stays quick and within memory): split it into several smaller examples");
+    }
+
     private static void checkXmlSyntax(String displayName, String text) throws SourceException {
         try {
             SAXParserFactory factory = SAXParserFactory.newInstance();
@@ -136,11 +165,46 @@ public final class ResourceReader {
             // No DTDs, no external entities: resource files come from many contributors.
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.newSAXParser().parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), new DefaultHandler());
+            factory.newSAXParser().parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), new EntryCounter(displayName));
         } catch (SAXParseException e) {
+            if (e.getCause() instanceof SourceException tooMany) throw tooMany;
             throw new SourceException(displayName, e.getLineNumber(), e.getColumnNumber(), "malformed XML: " + e.getMessage(), e);
         } catch (Exception e) {
             throw new SourceException(displayName, 0, 0, "cannot read XML: " + e.getMessage(), e);
+        }
+    }
+
+    /** Counts the {@code <entry>} children of the root element, failing past {@link #MAX_ENTRIES}. */
+    private static final class EntryCounter extends DefaultHandler {
+        private final String displayName;
+        private org.xml.sax.Locator locator;
+        private int depth;
+        private int entries;
+
+        EntryCounter(String displayName) {
+            this.displayName = displayName;
+        }
+
+        @Override
+        public void setDocumentLocator(org.xml.sax.Locator locator) {
+            this.locator = locator;
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, org.xml.sax.Attributes attributes) throws SAXParseException {
+            depth++;
+            if (depth == 2 && localName.equals("entry") && ++entries > MAX_ENTRIES) {
+                try {
+                    tooManyEntries(displayName, locator == null ? 0 : locator.getLineNumber());
+                } catch (SourceException e) {
+                    throw new SAXParseException(e.getMessage(), locator, e);
+                }
+            }
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) {
+            depth--;
         }
     }
 

@@ -31,9 +31,31 @@ public record DocumentGovernanceStatus(DocumentState document, Optional<Document
                 electorate.committee(), electorate.members(), results, adoptedBy);
     }
 
+    /**
+     * The one status that agrees with the records: a closed ballot on the current version that passed makes it
+     * adopted whatever the header still says (a withdrawn document stays withdrawn); otherwise the header's.
+     */
+    public Optional<DocumentStatus> effective() {
+        if (status.isEmpty() || status.get() == DocumentStatus.WITHDRAWN) return status;
+        return adoptedBy.isPresent() ? Optional.of(DocumentStatus.ADOPTED) : status;
+    }
+
     /** The badge text, e.g. "合意 consensus"; an unknown status is shown as written with a question mark. */
     public String badge() {
-        return status.map(DocumentStatus::badge).orElse("? " + document.status());
+        return effective().map(DocumentStatus::badge).orElse("? " + document.status());
+    }
+
+    /** What the editors should change when the header disagrees with the records, or empty. */
+    private String headerNote() {
+        Optional<DocumentStatus> effective = effective();
+        if (effective.isPresent() && !effective.equals(status)) {
+            return " (the header still says " + document.status() + ": change :nexehrs-status: to "
+                    + effective.get().attribute() + " in " + document.file() + ":" + document.line() + ")";
+        }
+        if (effective.equals(Optional.of(DocumentStatus.ADOPTED)) && adoptedBy.isEmpty()) {
+            return " (but no closed ballot on " + document.version() + " passed: see the ballots below)";
+        }
+        return "";
     }
 
     /** The status as the terminal shows it, in Japanese and English. */
@@ -41,7 +63,7 @@ public record DocumentGovernanceStatus(DocumentState document, Optional<Document
         StringBuilder sb = new StringBuilder();
         sb.append("文書 Document: ").append(document.documentId()).append(" — ").append(document.title())
                 .append(" (").append(document.file()).append(")\n");
-        sb.append("版 Version: ").append(document.version()).append("  状態 Status: ").append(badge()).append('\n');
+        sb.append("版 Version: ").append(document.version()).append("  状態 Status: ").append(badge()).append(headerNote()).append('\n');
         sb.append("所管 Owner: ").append(document.owner()).append("  決定部会 Deciding committee: ")
                 .append(decidingCommittee.orElse("(不明 unknown)")).append('\n');
         sb.append("有権者 Electorate: ").append(electorate.size()).append(" 正会員 full members")
@@ -59,7 +81,7 @@ public record DocumentGovernanceStatus(DocumentState document, Optional<Document
         }
         sb.append("採択根拠 Adopted by: ").append(adoptedBy.map(r -> r.ballotId() + " (" + r.ballotFile() + ")")
                 .orElse("なし none")).append('\n');
-        status.ifPresent(s -> sb.append("次の状態 Next: ").append(String.join(", ", DocumentLifecycle.next(s).stream()
+        effective().ifPresent(s -> sb.append("次の状態 Next: ").append(String.join(", ", DocumentLifecycle.next(s).stream()
                 .map(DocumentStatus::badge).toList())).append('\n'));
         return sb.toString();
     }

@@ -12,4 +12,10 @@ package jp.nexehrs.governance;
  */
 public record DocumentState(String documentId, String file, int line, String title, String version, String status,
                             String owner) {
+
+    /** The line of {@code :nexehrs-status:} in a document's text, else 1 (the header). */
+    public static int statusLineIn(String text) {
+        java.util.regex.Matcher status = java.util.regex.Pattern.compile("(?m)^:nexehrs-status:").matcher(text);
+        return status.find() ? jp.nexehrs.util.TextPositions.lineAt(text, status.start()) : 1;
+    }
 }

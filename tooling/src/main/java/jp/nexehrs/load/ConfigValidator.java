@@ -7,6 +7,7 @@ import jp.nexehrs.util.TextPositions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -25,7 +26,7 @@ final class ConfigValidator {
 
     private final String configText;
 
-    /** @param configText nexehrs.yaml as written, to point at the line of each value */
+    /** @param configText nexehrs.yaml as written, to name the line of each value */
     ConfigValidator(String configText) {
         this.configText = configText;
     }
@@ -36,54 +37,56 @@ final class ConfigValidator {
         require(config.canonical(), "canonical");
         require(config.version(), "version");
         List<Finding> warnings = new ArrayList<>();
-        checkPackageId(config.id(), "id", warnings);
+        checkPackageId(config.id(), "id", keyLine("id"), warnings);
         if (!VERSION.matcher(config.version()).matches()) {
-            warnings.add(warning(config.version(), "version '" + config.version() + "' is not a semantic version such as 1.2.0 or"
-                    + " 1.3.0-ballot1: package tools may order it wrongly"));
+            warnings.add(Finding.warning(FILE, keyLine("version"), 0, "version '" + config.version() + "' is not a semantic version"
+                    + " such as 1.2.0 or 1.3.0-ballot1: package tools may order it wrongly"));
         }
         if (!"4.0.1".equals(config.fhirVersion())) {
-            fail(config.fhirVersion(), "fhirVersion '" + config.fhirVersion() + "' is not supported: this toolchain builds FHIR R4 (4.0.1)");
+            fail("fhirVersion", "fhirVersion '" + config.fhirVersion() + "' is not supported: this toolchain builds FHIR R4 (4.0.1)");
         }
         if (!URL.matcher(config.canonical()).matches() || config.canonical().endsWith("/")) {
-            fail(config.canonical(), "canonical '" + config.canonical() + "' must be an http(s) URL without a trailing slash");
+            fail("canonical", "canonical '" + config.canonical() + "' must be an http(s) URL without a trailing slash");
         }
         for (String base : config.canonicals()) {
             if (base == null || !URL.matcher(base).matches()) {
-                fail(String.valueOf(base), "canonicals: '" + base + "' is not an http(s) URL");
+                fail("canonicals", "canonicals: '" + base + "' is not an http(s) URL");
             }
         }
         if (!STATUSES.contains(config.status())) {
-            fail(config.status(), "status '" + config.status() + "' must be one of " + STATUSES);
+            fail("status", "status '" + config.status() + "' must be one of " + STATUSES);
         }
         for (Suppression suppression : config.suppress()) {
             if (suppression.reason() == null || suppression.reason().isBlank()) fail("suppress", "every suppress entry needs a reason");
             if (suppression.message() == null || suppression.message().isBlank()) fail("suppress", "every suppress entry needs a message to match");
         }
         for (ProjectConfig.Dependency dependency : config.dependencies()) {
-            checkPackageId(dependency.id(), "dependency id", warnings);
+            checkPackageId(dependency.id(), "dependency id", TextPositions.lineOf(configText, dependency.id()), warnings);
         }
         return warnings;
     }
 
-    private void checkPackageId(String id, String what, List<Finding> warnings) throws SourceException {
+    private void checkPackageId(String id, String what, int line, List<Finding> warnings) throws SourceException {
         if (!USABLE_PACKAGE_ID.matcher(id).matches()) {
-            fail(id, what + " '" + id + "' cannot name a package: use letters, digits, '.', '-' and '_' only");
+            throw new SourceException(FILE, line, 0, what + " '" + id + "' cannot name a package: use letters, digits, '.', '-' and '_' only");
         }
         if (!PACKAGE_ID.matcher(id).matches()) {
-            warnings.add(warning(id, what + " '" + id + "' does not follow the FHIR package naming convention (lower case,"
-                    + " dot separated, e.g. jp.nexehrs.plan)"));
+            warnings.add(Finding.warning(FILE, line, 0, what + " '" + id + "' does not follow the FHIR package naming convention"
+                    + " (lower case, dot separated, e.g. jp.nexehrs.plan)"));
         }
     }
 
-    private static void require(String value, String key) throws SourceException {
-        if (value == null || value.isBlank()) throw new SourceException(FILE, 0, 0, "'" + key + "' must not be empty");
+    private void require(String value, String key) throws SourceException {
+        if (value == null || value.isBlank()) fail(key, "'" + key + "' must not be empty");
     }
 
-    private Finding warning(String value, String message) {
-        return Finding.warning(FILE, TextPositions.lineOf(configText, value), 0, message);
+    /** The line where {@code key} is written at the top level (1 when it is not). */
+    private int keyLine(String key) {
+        Matcher at = Pattern.compile("(?m)^" + Pattern.quote(key) + "\\s*:").matcher(configText);
+        return at.find() ? TextPositions.lineAt(configText, at.start()) : 1;
     }
 
-    private void fail(String value, String message) throws SourceException {
-        throw new SourceException(FILE, TextPositions.lineOf(configText, value), 0, message);
+    private void fail(String key, String message) throws SourceException {
+        throw new SourceException(FILE, keyLine(key), 0, message);
     }
 }

@@ -14,7 +14,9 @@ import java.nio.file.Path;
 /**
  * Checks a package .tgz from someone else before it is opened: no entry may name an absolute path or climb out
  * with {@code ..}, none may be a link or a device, and the unpacked size is bounded so that a decompression bomb
- * stops with an error instead of filling memory. Reads the archive once, streaming, and returns its bytes.
+ * stops with an error instead of filling memory: the package is held unpacked in memory and its resources parsed,
+ * so it may unpack to at most a quarter of this run's Java heap (the launcher gives 768 MB and more per MB of the
+ * packages named), and never more than 1 GB. Reads the archive once, streaming, and returns its bytes.
  */
 final class PackageArchiveGuard {
     static final long MAX_ARCHIVE_BYTES = 256L * 1024 * 1024;
@@ -24,7 +26,7 @@ final class PackageArchiveGuard {
     private final long maxUnpackedBytes;
 
     PackageArchiveGuard() {
-        this(MAX_UNPACKED_BYTES);
+        this(Math.min(MAX_UNPACKED_BYTES, Runtime.getRuntime().maxMemory() / 4));
     }
 
     PackageArchiveGuard(long maxUnpackedBytes) {
@@ -65,12 +67,15 @@ final class PackageArchiveGuard {
                 for (int read = tar.read(buffer); read > 0; read = tar.read(buffer)) {
                     unpacked += read;
                     if (unpacked > maxUnpackedBytes) {
-                        fail(origin, "unpacks to more than " + maxUnpackedBytes / (1024 * 1024) + " MB (a decompression bomb?)");
+                        fail(origin, "unpacks to more than " + maxUnpackedBytes / (1024 * 1024) + " MB, more than this run can hold"
+                                + " (a decompression bomb?): if the package is genuine, run with more memory"
+                                + " (NEXEHRS_JAVA_OPTS=-Xmx followed by four times its unpacked size)");
                     }
                 }
             }
         } catch (IOException e) {
-            throw new SourceException(origin, 0, 0, "not a readable .tgz package: " + e.getMessage(), e);
+            throw new SourceException(origin, 0, 0, "not a readable .tgz package: the file is not a gzip-compressed tar"
+                    + " archive, or it is cut short; download the FHIR package again", e);
         }
     }
 

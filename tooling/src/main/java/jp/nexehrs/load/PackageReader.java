@@ -75,7 +75,8 @@ public final class PackageReader {
             if (!Files.isRegularFile(location)) throw new SourceException(origin, 0, 0, "no such FHIR package file or folder");
             return NpmPackage.fromPackage(new ByteArrayInputStream(new PackageArchiveGuard().readChecked(location)));
         } catch (IOException | RuntimeException e) {
-            throw new SourceException(origin, 0, 0, "cannot read the FHIR package: " + e.getMessage(), e);
+            throw new SourceException(origin, 0, 0, "cannot read the FHIR package: its package/package.json or"
+                    + " package/.index.json is missing or damaged; download the package again", e);
         }
     }
 

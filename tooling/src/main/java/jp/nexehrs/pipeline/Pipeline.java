@@ -1,5 +1,6 @@
 package jp.nexehrs.pipeline;
 
+import jp.nexehrs.governance.DocumentState;
 import jp.nexehrs.cache.BuildCache;
 import jp.nexehrs.cache.CacheStats;
 import jp.nexehrs.check.Checked;

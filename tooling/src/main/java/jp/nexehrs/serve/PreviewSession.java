@@ -74,15 +74,40 @@ public final class PreviewSession implements AutoCloseable {
         Thread warmUp = new Thread(toolkit::documents, "nexehrs-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
-        watching = new Thread(() -> watcher.run(this::onChange), "nexehrs-watch");
+        watching = new Thread(this::watch, "nexehrs-watch");
         watching.setDaemon(true);
         watching.start();
         return server.address();
     }
 
+    /** Watches until closed; says so when it stops for any other reason, so a dead watcher is never silent. */
+    private void watch() {
+        try {
+            watcher.run(this::onChange);
+        } catch (Throwable e) {
+            terminal.say("error: stopped watching the sources (" + describe(e) + "): restart nexehrs serve");
+            throw e;
+        }
+    }
+
     private void onChange(Set<String> changed) {
-        terminal.say("changed: " + String.join(", ", changed));
-        rebuild();
+        try {
+            terminal.say("changed: " + String.join(", ", changed));
+            rebuild();
+        } catch (Throwable e) {
+            // Whatever went wrong with this rebuild, the next save must still be picked up.
+            terminal.say("error: the rebuild failed (" + describe(e) + "); still watching: save again to retry");
+        }
+    }
+
+    /** A failure in the user's words: no class names, and what to do when memory ran out. */
+    private static String describe(Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            return "the build ran out of memory (Java heap of " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                    + " MB): make the input that grew smaller, or give more with NEXEHRS_JAVA_OPTS=-Xmx...";
+        }
+        if (e instanceof StackOverflowError) return "the input is nested too deeply to build";
+        return e.getMessage() == null || e.getMessage().isBlank() ? "an internal error; run with --verbose for details" : e.getMessage();
     }
 
     /** Runs the pipeline once and shows the result; never throws for anything a source file contains. */
@@ -103,9 +128,9 @@ public final class PreviewSession implements AutoCloseable {
                     + outcome.cache().summary();
         } catch (NexehrsException e) {
             after = failed(before, e.toLine());
-        } catch (RuntimeException e) {
-            // A failure of the toolchain itself: shown, and the server goes on.
-            after = failed(before, e.getMessage() == null ? e.toString() : e.getMessage());
+        } catch (RuntimeException | Error e) {
+            // A broken template, memory running out, or a failure of the toolchain itself: shown, and the server goes on.
+            after = failed(before, describe(e));
         }
         if (!after.failure().isEmpty()) terminal.say("error: " + after.failure());
         Set<String> pages = changedPages(before.files(), after.files());

@@ -11,28 +11,59 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Serves the site from memory with the JDK's HTTP server on a small, bounded pool of threads: GET and HEAD only,
+ * Serves the site from memory with the JDK's HTTP server on a bounded pool of threads: GET and HEAD only,
  * the right content type for each file, HTML pages decorated for live reload, and the event stream the tabs
  * listen to. Paths are checked by {@link SitePaths}; nothing outside the site's own files can be named.
+ * Only requests addressed to this machine by name ({@link ServedHosts}) are answered, so a page on a rebinding
+ * domain cannot read the draft site; a request that has not sent its headers in time is dropped by the JDK
+ * server's own timer, so slow or half-sent requests hold a worker only briefly.
  */
 final class SiteServer implements AutoCloseable {
-    private static final int THREADS = 8;
+    /** Workers kept ready; more are started on demand, up to {@link #MAX_THREADS}, then connections are refused. */
+    private static final int CORE_THREADS = 4;
+    static final int MAX_THREADS = 64;
+    /** Seconds a request may take to send its line and headers before its connection is closed. */
+    static final int REQUEST_HEADER_SECONDS = 10;
+    /** Seconds an idle keep-alive connection stays open. */
+    static final int IDLE_SECONDS = 30;
+    static final int MAX_CONNECTIONS = 256;
     private static final long HEARTBEAT_SECONDS = 15;
+
+    static {
+        // The JDK server reads these once, when its first server is made; a value the user set wins.
+        limit("sun.net.httpserver.maxReqTime", REQUEST_HEADER_SECONDS);
+        limit("sun.net.httpserver.idleInterval", IDLE_SECONDS);
+        limit("sun.net.httpserver.maxIdleConnections", 32);
+        limit("sun.net.httpserver.maxReqHeaders", 100);
+        limit("sun.net.httpserver.maxReqHeaderSize", 64 * 1024);
+        limit("jdk.httpserver.maxConnections", MAX_CONNECTIONS);
+    }
+
+    private static void limit(String property, int value) {
+        if (System.getProperty(property) == null) System.setProperty(property, Integer.toString(value));
+    }
 
     private final AtomicReference<SiteState> state;
     private final EventStream events = new EventStream();
     private final HttpServer server;
     private final ExecutorService pool;
     private final ScheduledExecutorService heartbeat;
+    private final String givenHost;
 
+    /** @param address where to listen; its host, as the user gave it, is also a name requests may use */
     SiteServer(InetSocketAddress address, AtomicReference<SiteState> state) throws IOException {
         this.state = state;
+        this.givenHost = address.getHostString();
         this.server = HttpServer.create(address, 0);
-        this.pool = Executors.newFixedThreadPool(THREADS, daemon("nexehrs-http"));
+        // A task the pool refuses makes the JDK server close that connection: the pool, not the clients, sets the bound.
+        this.pool = new ThreadPoolExecutor(CORE_THREADS, MAX_THREADS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                daemon("nexehrs-http"));
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("nexehrs-heartbeat"));
         server.setExecutor(pool);
         server.createContext("/", this::handle);
@@ -53,6 +84,10 @@ final class SiteServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try {
+            if (!ServedHosts.allows(exchange.getRequestHeaders().getFirst("Host"), givenHost, address().getPort())) {
+                respond(exchange, 421, "this server answers only requests for 127.0.0.1, localhost or [::1] with its port");
+                return;
+            }
             String method = exchange.getRequestMethod();
             if (!method.equals("GET") && !method.equals("HEAD")) {
                 exchange.getResponseHeaders().set("Allow", "GET, HEAD");

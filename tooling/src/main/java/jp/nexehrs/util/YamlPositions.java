@@ -32,6 +32,31 @@ public final class YamlPositions {
         return new YamlPositions(file, Map.of());
     }
 
+    /** A key given twice in one mapping: where each occurrence is. */
+    public record Duplicate(String key, Position first, Position second) {
+    }
+
+    /** The first key given twice in one mapping, or null; a document YAML cannot parse has none to report. */
+    static Duplicate firstDuplicateKey(byte[] yaml) {
+        java.util.ArrayDeque<Map<String, Position>> mappings = new java.util.ArrayDeque<>();
+        try (JsonParser parser = new YAMLFactory().createParser(yaml)) {
+            JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                if (token == JsonToken.START_OBJECT) mappings.push(new HashMap<>());
+                else if (token == JsonToken.END_OBJECT) mappings.pop();
+                else if (token == JsonToken.FIELD_NAME && !mappings.isEmpty()) {
+                    JsonLocation at = parser.currentTokenLocation();
+                    Position here = new Position(Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr()));
+                    Position before = mappings.peek().putIfAbsent(parser.currentName(), here);
+                    if (before != null) return new Duplicate(parser.currentName(), before, here);
+                }
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return null;
+    }
+
     static YamlPositions index(byte[] yaml, String file) throws SourceException {
         Map<String, Position> positions = new HashMap<>();
         try (JsonParser parser = new YAMLFactory().createParser(yaml)) {

@@ -13,11 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Reads a YAML file into a record type. Unknown keys are errors (a typo must not be silently ignored), and
- * every failure names the file, line and column.
+ * Reads a YAML file into a record type. Unknown keys are errors (a typo must not be silently ignored), so are
+ * duplicate keys (the last one would silently win while a reader sees the first), and every failure names the
+ * file, line and column in the words of the file, not of the classes it is read into.
  */
 public final class YamlReader {
     private final ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .findAndRegisterModules()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -45,8 +47,16 @@ public final class YamlReader {
             throw new SourceException(displayName, keyLine > 0 ? keyLine : line(at), keyLine > 0 ? 0 : column(at),
                     "unknown key '" + e.getPropertyName() + "'; known keys: " + e.getKnownPropertyIds(), e);
         } catch (JsonProcessingException e) {
+            // The duplicate is found while binding, so it may arrive wrapped as a mapping error: look for it first.
+            YamlPositions.Duplicate duplicate = YamlPositions.firstDuplicateKey(bytes);
+            if (duplicate != null) {
+                throw new SourceException(displayName, duplicate.second().line(), duplicate.second().column(),
+                        "key '" + duplicate.key() + "' is given twice, on lines " + duplicate.first().line() + " and "
+                                + duplicate.second().line() + ": keep one", e);
+            }
+            if (e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping) throw YamlMessages.ofMapping(mapping, bytes, displayName);
             JsonLocation at = e.getLocation();
-            throw new SourceException(displayName, line(at), column(at), e.getOriginalMessage(), e);
+            throw new SourceException(displayName, line(at), column(at), YamlMessages.ofSyntax(e.getOriginalMessage()), e);
         } catch (IOException e) {
             throw new SourceException(displayName, 0, 0, "cannot read: " + e.getMessage(), e);
         }

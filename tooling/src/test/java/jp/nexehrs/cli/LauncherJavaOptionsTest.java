@@ -38,6 +38,16 @@ class LauncherJavaOptionsTest {
     }
 
     @Test
+    void theBuildOutputNeverSizesTheHeap() throws Exception {
+        // Issue 24: `build` on the command line named ./build/, and a 300 MB file there raised -Xmx to 2269m.
+        Path project = TestProjects.copyMinimal(dir);
+        writeMegabytes(project.resolve("build/site/huge.json"), 300);
+        assertTrue(optionsFor(Map.of(), "build").contains("-Xmx768m"), "the word build is a command, not a folder");
+        List<String> validate = optionsFor(Map.of(), "validate", "build", "build/site/huge.json");
+        assertTrue(validate.contains("-Xmx768m") && validate.contains(QUICK_JIT), "build/ is output, never input: " + validate);
+    }
+
+    @Test
     void serveKeepsTheFullJit() throws Exception {
         Path project = TestProjects.copyMinimal(dir.resolve("project"));
         List<String> options = optionsFor(Map.of(), "serve", "-p", project.toString());
@@ -90,6 +100,7 @@ class LauncherJavaOptionsTest {
     private static void writeMegabytes(Path file, int megabytes) throws IOException {
         byte[] block = new byte[1024 * 1024];
         Arrays.fill(block, (byte) ' ');
+        Files.createDirectories(file.getParent());
         try (var out = Files.newOutputStream(file)) {
             for (int i = 0; i < megabytes; i++) out.write(block);
         }

@@ -41,7 +41,7 @@ public final class SarifFormat implements ReportFormat {
             result.putObject("message").put("text", text);
             if (finding.file().isEmpty()) continue;
             ObjectNode physical = result.putArray("locations").addObject().putObject("physicalLocation");
-            physical.putObject("artifactLocation").put("uri", finding.file().replace('\\', '/'));
+            physical.putObject("artifactLocation").put("uri", uriOf(finding.file()));
             // SARIF lines and columns start at 1: an unknown position is left out, not written as 0
             if (finding.line() > 0) {
                 ObjectNode region = physical.putObject("region");
@@ -50,6 +50,19 @@ public final class SarifFormat implements ReportFormat {
             }
         }
         return JsonFormat.write(log);
+    }
+
+    /**
+     * A file as a SARIF {@code uri}, which must be a URI reference: spaces, {@code #}, {@code %} and non-ASCII
+     * letters (Japanese file names) percent-encoded as UTF-8, slashes kept.
+     */
+    static String uriOf(String file) {
+        String path = file.replace('\\', '/');
+        try {
+            return new java.net.URI(null, null, path, null).toASCIIString();
+        } catch (java.net.URISyntaxException e) {
+            return path;
+        }
     }
 
     private static String levelOf(Finding finding) {

@@ -70,6 +70,14 @@ class ReportFormatTest {
     }
 
     @Test
+    void sarifUrisArePercentEncoded() throws Exception {
+        Finding odd = new Finding(Severity.ERROR, "examples/患者 #1%.json", 2, 0, "", "", "bad");
+        JsonNode log = json.readTree(ReportFormat.Kind.SARIF.format().render(new ValidationReport(List.of(odd.file()), List.of(odd))));
+        assertEquals("examples/%E6%82%A3%E8%80%85%20%231%25.json",
+                log.at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation/uri").asText());
+    }
+
+    @Test
     void sarifHasWhatGithubCodeScanningReads() throws Exception {
         JsonNode log = json.readTree(ReportFormat.Kind.SARIF.format().render(REPORT));
         assertEquals("2.1.0", log.get("version").asText());
