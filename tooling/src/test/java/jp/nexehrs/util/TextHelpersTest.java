@@ -35,6 +35,7 @@ class TextHelpersTest {
         assertEquals(0, TextPositions.lineOfSequence(TEXT, "absent"));
         assertEquals(1, TextPositions.lineOfSequence(TEXT, "first"));
         assertEquals(3, TextPositions.lineOfSequence("a\nb\nab", "a", "a", "b"), "found from where the previous needle ended");
+        assertEquals(1, TextPositions.lineOfSequence("a\nb", "\nb"), "a needle starting with a line break is on the line it breaks");
     }
 
     @Test
@@ -61,6 +62,7 @@ class TextHelpersTest {
         Thread caller = Thread.currentThread();
         List<Thread> used = new Parallel(2).map(List.of(1, 2, 3), i -> Thread.currentThread());
         assertFalse(used.contains(caller), "work handed to the pool");
+        assertFalse(new Parallel(2).map(List.of(1, 2), i -> Thread.currentThread()).contains(caller), "two items are already worth a pool");
         assertEquals(List.of(caller, caller), new Parallel(1).map(List.of(1, 2), i -> Thread.currentThread()));
     }
 

@@ -65,6 +65,14 @@ class YamlReaderTest {
     }
 
     @Test
+    void anUnknownKeyTheLineSearchCannotFindFallsBackToTheParsersPosition() throws Exception {
+        SourceException e = failure("\n{title: t, size: 1, colour: red}\n");
+        assertEquals(2, e.line(), "a flow mapping: the key is not at the start of a line");
+        assertTrue(e.column() > 0, "the parser's column: " + e.column());
+        assertTrue(e.getMessage().startsWith("unknown key 'colour'"), e.getMessage());
+    }
+
+    @Test
     void anEmptyOrBlankFileIsAnErrorOnLineOne() throws Exception {
         for (String empty : new String[]{"", "  \n\n"}) {
             SourceException e = failure(empty);
