@@ -73,6 +73,10 @@ class GitReleasesTest {
             Version release = git.releases().get(0);
             assertEquals("二版 second", release.releaseNotes());
             assertEquals(DAY_ONE.plusSeconds(86400L * 9), release.date(), "the tag's date, not the commit's");
+            Path out = repo.resolve("build/.versions/x");
+            git.export(release.commitId(), out);
+            assertEquals("id: x\n", Files.readString(out.resolve("nexehrs.yaml")), "a project at the repository's root");
+            assertEquals(java.util.Set.of("nexehrs.yaml"), git.fileHistory(release.commitId()).lastChanges().keySet());
             HistoryException unknown = assertThrows(HistoryException.class, () -> git.resolve("3.0.0"));
             assertEquals("no version 3.0.0: the versions are 2.0.0, current", unknown.getMessage());
         }
@@ -108,6 +112,34 @@ class GitReleasesTest {
         try (Git ignored = Git.init().setDirectory(repo.toFile()).setBare(true).call()) {
             HistoryException e = assertThrows(HistoryException.class, () -> GitRepository.open(repo));
             assertTrue(e.getMessage().contains("is bare"), e.getMessage());
+        }
+    }
+
+    @Test
+    void exportAndHistoryCoverExactlyTheProjectsFiles() throws Exception {
+        Path project = repo.resolve("p");
+        TestProjects.write(repo, "other/readme.txt", "outside the project");
+        TestProjects.write(repo, "top.txt", "outside too");
+        TestProjects.write(project, "nexehrs.yaml", "id: x\n");
+        TestProjects.write(project, "spec/01-a.adoc", "= A\n");
+        RevCommit first;
+        RevCommit second;
+        try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+            first = commit(git, 1);
+            TestProjects.write(repo, "other/readme.txt", "changed outside");
+            second = commit(git, 2);
+        }
+        try (GitRepository git = GitRepository.open(project)) {
+            Path out = repo.resolve("exported");
+            git.export(second.getName(), out);
+            try (var files = Files.walk(out)) {
+                assertEquals(List.of("nexehrs.yaml", "spec/01-a.adoc"), files.filter(Files::isRegularFile)
+                        .map(f -> out.relativize(f).toString().replace('\\', '/')).sorted().toList());
+            }
+            FileHistory history = git.fileHistory(second.getName());
+            assertEquals(java.util.Set.of("nexehrs.yaml", "spec/01-a.adoc"), history.lastChanges().keySet());
+            assertEquals(first.getName(), history.lastChange("spec/01-a.adoc").orElseThrow().commitId(),
+                    "a commit that changed only files outside the project changed none of its files");
         }
     }
 

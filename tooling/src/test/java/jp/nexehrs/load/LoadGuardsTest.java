@@ -134,6 +134,8 @@ class LoadGuardsTest {
         assertEquals("", config.repository());
         assertFalse(config.wantsPdf(), "PDFs are off unless asked for");
         assertEquals("a.b-1.0.0.tgz", config.packageFileName());
+        assertTrue(new ProjectConfig("a.b", "http://x", "1.0.0", "4.0.1", new ProjectConfig.Title("仕様", "Spec"), "draft",
+                "出版者", "CC0-1.0", null, null, null, null, true).wantsPdf(), "pdf: true asks for PDFs on every build");
         assertEquals("jp-core.r4#1.1.2", new LoadedPackage("jp-core.r4", "1.1.2", "x", List.of()).label());
     }
 
@@ -141,6 +143,14 @@ class LoadGuardsTest {
 
     private static FhirSource source(String file, String type) {
         return new FhirSource(file, FhirSource.Role.CONFORMANCE, ResourceFormat.JSON, "{}", null, type, "x", "", List.of());
+    }
+
+    @Test
+    void aSourceGivesBackTheResourceItHolds() {
+        org.hl7.fhir.r4.model.Patient patient = new org.hl7.fhir.r4.model.Patient();
+        FhirSource source = new FhirSource("profiles/examples/Patient-p.json", FhirSource.Role.EXAMPLE, ResourceFormat.JSON, "{}",
+                patient, "Patient", "p", "", List.of());
+        org.junit.jupiter.api.Assertions.assertSame(patient, source.resource());
     }
 
     @Test

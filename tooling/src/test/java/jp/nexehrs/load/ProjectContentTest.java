@@ -79,7 +79,11 @@ class ProjectContentTest {
         TestProjects.write(root, "profiles/examples/notes.txt", "not a resource");
         TestProjects.write(root, "spec/notes.txt", "not a document");
         TestProjects.write(root, "spec/02-Upper.ADOC", "= 大文字\n");
+        Files.createDirectories(root.resolve("profiles/examples/folder.json"));
+        Files.createDirectories(root.resolve("spec/folder.adoc"));
         Project project = load(root);
+        assertEquals(List.of(), project.findings(), "folders named like files are not files: " + describe(project.findings()));
+        assertTrue(project.governance().isEmpty(), "no governance/ folder: empty records, not none");
         assertTrue(project.resources().stream().anyMatch(r -> r.file().equals("profiles/examples/Patient-upper.JSON")),
                 describe(project.findings()));
         assertEquals(6, project.resources().size());
@@ -158,5 +162,45 @@ class ProjectContentTest {
         }
         List<Finding> atLimit = on(load(root), "profiles/examples/Patient-huge.json");
         assertTrue(atLimit.stream().noneMatch(f -> f.message().contains("limited to")), describe(atLimit));
+    }
+
+    @Test
+    void aFileOutsideTheProjectIsReadByItsNameAndOnlyJsonOrXmlIsAResource() throws Exception {
+        ProjectLoader loader = new ProjectLoader(engine);
+        FhirSource source = loader.read("mine/Patient-a.json",
+                "{\"resourceType\": \"Patient\", \"id\": \"a\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                FhirSource.Role.EXAMPLE);
+        assertEquals("Patient-a", source.key());
+        assertEquals("a", source.resource().getIdElement().getIdPart());
+        assertEquals("mine/Patient-a.json", source.file());
+        jp.nexehrs.report.SourceException e = org.junit.jupiter.api.Assertions.assertThrows(jp.nexehrs.report.SourceException.class,
+                () -> loader.read("mine/Patient-a.txt", new byte[]{'{', '}'}, FhirSource.Role.EXAMPLE));
+        assertEquals("not a .json or .xml file", e.getMessage());
+        assertEquals("mine/Patient-a.txt", e.file());
+    }
+
+    @Test
+    void theWorkingTreesHistoryComesFromGitAndAShallowCloneSaysWhy() throws Exception {
+        Path root = TestProjects.copyMinimal(dir.resolve("repo"));
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init().setDirectory(root.toFile()).setInitialBranch("main").call()) {
+            git.add().addFilepattern(".").call();
+            org.eclipse.jgit.lib.PersonIdent ident = new org.eclipse.jgit.lib.PersonIdent("編集者", "editor@example.org");
+            git.commit().setMessage("first").setAuthor(ident).setCommitter(ident).setSign(false).call();
+        }
+        FileHistory history = ProjectLoader.workingTreeHistory(root);
+        assertTrue(history.lastChange("spec/01-intro.adoc").isPresent(), history.toString());
+        assertTrue(history.unavailableBecause().isEmpty());
+        Files.writeString(root.resolve(".git/shallow"), "0000000000000000000000000000000000000000\n");
+        FileHistory shallow = ProjectLoader.workingTreeHistory(root);
+        assertTrue(shallow.lastChanges().isEmpty());
+        assertTrue(shallow.unavailableBecause().orElseThrow().contains("shallow clone"), shallow.toString());
+    }
+
+    @Test
+    void aDocumentKnowsTheProjectItBelongsTo() {
+        Path root = dir.resolve("project");
+        DocumentSource deep = new DocumentSource("spec/guides/02-deep.adoc", root.resolve("spec/guides/02-deep.adoc"), "guides/02-deep.html", "");
+        assertEquals(root, deep.projectRoot());
+        assertEquals(root, new DocumentSource("spec/01.adoc", root.resolve("spec/01.adoc"), "01.html", "").projectRoot());
     }
 }

@@ -91,4 +91,18 @@ class FormatDetailsTest {
         assertEquals("", node.get("messageId").asText());
         assertEquals(7, node.size());
     }
+
+    @Test
+    void junitXmlIsWrittenExactlyAsCiReadersExpect() {
+        // pinned byte for byte: the declaration, the counts CI dashboards show, one line per test case
+        ValidationReport report = new ValidationReport(List.of("a.json", "b.json"), List.of(
+                new Finding(Severity.ERROR, "a.json", 2, 0, "", "Rule_X", "壊れた <x>"), Finding.warning("b.json", 0, 0, "注意")));
+        assertEquals("""
+                <?xml version='1.0' encoding='UTF-8'?>
+                <testsuite name="nexehrs validate" tests="2" failures="1" errors="0" skipped="0">
+                  <testcase classname="nexehrs.validate" name="a.json"><failure type="Rule_X" message="1 error(s); first: 壊れた &lt;x>">a.json:2: error: 壊れた &lt;x></failure></testcase>
+                  <testcase classname="nexehrs.validate" name="b.json"><system-out>b.json: warning: 注意</system-out></testcase>
+                </testsuite>
+                """, new JunitFormat().render(report));
+    }
 }
