@@ -30,6 +30,15 @@ class CacheKeyTest {
     }
 
     @Test
+    void aPartOf16MebibytesOrMoreHasItsHighLengthByteInTheKey() throws Exception {
+        byte[] part = new byte[1 << 24]; // 16 MiB: the length's top byte is 1, the rest 0
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        sha.update(new byte[]{1, 0, 0, 0});
+        sha.update(part);
+        assertEquals(HexFormat.of().formatHex(sha.digest()), new CacheKey().add(part).hex());
+    }
+
+    @Test
     void movingABoundaryBetweenPartsChangesTheKey() {
         assertNotEquals(new CacheKey().add("ab").add("c").hex(), new CacheKey().add("a").add("bc").hex());
     }
