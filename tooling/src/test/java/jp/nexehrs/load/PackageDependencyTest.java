@@ -77,7 +77,7 @@ class PackageDependencyTest {
         Path project = project("  - id: example.dep\n    version: 1.0.0\n    path: deps/example\n");
         packageFolder(project.resolve("deps/example"), PACKAGE_JSON);
         List<LoadedPackage> loaded = loader(List.of()).load(project,
-                List.of(new ProjectConfig.Dependency("example.dep", "1.0.0", "deps/example")));
+                List.of(new ProjectConfig.Dependency("example.dep", "1.0.0", "deps/example"))).loaded();
         assertEquals(1, loaded.size());
         assertEquals("example.dep#1.0.0", loaded.get(0).label());
         assertEquals(List.of("http://example.org/dep/StructureDefinition/dep-patient", "http://example.org/dep/ValueSet/dep-codes"),
@@ -90,7 +90,7 @@ class PackageDependencyTest {
         Path project = project("  - id: example.dep\n");
         Path tgz = tgz(packageFolder(dir.resolve("source"), PACKAGE_JSON), project.resolve("example.dep-1.0.0.tgz"));
         LoadedPackage loaded = loader(List.of()).load(project,
-                List.of(new ProjectConfig.Dependency("example.dep", "1.0.0", tgz.getFileName().toString()))).get(0);
+                List.of(new ProjectConfig.Dependency("example.dep", "1.0.0", tgz.getFileName().toString()))).loaded().get(0);
         assertEquals(2, loaded.conformance().size());
         assertEquals(project.resolve("example.dep-1.0.0.tgz").normalize().toString(), loaded.origin());
     }
@@ -103,7 +103,7 @@ class PackageDependencyTest {
         packageFolder(cache.resolve("example.dep#1.0.0"), PACKAGE_JSON);
         Files.createDirectories(empty.resolve("example.dep#1.0.0")); // a folder without package/package.json is not it
         LoadedPackage loaded = loader(List.of(empty, cache)).load(project,
-                List.of(new ProjectConfig.Dependency("example.dep", "1.0.0", " "))).get(0);
+                List.of(new ProjectConfig.Dependency("example.dep", "1.0.0", " "))).loaded().get(0);
         assertEquals("example.dep", loaded.id());
         assertEquals("1.0.0", loaded.version());
     }

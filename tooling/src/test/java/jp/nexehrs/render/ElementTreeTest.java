@@ -63,7 +63,8 @@ class ElementTreeTest {
         StructureDefinition self = profile();
         self.setId("p");
         self.setName("P");
-        return new ElementTree(FhirContext.forR4Cached(), ArtifactLinks.of(Stream.of(valueSet, self)));
+        return new ElementTree(FhirContext.forR4Cached(), ArtifactLinks.of(Stream.of(
+                new ArtifactLinks.Page(valueSet, "ValueSet-kinds.html"), new ArtifactLinks.Page(self, "StructureDefinition-p.html"))));
     }
 
     private static List<String> ids(List<ElementNode> rows) {
