@@ -112,22 +112,22 @@ class PackageDependencyTest {
     void aMissingPackageSaysWhereItLookedAtTheDependencysLine() throws Exception {
         Path project = project("  - id: other.dep\n  - id: example.dep\n");
         Path cache = Files.createDirectories(dir.resolve("cache"));
-        SourceException e = assertThrows(SourceException.class, () -> loader(List.of(cache)).load(project,
-                List.of(new ProjectConfig.Dependency("example.dep", "1.0.0", null))));
-        assertEquals(ProjectLoader.CONFIG_FILE, e.file());
-        assertEquals(5, e.line());
-        assertTrue(e.getMessage().startsWith("dependency example.dep#1.0.0 not found"), e.getMessage());
-        assertTrue(e.getMessage().contains(cache.resolve("example.dep#1.0.0").toString()), e.getMessage());
-        assertTrue(e.getMessage().contains(DependencyLoader.standardPackageCache().toString()), e.getMessage());
+        MissingPackage missing = loader(List.of(cache)).load(project,
+                List.of(new ProjectConfig.Dependency("example.dep", "1.0.0", null))).missing().get(0);
+        assertEquals(ProjectLoader.CONFIG_FILE, missing.file());
+        assertEquals(5, missing.line());
+        assertEquals("example.dep#1.0.0", missing.label());
+        assertEquals(List.of(cache.resolve("example.dep#1.0.0").toString(),
+                DependencyLoader.standardPackageCache().resolve("example.dep#1.0.0").toString()), missing.lookedIn());
     }
 
     @Test
     void aPathThatDoesNotExistIsNamed() throws Exception {
         Path project = project("  - id: example.dep\n");
-        SourceException e = assertThrows(SourceException.class, () -> loader(List.of()).load(project,
-                List.of(new ProjectConfig.Dependency("example.dep", "1.0.0", "deps/none.tgz"))));
-        assertEquals(4, e.line());
-        assertTrue(e.getMessage().contains("its path 'deps/none.tgz' does not exist"), e.getMessage());
+        MissingPackage missing = loader(List.of()).load(project,
+                List.of(new ProjectConfig.Dependency("example.dep", "1.0.0", "deps/none.tgz"))).missing().get(0);
+        assertEquals(4, missing.line());
+        assertEquals(List.of(project.resolve("deps/none.tgz").normalize() + " (its 'path')"), missing.lookedIn());
     }
 
     @Test

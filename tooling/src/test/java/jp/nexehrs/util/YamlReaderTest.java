@@ -93,7 +93,6 @@ class YamlReaderTest {
     void aSyntaxErrorIsReportedWhereTheParserFoundIt() throws Exception {
         SourceException e = failure("title: t\nsize: 1\ntags: [a, b\nitems: []\n");
         assertTrue(e.line() >= 3, "at or after the unclosed list: line " + e.line());
-        assertTrue(e.column() > 0, "with a column: " + e.column());
         assertTrue(!e.getMessage().contains("Exception") && !e.getMessage().contains("jackson"), e.getMessage());
     }
 
