@@ -47,17 +47,17 @@ public final class BenchmarkProjects {
     }
 
     /**
-     * The JAMI ePrescription guide (v0.9.3) as a project: its SUSHI output ({@code fsh-generated/resources}) as
-     * profiles, value sets, code systems and examples (its ImplementationGuide left out: ours is made from
-     * nexehrs.yaml), with its {@code jp-core.draft1#1.1.0-beta} dependency read from the corpus's package file.
+     * The JAMI ePrescription guide (v0.9.3) as its editors would bring it: every file of its SUSHI output copied as it
+     * is into {@code profiles/} (its ImplementationGuide, profiles, terminology and examples side by side), with its
+     * jp-core draft dependency from the package file the guide keeps.
      */
     public Path writeEPrescription(Path target) throws IOException {
         Path guide = corpus.resolve("jp-eprescription");
         Path dependency = guide.resolve("packages_snapshot/jp-core.draft1#1.1.0-beta.tgz");
-        Files.createDirectories(target);
+        Files.createDirectories(target.resolve("profiles"));
         Files.writeString(target.resolve("nexehrs.yaml"), """
-                id: jp.eprescription.data
-                canonical: http://jpfhir.jp/fhir
+                id: ePrescriptionData
+                canonical: http://jpfhir.jp/fhir/ePrescriptionData
                 version: 0.9.3
                 fhirVersion: 4.0.1
                 title:
@@ -71,22 +71,10 @@ public final class BenchmarkProjects {
                     version: 1.1.0-beta
                     path: "%s"
                 """.formatted(dependency.toAbsolutePath().toString().replace("\\", "/")));
-        List<Path> resources;
         try (Stream<Path> files = Files.list(guide.resolve("fsh-generated/resources"))) {
-            resources = files.sorted().toList();
-        }
-        for (Path file : resources) {
-            String type = json.readTree(file.toFile()).get("resourceType").asText();
-            String folder = switch (type) {
-                case "StructureDefinition" -> "structuredefinitions";
-                case "ValueSet" -> "valuesets";
-                case "CodeSystem" -> "codesystems";
-                case "ImplementationGuide" -> null;
-                default -> "examples";
-            };
-            if (folder == null) continue;
-            Files.createDirectories(target.resolve("profiles").resolve(folder));
-            Files.copy(file, target.resolve("profiles").resolve(folder).resolve(file.getFileName()));
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                Files.copy(file, target.resolve("profiles").resolve(file.getFileName()));
+            }
         }
         return target;
     }

@@ -1,6 +1,7 @@
 package jp.nexehrs.pipeline;
 
 import jp.nexehrs.CorpusFixtures;
+import jp.nexehrs.bench.BenchmarkProjects;
 import jp.nexehrs.check.ExampleValidation;
 import jp.nexehrs.report.Finding;
 import jp.nexehrs.report.Severity;
@@ -37,25 +38,7 @@ class CorpusGuidesTest {
      */
     @Test
     void theEPrescriptionGuideBuildsAsItIs() throws Exception {
-        Path guide = CorpusFixtures.jpEPrescription();
-        Path root = dir.resolve("eprescription");
-        TestProjects.write(root, "nexehrs.yaml", """
-                id: ePrescriptionData
-                canonical: http://jpfhir.jp/fhir/ePrescriptionData
-                version: 0.9.3
-                fhirVersion: 4.0.1
-                title:
-                  ja: 処方情報 FHIR
-                  en: JP ePrescriptionData
-                status: draft
-                publisher: JAMI
-                license: not-open-source
-                dependencies:
-                  - id: jp-core.draft1
-                    version: 1.1.0-beta
-                    path: "%s"
-                """.formatted(guide.resolve("packages_snapshot/jp-core.draft1#1.1.0-beta.tgz").toString().replace('\\', '/')));
-        copyResources(guide.resolve("fsh-generated/resources"), root, file -> true);
+        Path root = new BenchmarkProjects(CorpusFixtures.jpEPrescription().getParent()).writeEPrescription(dir.resolve("eprescription"));
 
         Outcome outcome = build(root);
         report("ePrescription", outcome);
