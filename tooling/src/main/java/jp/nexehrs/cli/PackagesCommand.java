@@ -5,10 +5,12 @@ import jp.nexehrs.load.Project;
 import jp.nexehrs.load.ProjectLoader;
 import jp.nexehrs.load.ProjectNotFoundException;
 import jp.nexehrs.packages.PackageSeeder;
+import jp.nexehrs.publish.PublishException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -39,7 +41,13 @@ final class PackagesCommand {
         public Integer call() {
             return Runner.run(options, (toolkit, console) -> {
                 Path target = cache != null ? cache : PackageSeeder.toolsCache();
-                List<PackageSeeder.Seeded> seeded = new PackageSeeder(toolkit.fhir()).seed(target, dependencies(toolkit.projectLoader()));
+                List<PackageSeeder.Seeded> seeded;
+                try {
+                    seeded = new PackageSeeder(toolkit.fhir()).seed(target, dependencies(toolkit.projectLoader()));
+                } catch (IOException e) {
+                    throw new PublishException("cannot write the package cache " + target + ": " + e.getMessage()
+                            + " (give a folder you can write with --cache)", e);
+                }
                 for (PackageSeeder.Seeded each : seeded) {
                     console.info((each.written() ? "wrote " : "already there: ") + target.resolve(each.label()));
                 }
