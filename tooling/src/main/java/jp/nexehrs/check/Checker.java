@@ -1,6 +1,7 @@
 package jp.nexehrs.check;
 
 import jp.nexehrs.cache.BuildCache;
+import jp.nexehrs.cache.CacheKey;
 import jp.nexehrs.convert.Converted;
 import jp.nexehrs.load.FhirSource;
 import jp.nexehrs.load.Project;
@@ -98,7 +99,7 @@ public final class Checker {
         ExampleValidation of(FhirSource source, ExampleProfiles.Selection profiles) {
             List<String> checkedAgainst = ExampleProfiles.checkedAgainst(source, profiles);
             Optional<String> key = cached.keyOf(source).map(k -> profiles.added().isEmpty() ? k
-                    : new jp.nexehrs.cache.CacheKey().add(k).add(String.join(" ", profiles.added())).hex());
+                    : new CacheKey().add(k).add(String.join(" ", profiles.added())).hex());
             Optional<List<Finding>> remembered = key.flatMap(cached::find);
             if (remembered.isPresent()) return new ExampleValidation(source, checkedAgainst, remembered.get());
             List<Finding> findings = validator().validate(source, profiles.added());

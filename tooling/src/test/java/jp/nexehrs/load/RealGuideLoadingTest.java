@@ -82,14 +82,19 @@ class RealGuideLoadingTest {
         assertTrue(e.getMessage().contains("--missing-dependencies=warn"), e.getMessage());
     }
 
-    @Test
-    void missingDependenciesAreWarningsWhenTheProjectSaysSo() throws Exception {
-        Path root = minimalWithConfig("license: CC0-1.0", """
+    /** The minimal project depending on a package that is not on the machine, with {@code missingDependencies: warn}. */
+    private Path minimalWarningOfAMissingTerminologyPackage() throws Exception {
+        return minimalWithConfig("license: CC0-1.0", """
                 license: CC0-1.0
                 missingDependencies: warn
                 dependencies:
                   - id: jpfhir-terminology.r4
                     version: 1.1.1""");
+    }
+
+    @Test
+    void missingDependenciesAreWarningsWhenTheProjectSaysSo() throws Exception {
+        Path root = minimalWarningOfAMissingTerminologyPackage();
         Project project = load(root);
         assertEquals(List.of("jpfhir-terminology.r4#1.1.1"), project.missingDependencies().stream().map(MissingPackage::label).toList());
         Finding said = TestProjects.on(project.findings(), ProjectLoader.CONFIG_FILE).get(0);
@@ -99,12 +104,7 @@ class RealGuideLoadingTest {
 
     @Test
     void theCommandLineOverridesTheProjectsChoice() throws Exception {
-        Path root = minimalWithConfig("license: CC0-1.0", """
-                license: CC0-1.0
-                missingDependencies: warn
-                dependencies:
-                  - id: jpfhir-terminology.r4
-                    version: 1.1.1""");
+        Path root = minimalWarningOfAMissingTerminologyPackage();
         ProjectLoader strict = new ProjectLoader(engine, List.of(), Optional.of(ProjectConfig.MissingDependencies.ERROR), PagePaths.DEFAULT);
         assertThrows(MissingDependenciesException.class, () -> strict.load(root));
     }
