@@ -40,7 +40,7 @@ public final class ProjectInputs {
         key.add("commit").add(checkedOutCommit(root));
         try {
             for (Path file : projectFiles(root)) {
-                key.add(root.relativize(file).toString().replace('\\', '/')).add(contentDigest(file));
+                key.add(root.relativize(file).toString().replace('\\', '/')).add(fileDigest(file));
             }
             Path cache = DependencyLoader.standardPackageCache();
             key.add("package cache");
@@ -85,8 +85,14 @@ public final class ProjectInputs {
             }
 
             @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                files.add(file); // digested as unreadable
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                if (attributes.isRegularFile()) files.add(file);
+                if (attributes.isRegularFile() || attributes.isSymbolicLink()) files.add(file);
                 return FileVisitResult.CONTINUE;
             }
         });
@@ -100,6 +106,18 @@ public final class ProjectInputs {
             return git.current().commitId();
         } catch (HistoryException e) {
             return "unreadable: " + e.getMessage();
+        }
+    }
+
+    /** A file's content; a link's target too (the loader refuses links that leave the project, which the digest must not hide). */
+    private static String fileDigest(Path file) {
+        try {
+            if (!Files.isSymbolicLink(file)) return contentDigest(file);
+            String target = "link to " + Files.readSymbolicLink(file);
+            return Files.isRegularFile(file) ? target + " " + contentDigest(file) : target;
+        } catch (IOException e) {
+            // The build itself reports a source it cannot read; here it only has to differ from a readable one.
+            return "unreadable";
         }
     }
 
