@@ -43,8 +43,9 @@ final class AccessibilityCheck {
                 String title = heading.text();
                 findings.add(new Finding(Severity.WARNING, document.source().file(), headingLine(document.source().text(), title, level), 0, "",
                         HEADING_ORDER, "heading '" + title + "' is level " + level + " (h" + level + ") right after level " + previous
-                        + " (h" + previous + "): a level is skipped, which screen readers announce as a missing section; use "
-                        + "=".repeat(previous + 1) + " or add the level between"));
+                        + " (h" + previous + "): a level is skipped, which screen readers announce as a missing section; "
+                        + (isMarkdown(document) ? "make it one level below the heading before it (one '#' more)"
+                        : "use " + "=".repeat(previous + 1)) + " or add the level between"));
             }
             previous = level;
         }
@@ -70,10 +71,15 @@ final class AccessibilityCheck {
                 line = TextPositions.lineOf(text, name);
             }
             findings.add(new Finding(Severity.WARNING, document.source().file(), line, 0, "",
-                    IMAGE_ALT, "image '" + src + "' has no alternative text for readers who cannot see it: write it as the image's "
-                    + "first attribute, e.g. image:" + (image.closest("div.imageblock") != null ? ":" : "") + src + "[何を示す図か]"));
+                    IMAGE_ALT, "image '" + src + "' has no alternative text for readers who cannot see it: " + (isMarkdown(document)
+                    ? "write it between the brackets, e.g. ![何を示す図か](" + src + "), or as alt=\"...\" of <img>"
+                    : "write it as the image's first attribute, e.g. image:" + (image.closest("div.imageblock") != null ? ":" : "") + src + "[何を示す図か]")));
         }
         return findings;
+    }
+
+    private static boolean isMarkdown(ConvertedDocument document) {
+        return document.source().markup() == jp.nexehrs.load.DocumentSource.Markup.MARKDOWN;
     }
 
     /** What Asciidoctor writes as alt when the editor gave none: the file's base name, '-' and '_' as spaces. */
