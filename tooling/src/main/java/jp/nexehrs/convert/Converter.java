@@ -86,18 +86,22 @@ public final class Converter {
             ArtifactIndex artifacts = new ArtifactIndex(indexable(conformanceSources, conformance), project.pagePaths(), engine.context());
             for (DocumentConverter.Result result : convertDocuments(project, artifacts)) {
                 documents.add(result.document());
-                findings.addAll(result.findings());
+                result.findings().stream().filter(f -> !findings.contains(f)).forEach(findings::add);
             }
         }
         List<ConvertedFragment> fragments = new ArrayList<>();
         if (withDocuments && !project.fragments().isEmpty()) {
             MarkdownConverter markdown = markdownConverter(project);
             Set<String> documentPages = documentPages(project);
+            // A file every page includes would be reported once per page: once is enough.
+            Set<Finding> pageFindings = new java.util.LinkedHashSet<>();
             for (ArtifactFragment fragment : project.fragments()) {
                 DocumentConverter.Result result = markdown.convertFragment(fragment.source(), documentPages);
                 fragments.add(new ConvertedFragment(fragment, result.document()));
-                findings.addAll(result.findings());
+                pageFindings.addAll(result.findings());
             }
+            pageFindings.removeAll(findings);
+            findings.addAll(pageFindings);
         }
         return new Converted(project, documents, conformance, support, findings, dependencyDigest, fragments);
     }

@@ -3,6 +3,7 @@ package jp.nexehrs.convert;
 import jp.nexehrs.load.ProjectConfig;
 import jp.nexehrs.load.ProjectLoader;
 import jp.nexehrs.report.Finding;
+import jp.nexehrs.report.Severity;
 import jp.nexehrs.util.TextPositions;
 
 import java.io.IOException;
@@ -25,7 +26,9 @@ import java.util.regex.Pattern;
  * text as written; {@code {% comment %}} blocks by nothing; and the outputs {@code {{site.data.fhir.path}}} (the FHIR R4
  * specification's base URL), {@code .version}, {@code .canonical}, {@code .packageId} and {@code .igVer}. Left out with
  * a warning: the fragments the IG Publisher makes while it builds ({@code {% include dependency-table.xhtml %}},
- * {@code {% lang-fragment ... %}}), loops, conditions and other outputs, which need its data.
+ * {@code {% lang-fragment ... %}}), loops, conditions and other outputs, which need its data. A {@code <style>} block
+ * (guides tweak the IG Publisher's template with one) is left out too, with a note where it is written: the site has
+ * its own look, and the allowlist admits no styles.
  */
 final class IgLiquid {
     /** The FHIR R4 specification, where the IG Publisher's {@code site.data.fhir.path} leads. */
@@ -34,6 +37,7 @@ final class IgLiquid {
     /** Tags whose body runs until their end tag: left out whole. */
     private static final Set<String> BLOCKS = Set.of("for", "if", "unless", "case", "capture", "tablerow");
     private static final int MAX_INCLUDE_DEPTH = 16;
+    private static final Pattern STYLE = Pattern.compile("<style\\b.*?</style\\s*>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
 
     private final Path projectRoot;
     private final Path includes;
@@ -57,7 +61,8 @@ final class IgLiquid {
         return new Result(resolved, List.copyOf(findings));
     }
 
-    private String resolve(String file, String text, List<Finding> findings, int depth) {
+    private String resolve(String file, String original, List<Finding> findings, int depth) {
+        String text = withoutStyles(file, original, findings);
         StringBuilder out = new StringBuilder(text.length());
         Matcher liquid = LIQUID.matcher(text);
         int copied = 0;
@@ -97,6 +102,20 @@ final class IgLiquid {
         }
         out.append(text, Math.min(copied, text.length()), text.length());
         return out.toString();
+    }
+
+    /** The text with each {@code <style>} block blanked (its lines kept, so later lines keep their numbers). */
+    private static String withoutStyles(String file, String text, List<Finding> findings) {
+        Matcher style = STYLE.matcher(text);
+        StringBuilder out = new StringBuilder(text.length());
+        int copied = 0;
+        while (style.find()) {
+            out.append(text, copied, style.start()).append("\n".repeat((int) style.group().chars().filter(c -> c == '\n').count()));
+            copied = style.end();
+            findings.add(new Finding(Severity.INFORMATION, file, TextPositions.lineAt(text, style.start()), 0, "", "",
+                    "the <style> block is left out: it restyles the IG Publisher's template, and this site has its own look"));
+        }
+        return copied == 0 ? text : out.append(text, copied, text.length()).toString();
     }
 
     /** Where the block opened by {@code tag} ends (after its end tag, nested blocks of the same tag counted); the text's end if never. */
