@@ -47,7 +47,10 @@ final class MarkdownConverter {
         this.config = config;
     }
 
-    /** A page: its title from the configuration, else its first level-1 heading, else its file name (with a warning). */
+    /**
+     * A page: its title from the configuration, else its first level-1 heading, else, as SUSHI names a page the
+     * configuration does not list, its file name with '-' and '_' as spaces.
+     */
     DocumentConverter.Result convert(DocumentSource source, Set<String> documentPages) {
         return convert(source, documentPages, true);
     }
@@ -80,9 +83,7 @@ final class MarkdownConverter {
                 title = firstHeading.text();
                 firstHeading.remove();
             } else {
-                title = fileStem(source.file());
-                findings.add(Finding.warning(source.file(), 1, 0, "the page has no title: give it one under pages: in the configuration,"
-                        + " or start it with '# Title'; it is shown as " + title));
+                title = fileStem(source.file()).replace('-', ' ').replace('_', ' ');
             }
         }
         shiftHeadings(body);

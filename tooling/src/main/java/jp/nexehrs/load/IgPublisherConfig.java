@@ -146,7 +146,7 @@ public final class IgPublisherConfig {
         }
 
         private SourceException error(String pointer, String message) {
-            YamlPositions.Position at = positions.at(pointer);
+            YamlPositions.Position at = positions.keyAt(pointer);
             return new SourceException(FILE, at.line(), at.column(), message);
         }
     }
