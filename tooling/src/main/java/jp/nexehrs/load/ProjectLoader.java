@@ -91,33 +91,40 @@ public final class ProjectLoader {
 
     /**
      * The project root: {@code dir} or the nearest folder above it that holds nexehrs.yaml or, for a guide in the IG
-     * Publisher's layout, sushi-config.yaml.
+     * Publisher's layout, sushi-config.yaml or ig.ini.
      *
      * @throws ProjectNotFoundException when there is none
      */
     public static Path locate(Path dir) throws ProjectNotFoundException {
         Path start = dir.toAbsolutePath().normalize();
         for (Path candidate = start; candidate != null; candidate = candidate.getParent()) {
-            if (Files.isRegularFile(candidate.resolve(CONFIG_FILE)) || IgPublisherConfig.isGuide(candidate)) return candidate;
+            if (Files.isRegularFile(candidate.resolve(CONFIG_FILE)) || IgPublisherConfig.isGuide(candidate) || IgIniConfig.isGuide(candidate)) {
+                return candidate;
+            }
         }
-        throw new ProjectNotFoundException("no " + CONFIG_FILE + " (or " + IgPublisherConfig.FILE + " of a guide in the IG Publisher's layout) in "
+        throw new ProjectNotFoundException("no " + CONFIG_FILE + " (or " + IgPublisherConfig.FILE + " or " + IgIniConfig.FILE
+                + " of a guide in the IG Publisher's layout) in "
                 + start + " or above it: run nexehrs inside a project folder or pass --project <folder>");
     }
 
     /**
      * The file the project's configuration is read from, as messages name it: nexehrs.yaml when there is one (it
-     * wins over a sushi-config.yaml beside it, which SUSHI still reads for the FSH), else sushi-config.yaml.
+     * wins over a sushi-config.yaml beside it, which SUSHI still reads for the FSH), else sushi-config.yaml, else ig.ini
+     * (whose ImplementationGuide resource configures the guide).
      */
     public static String configFileOf(Path projectRoot) {
-        return Files.isRegularFile(projectRoot.resolve(CONFIG_FILE)) || !IgPublisherConfig.isGuide(projectRoot)
-                ? CONFIG_FILE : IgPublisherConfig.FILE;
+        if (Files.isRegularFile(projectRoot.resolve(CONFIG_FILE))) return CONFIG_FILE;
+        if (IgPublisherConfig.isGuide(projectRoot)) return IgPublisherConfig.FILE;
+        return IgIniConfig.isGuide(projectRoot) ? IgIniConfig.FILE : CONFIG_FILE;
     }
 
     /** The project's configuration, from whichever file holds it ({@link #configFileOf}). */
     public static ProjectConfig readConfig(Path projectRoot) throws SourceException {
-        String file = configFileOf(projectRoot);
-        return file.equals(CONFIG_FILE) ? new YamlReader().read(projectRoot.resolve(CONFIG_FILE), CONFIG_FILE, ProjectConfig.class)
-                : new IgPublisherConfig().read(projectRoot.resolve(file));
+        return switch (configFileOf(projectRoot)) {
+            case IgPublisherConfig.FILE -> new IgPublisherConfig().read(projectRoot.resolve(IgPublisherConfig.FILE));
+            case IgIniConfig.FILE -> new IgIniConfig().read(projectRoot);
+            default -> new YamlReader().read(projectRoot.resolve(CONFIG_FILE), CONFIG_FILE, ProjectConfig.class);
+        };
     }
 
     /**

@@ -117,6 +117,35 @@ class IgPublisherConfigTest {
     }
 
     @Test
+    void withoutSushiConfigIgIniAndItsImplementationGuideConfigureTheGuide() throws Exception {
+        Files.writeString(dir.resolve("ig.ini"), "[IG]\nig = input/my-ig.json\ntemplate = fhir.base.template#current\n");
+        Files.createDirectories(dir.resolve("input"));
+        Files.writeString(dir.resolve("input/my-ig.json"), """
+                {"resourceType": "ImplementationGuide", "id": "my-ig", "url": "http://x.org/fhir/ImplementationGuide/my-ig",
+                 "packageId": "x.my", "version": "0.2.0", "fhirVersion": ["4.0.1"], "name": "My", "title": "私のガイド",
+                 "status": "draft", "publisher": "私", "license": "CC0-1.0",
+                 "dependsOn": [{"packageId": "c.d", "version": "1.0.0", "uri": "http://c/ig"}],
+                 "definition": {"page": {"nameUrl": "toc.html", "title": "目次", "generation": "html",
+                   "page": [{"nameUrl": "index.html", "title": "ホーム", "generation": "markdown"},
+                            {"nameUrl": "guide.html", "title": "案内", "generation": "markdown",
+                             "page": [{"nameUrl": "detail.html", "title": "詳細", "generation": "markdown"}]}]}}}
+                """);
+        assertEquals(dir.toAbsolutePath().normalize(), ProjectLoader.locate(dir));
+        assertEquals("ig.ini", ProjectLoader.configFileOf(dir));
+        ProjectConfig config = ProjectLoader.readConfig(dir);
+        assertEquals("x.my", config.id());
+        assertEquals("http://x.org/fhir", config.canonical());
+        assertEquals("私のガイド", config.title().ja());
+        assertEquals(List.of(new ProjectConfig.Dependency("c.d", "1.0.0", null)), config.dependencies());
+        assertEquals(List.of("index.md", "guide.md", "detail.md"), config.pagesInOrder().stream().map(ProjectConfig.Page::file).toList());
+        assertEquals(ProjectConfig.Layout.IG_PUBLISHER, config.layout());
+        Files.writeString(dir.resolve("ig.ini"), "[IG]\nig = fsh-generated/resources/ImplementationGuide-x.json\n");
+        SourceException generated = assertThrows(SourceException.class, () -> ProjectLoader.readConfig(dir));
+        assertEquals("ig.ini:2", generated.file() + ":" + generated.line());
+        assertTrue(generated.getMessage().contains("SUSHI writes it"), generated.getMessage());
+    }
+
+    @Test
     void theIgPublishersNamesOfArtifactPagesLeadToThisSitesWhateverItsNaming() {
         PagePaths lower = new PagePaths((type, id) -> type.toLowerCase() + "/" + id);
         assertEquals("structuredefinition/jp-patient.html#search", lower.ofIgPublisherName("StructureDefinition-jp-patient.html#search").orElseThrow());
