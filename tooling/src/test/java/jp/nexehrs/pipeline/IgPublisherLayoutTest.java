@@ -72,6 +72,8 @@ class IgPublisherLayoutTest {
         assertEquals("ガイダンス", guidance.selectFirst("article h1").text());
         List<String> sidebar = guidance.select("ul.nav-documents > li > details > summary > a, ul.nav-documents > li > a").eachText();
         assertEquals(List.of("ホーム", "ガイダンス", "文字コード"), sidebar, "pages: order, nested page after its parent");
+        assertEquals(List.of("ホーム", "概要", "文字コード", "成果物"), guidance.select("ul.nav-menu a").eachText(), "the guide's menu:");
+        assertEquals("characters.html", guidance.select("ul.nav-menu details a").get(1).attr("href"));
     }
 
     @Test
