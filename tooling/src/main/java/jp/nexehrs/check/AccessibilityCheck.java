@@ -23,20 +23,31 @@ final class AccessibilityCheck {
     static final String IMAGE_ALT = "image-alt";
     /** The page's own h1 is the document title; the body starts below it. */
     private static final int TITLE_LEVEL = 1;
+    /** The sections of an artifact's page (its views) are h2: an intro or notes sits among them. */
+    static final int ARTIFACT_SECTION_LEVEL = 2;
 
     List<Finding> check(List<ConvertedDocument> documents) {
+        return check(documents, TITLE_LEVEL);
+    }
+
+    /**
+     * @param documents   documents, or the intros and notes of artifact pages
+     * @param startsBelow the heading level the HTML is placed under: the page title (h1) for a document; the artifact
+     *                    page's own sections (h2) for an intro or notes
+     */
+    List<Finding> check(List<ConvertedDocument> documents, int startsBelow) {
         List<Finding> findings = new ArrayList<>();
         for (ConvertedDocument document : documents) {
             Element body = Jsoup.parseBodyFragment(document.htmlBody()).body();
-            findings.addAll(headingOrder(document, body));
+            findings.addAll(headingOrder(document, body, startsBelow));
             findings.addAll(imageAlternatives(document, body));
         }
         return findings;
     }
 
-    private static List<Finding> headingOrder(ConvertedDocument document, Element body) {
+    private static List<Finding> headingOrder(ConvertedDocument document, Element body, int startsBelow) {
         List<Finding> findings = new ArrayList<>();
-        int previous = TITLE_LEVEL;
+        int previous = startsBelow;
         for (Element heading : body.select("h1, h2, h3, h4, h5, h6")) {
             int level = heading.normalName().charAt(1) - '0';
             if (level > previous + 1) {

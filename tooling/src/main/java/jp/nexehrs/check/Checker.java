@@ -66,7 +66,8 @@ public final class Checker {
                 project.staticFiles().stream().map(StaticFile::sitePath).toList()));
         findings.addAll(new ArtifactFragmentCheck().check(converted.fragments(), converted.conformance(), examples));
 
-        findings.addAll(new AccessibilityCheck().check(java.util.stream.Stream.concat(converted.documents().stream(), fragments.stream()).toList()));
+        findings.addAll(new AccessibilityCheck().check(converted.documents()));
+        findings.addAll(new AccessibilityCheck().check(fragments, AccessibilityCheck.ARTIFACT_SECTION_LEVEL));
 
         GovernanceCheck.Result governance = new GovernanceCheck().check(project.governance(), converted.documents());
         findings.addAll(governance.findings());

@@ -65,7 +65,7 @@ final class LinkCheck {
                 String problem = problemWith(page, href, anchorsByPage, otherPages);
                 if (problem == null) continue;
                 findings.add(new Finding(jp.nexehrs.report.Severity.ERROR, document.source().file(),
-                        lineOf(document, href), 0, "", "broken-link", problem));
+                        lineOf(document, href, link.text()), 0, "", "broken-link", problem));
             }
         }
         return findings;
@@ -97,10 +97,14 @@ final class LinkCheck {
         return URI.create("file:/site/" + base).resolve(to.replace(" ", "%20")).getPath().replaceFirst("^/site/", "");
     }
 
-    /** Where the link is in the AsciiDoc source: the line that mentions its target (0 when the text differs). */
-    private static int lineOf(ConvertedDocument document, String href) {
+    /**
+     * Where the link is in the source: the line that mentions its target, else (a Markdown reference link, whose target is
+     * defined elsewhere, even in an included file) the line that holds its text as a link, {@code [text]}; 0 when neither.
+     */
+    private static int lineOf(ConvertedDocument document, String href, String text) {
         String target = href.contains("#") ? href.substring(href.indexOf('#') + 1) : href.replace(".html", "");
         int line = target.isEmpty() ? 0 : TextPositions.lineOf(document.source().text(), target);
+        if (line == 0 && !text.isBlank()) line = TextPositions.lineOf(document.source().text(), "[" + text + "]");
         return line;
     }
 }

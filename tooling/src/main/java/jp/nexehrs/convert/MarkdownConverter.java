@@ -34,6 +34,8 @@ import java.util.Set;
 final class MarkdownConverter {
     /** The page's own title is its h1; the body's sections start below it. */
     private static final int FIRST_SECTION_LEVEL = 2;
+    /** The IG Publisher's name of the guide's package on its site. */
+    private static final String IG_PUBLISHER_PACKAGE = "package.tgz";
 
     private final List<Extension> extensions = List.of(TablesExtension.create(), StrikethroughExtension.create());
     private final Parser parser = Parser.builder().extensions(extensions).build();
@@ -151,13 +153,17 @@ final class MarkdownConverter {
         }
     }
 
-    /** Links and images written with the IG Publisher's names of artifact pages and downloads lead to this site's. */
+    /**
+     * Links written with the IG Publisher's names of artifact pages and downloads lead to this site's; its
+     * {@code package.tgz} is the project's package file.
+     */
     private void leadIgPublisherLinks(Element body, Set<String> documentPages) {
         for (Element link : body.select("a[href]")) {
             String href = link.attr("href");
             String page = href.contains("#") ? href.substring(0, href.indexOf('#')) : href;
             if (documentPages.contains(page)) continue;
-            pagePaths.ofIgPublisherName(href).ifPresent(ours -> link.attr("href", ours));
+            if (page.equals(IG_PUBLISHER_PACKAGE)) link.attr("href", config.packageFileName());
+            else pagePaths.ofIgPublisherName(href).ifPresent(ours -> link.attr("href", ours));
         }
     }
 

@@ -64,6 +64,8 @@ class IgPublisherLayoutTest {
         assertTrue(home.select(".home-document").text().contains("患者の基本情報を交換する"), home.select("main").html());
         assertTrue(home.select(".home-document").text().contains("http://hl7.org/fhir/R4/ の FHIR R4"),
                 "site.data.fhir.path is the R4 specification: " + home.select(".home-document").text());
+        assertEquals("example.iglayout-0.1.0.tgz", home.select(".home-document a:contains(パッケージ)").attr("href"),
+                "the IG Publisher's package.tgz is the project's package");
     }
 
     @Test
