@@ -99,12 +99,14 @@ final class LinkCheck {
 
     /**
      * Where the link is in the source: the line that mentions its target, else (a Markdown reference link, whose target is
-     * defined elsewhere, even in an included file) the line that holds its text as a link, {@code [text]}; 0 when neither.
+     * defined elsewhere, even in an included file) the line that holds its text as a link, {@code [text]}, or its text at all;
+     * 0 when none.
      */
     private static int lineOf(ConvertedDocument document, String href, String text) {
         String target = href.contains("#") ? href.substring(href.indexOf('#') + 1) : href.replace(".html", "");
         int line = target.isEmpty() ? 0 : TextPositions.lineOf(document.source().text(), target);
         if (line == 0 && !text.isBlank()) line = TextPositions.lineOf(document.source().text(), "[" + text + "]");
+        if (line == 0 && !text.isBlank()) line = TextPositions.lineOf(document.source().text(), text); // emphasis inside the brackets
         return line;
     }
 }
