@@ -37,6 +37,14 @@ public final class CorpusFixtures {
         return folder.get();
     }
 
+    /** JP Core 1.2.0 (FSH, Markdown pages, intros and notes) of the corpus; the calling test is skipped, saying why, when it is absent. */
+    public static Path jpCore() {
+        Optional<Path> folder = corpus().map(c -> c.resolve("jp-core")).filter(Files::isDirectory);
+        Assumptions.assumeTrue(folder.isPresent(), "SKIPPED: the shared corpus (../shared/corpus/jp-core beside the"
+                + " project root) is absent, so the JP Core 1.2.0 tests cannot run here");
+        return folder.get();
+    }
+
     /** The JAMI ePrescription guide of the corpus; the calling test is skipped, saying why, when it is absent. */
     public static Path jpEPrescription() {
         Optional<Path> folder = corpus().map(c -> c.resolve("jp-eprescription")).filter(Files::isDirectory);

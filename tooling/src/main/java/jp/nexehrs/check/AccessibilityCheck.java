@@ -23,28 +23,40 @@ final class AccessibilityCheck {
     static final String IMAGE_ALT = "image-alt";
     /** The page's own h1 is the document title; the body starts below it. */
     private static final int TITLE_LEVEL = 1;
+    /** The sections of an artifact's page (its views) are h2: an intro or notes sits among them. */
+    static final int ARTIFACT_SECTION_LEVEL = 2;
 
     List<Finding> check(List<ConvertedDocument> documents) {
+        return check(documents, TITLE_LEVEL);
+    }
+
+    /**
+     * @param documents   documents, or the intros and notes of artifact pages
+     * @param startsBelow the heading level the HTML is placed under: the page title (h1) for a document; the artifact
+     *                    page's own sections (h2) for an intro or notes
+     */
+    List<Finding> check(List<ConvertedDocument> documents, int startsBelow) {
         List<Finding> findings = new ArrayList<>();
         for (ConvertedDocument document : documents) {
             Element body = Jsoup.parseBodyFragment(document.htmlBody()).body();
-            findings.addAll(headingOrder(document, body));
+            findings.addAll(headingOrder(document, body, startsBelow));
             findings.addAll(imageAlternatives(document, body));
         }
         return findings;
     }
 
-    private static List<Finding> headingOrder(ConvertedDocument document, Element body) {
+    private static List<Finding> headingOrder(ConvertedDocument document, Element body, int startsBelow) {
         List<Finding> findings = new ArrayList<>();
-        int previous = TITLE_LEVEL;
+        int previous = startsBelow;
         for (Element heading : body.select("h1, h2, h3, h4, h5, h6")) {
             int level = heading.normalName().charAt(1) - '0';
             if (level > previous + 1) {
                 String title = heading.text();
                 findings.add(new Finding(Severity.WARNING, document.source().file(), headingLine(document.source().text(), title, level), 0, "",
                         HEADING_ORDER, "heading '" + title + "' is level " + level + " (h" + level + ") right after level " + previous
-                        + " (h" + previous + "): a level is skipped, which screen readers announce as a missing section; use "
-                        + "=".repeat(previous + 1) + " or add the level between"));
+                        + " (h" + previous + "): a level is skipped, which screen readers announce as a missing section; "
+                        + (isMarkdown(document) ? "make it one level below the heading before it (one '#' more)"
+                        : "use " + "=".repeat(previous + 1)) + " or add the level between"));
             }
             previous = level;
         }
@@ -70,10 +82,15 @@ final class AccessibilityCheck {
                 line = TextPositions.lineOf(text, name);
             }
             findings.add(new Finding(Severity.WARNING, document.source().file(), line, 0, "",
-                    IMAGE_ALT, "image '" + src + "' has no alternative text for readers who cannot see it: write it as the image's "
-                    + "first attribute, e.g. image:" + (image.closest("div.imageblock") != null ? ":" : "") + src + "[何を示す図か]"));
+                    IMAGE_ALT, "image '" + src + "' has no alternative text for readers who cannot see it: " + (isMarkdown(document)
+                    ? "write it between the brackets, e.g. ![何を示す図か](" + src + "), or as alt=\"...\" of <img>"
+                    : "write it as the image's first attribute, e.g. image:" + (image.closest("div.imageblock") != null ? ":" : "") + src + "[何を示す図か]")));
         }
         return findings;
+    }
+
+    private static boolean isMarkdown(ConvertedDocument document) {
+        return document.source().markup() == jp.nexehrs.load.DocumentSource.Markup.MARKDOWN;
     }
 
     /** What Asciidoctor writes as alt when the editor gave none: the file's base name, '-' and '_' as spaces. */

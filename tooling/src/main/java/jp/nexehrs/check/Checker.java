@@ -3,7 +3,10 @@ package jp.nexehrs.check;
 import jp.nexehrs.cache.BuildCache;
 import jp.nexehrs.cache.CacheKey;
 import jp.nexehrs.convert.Converted;
+import jp.nexehrs.convert.ConvertedDocument;
+import jp.nexehrs.convert.ConvertedFragment;
 import jp.nexehrs.load.FhirSource;
+import jp.nexehrs.load.StaticFile;
 import jp.nexehrs.load.Project;
 import jp.nexehrs.load.ProjectConfig;
 import jp.nexehrs.load.ProjectLoader;
@@ -57,10 +60,14 @@ public final class Checker {
         List<ExampleValidation> invalid = validateAll(validator, profiles, project.resources(FhirSource.Role.INVALID_EXAMPLE));
         findings.addAll(new InvalidExampleCheck().check(invalid, project.invalidExpectations(), ProjectLoader.INVALID_MANIFEST_FILE));
 
-        findings.addAll(new LinkCheck().check(converted.documents(), converted.conformance(),
-                examples.stream().map(ExampleValidation::source).toList(), project.pagePaths(), project.config().packageFileName()));
+        List<ConvertedDocument> fragments = converted.fragments().stream().map(ConvertedFragment::document).toList();
+        findings.addAll(new LinkCheck().check(converted.documents(), fragments, converted.conformance(),
+                examples.stream().map(ExampleValidation::source).toList(), project.pagePaths(), project.config().packageFileName(),
+                project.staticFiles().stream().map(StaticFile::sitePath).toList()));
+        findings.addAll(new ArtifactFragmentCheck().check(converted.fragments(), converted.conformance(), examples));
 
         findings.addAll(new AccessibilityCheck().check(converted.documents()));
+        findings.addAll(new AccessibilityCheck().check(fragments, AccessibilityCheck.ARTIFACT_SECTION_LEVEL));
 
         GovernanceCheck.Result governance = new GovernanceCheck().check(project.governance(), converted.documents());
         findings.addAll(governance.findings());

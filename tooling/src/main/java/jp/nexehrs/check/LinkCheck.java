@@ -22,17 +22,23 @@ import java.util.Set;
  * Every link an editor writes in a guideline document must lead somewhere: another document (and, with a
  * {@code #fragment}, a section or anchor in it), an artifact's page or download, or a page the site always has.
  * A broken one is an error on the document and the line that holds it. Links to other sites are not followed
- * (the build is offline).
+ * (the build is offline). The intros and notes of artifact pages are checked as the documents are, from the artifact's
+ * page, and the files the site serves as they are (a guide's images) are pages too.
  */
 final class LinkCheck {
-    /** @param pagePaths the site's URL scheme: the pages every site has, and each artifact's and example's */
-    List<Finding> check(List<ConvertedDocument> documents, List<ConformanceArtifact> artifacts, List<FhirSource> examples,
-                        PagePaths pagePaths, String packageFile) {
+    /**
+     * @param fragments   the intros and notes of artifact pages
+     * @param pagePaths   the site's URL scheme: the pages every site has, and each artifact's and example's
+     * @param servedFiles the site paths of the files served as they are
+     */
+    List<Finding> check(List<ConvertedDocument> documents, List<ConvertedDocument> fragments, List<ConformanceArtifact> artifacts,
+                        List<FhirSource> examples, PagePaths pagePaths, String packageFile, List<String> servedFiles) {
         Map<String, Set<String>> anchorsByPage = new HashMap<>();
-        Map<String, Element> bodies = new HashMap<>();
+        Map<ConvertedDocument, Element> bodies = new java.util.LinkedHashMap<>();
+        for (ConvertedDocument fragment : fragments) bodies.put(fragment, Jsoup.parseBodyFragment(fragment.htmlBody()).body());
         for (ConvertedDocument document : documents) {
             Element body = Jsoup.parseBodyFragment(document.htmlBody()).body();
-            bodies.put(document.source().pagePath(), body);
+            bodies.put(document, body);
             Set<String> anchors = new HashSet<>();
             body.select("[id]").forEach(e -> anchors.add(e.id()));
             document.headings().forEach(h -> anchors.add(h.id()));
@@ -40,6 +46,7 @@ final class LinkCheck {
         }
         Set<String> otherPages = new HashSet<>(pagePaths.fixedPages().values());
         otherPages.add(packageFile);
+        otherPages.addAll(servedFiles);
         for (ConformanceArtifact artifact : artifacts) {
             otherPages.add(pagePaths.page(artifact.source()));
             otherPages.add(pagePaths.json(artifact.source()));
@@ -50,14 +57,15 @@ final class LinkCheck {
         }
 
         List<Finding> findings = new ArrayList<>();
-        for (ConvertedDocument document : documents) {
+        for (Map.Entry<ConvertedDocument, Element> checked : bodies.entrySet()) {
+            ConvertedDocument document = checked.getKey();
             String page = document.source().pagePath();
-            for (Element link : bodies.get(page).select("a[href]")) {
+            for (Element link : checked.getValue().select("a[href]")) {
                 String href = link.attr("href");
                 String problem = problemWith(page, href, anchorsByPage, otherPages);
                 if (problem == null) continue;
                 findings.add(new Finding(jp.nexehrs.report.Severity.ERROR, document.source().file(),
-                        lineOf(document, href), 0, "", "broken-link", problem));
+                        lineOf(document, href, link.text()), 0, "", "broken-link", problem));
             }
         }
         return findings;
@@ -89,10 +97,16 @@ final class LinkCheck {
         return URI.create("file:/site/" + base).resolve(to.replace(" ", "%20")).getPath().replaceFirst("^/site/", "");
     }
 
-    /** Where the link is in the AsciiDoc source: the line that mentions its target (0 when the text differs). */
-    private static int lineOf(ConvertedDocument document, String href) {
+    /**
+     * Where the link is in the source: the line that mentions its target, else (a Markdown reference link, whose target is
+     * defined elsewhere, even in an included file) the line that holds its text as a link, {@code [text]}, or its text at all;
+     * 0 when none.
+     */
+    private static int lineOf(ConvertedDocument document, String href, String text) {
         String target = href.contains("#") ? href.substring(href.indexOf('#') + 1) : href.replace(".html", "");
         int line = target.isEmpty() ? 0 : TextPositions.lineOf(document.source().text(), target);
+        if (line == 0 && !text.isBlank()) line = TextPositions.lineOf(document.source().text(), "[" + text + "]");
+        if (line == 0 && !text.isBlank()) line = TextPositions.lineOf(document.source().text(), text); // emphasis inside the brackets
         return line;
     }
 }

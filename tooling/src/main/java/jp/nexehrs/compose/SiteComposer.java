@@ -5,6 +5,9 @@ import jp.nexehrs.check.ExampleValidation;
 import jp.nexehrs.convert.ConformanceArtifact;
 import jp.nexehrs.convert.Converted;
 import jp.nexehrs.convert.ConvertedDocument;
+import jp.nexehrs.convert.ConvertedFragment;
+import jp.nexehrs.load.ArtifactFragment;
+import jp.nexehrs.load.StaticFile;
 import jp.nexehrs.fhir.FhirEngine;
 import jp.nexehrs.governance.ReconciliationCsv;
 import jp.nexehrs.load.FhirSource;
@@ -83,12 +86,16 @@ public final class SiteComposer {
         PageRenderer pages = new PageRenderer(template, site,
                 Navigation.of(converted.documents(), artifactModels, checked.examples(), paths));
 
-        files.add(pages.render("index.ftlh", PagePaths.HOME, Map.of()));
+        // A guide's own home page (the IG Publisher's index.md) is the body of the site's home page, not a page of its own.
+        List<ConvertedDocument> documents = converted.documents().stream().filter(d -> !PagePaths.HOME.equals(d.source().pagePath())).toList();
+        Map<String, Object> home = new HashMap<>();
+        converted.documents().stream().filter(d -> PagePaths.HOME.equals(d.source().pagePath())).findFirst()
+                .ifPresent(document -> home.put("homeDocument", document));
+        files.add(pages.render("index.ftlh", PagePaths.HOME, home));
         files.add(pages.render("artifacts.ftlh", PagePaths.ARTIFACT_INDEX, Map.of()));
         files.add(pages.render("qa.ftlh", PagePaths.QA, Map.of("findings", checked.findings(), "suppressed", checked.suppressed())));
         var governance = checked.governance();
         SectionLinks sectionLinks = new SectionLinks(converted.project().config());
-        List<ConvertedDocument> documents = converted.documents();
         for (int i = 0; i < documents.size(); i++) {
             ConvertedDocument document = documents.get(i);
             Map<String, Object> page = new HashMap<>();
@@ -117,12 +124,16 @@ public final class SiteComposer {
         TerminologyView terminology = new TerminologyView(links, checked.expansions());
         ArtifactPages artifactPages = new ArtifactPages(template, profiles, terminology);
         ExampleView examples = new ExampleView(links, converted.project().guide());
+        Map<String, Map<String, Object>> fragments = fragmentsByKey(converted);
         FhirEngine engine = converted.support().engine();
         List<ConformanceArtifact> artifacts = converted.conformance();
         for (int start = 0; start < artifacts.size(); start += ENCODING_BATCH) {
             List<ConformanceArtifact> batch = artifacts.subList(start, Math.min(artifacts.size(), start + ENCODING_BATCH));
             List<Encoded> encoded = encode(engine, batch.stream().map(ConformanceArtifact::resource).toList());
-            for (int i = 0; i < batch.size(); i++) files.addAll(artifactFiles(batch.get(i), encoded.get(i), converted, pages, artifactPages, paths));
+            for (int i = 0; i < batch.size(); i++) {
+                files.addAll(artifactFiles(batch.get(i), encoded.get(i), converted, pages, artifactPages, paths,
+                        fragments.getOrDefault(batch.get(i).key(), Map.of())));
+            }
         }
         List<ExampleValidation> validated = checked.examples();
         for (int start = 0; start < validated.size(); start += ENCODING_BATCH) {
@@ -132,6 +143,7 @@ public final class SiteComposer {
                 ExampleValidation example = batch.get(i);
                 FhirSource source = example.source();
                 Map<String, Object> page = new HashMap<>(examples.model(example, encoded.get(i).json(), encoded.get(i).xml()));
+                page.putAll(fragments.getOrDefault(source.key(), Map.of()));
                 page.put("jsonFile", paths.json(source));
                 page.put("xmlFile", paths.xml(source));
                 files.add(pages.render("example.ftlh", paths.page(source), page));
@@ -141,7 +153,31 @@ public final class SiteComposer {
         }
         files.add(new SiteFile(PagePaths.SEARCH_INDEX, new SearchIndex(threads).build(SearchEntries.of(converted.documents(), converted.conformance(), paths))));
         files.addAll(assets(template));
+        files.addAll(staticFiles(converted.project().staticFiles()));
         return new ComposedSite(checked, files);
+    }
+
+    /** Each artifact's {@code intro} and {@code notes} HTML, by the artifact's key, for its page's model. */
+    private static Map<String, Map<String, Object>> fragmentsByKey(Converted converted) {
+        Map<String, Map<String, Object>> byKey = new HashMap<>();
+        for (ConvertedFragment fragment : converted.fragments()) {
+            String name = fragment.fragment().placement() == ArtifactFragment.Placement.INTRO ? "intro" : "notes";
+            byKey.computeIfAbsent(fragment.fragment().key(), key -> new HashMap<>()).put(name, fragment.document().htmlBody());
+        }
+        return byKey;
+    }
+
+    /** Files the pages show as they are (a guide's images), read when the site is composed. */
+    private static List<SiteFile> staticFiles(List<StaticFile> staticFiles) {
+        List<SiteFile> files = new ArrayList<>();
+        for (StaticFile file : staticFiles) {
+            try {
+                files.add(new SiteFile(file.sitePath(), Files.readAllBytes(file.file())));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file.file(), e);
+            }
+        }
+        return files;
     }
 
     /** A resource as the site serves it beside its page. */
@@ -155,8 +191,8 @@ public final class SiteComposer {
 
     /** The artifact's page, JSON and XML. */
     private static List<SiteFile> artifactFiles(ConformanceArtifact artifact, Encoded encoded, Converted converted, PageRenderer pages,
-                                                ArtifactPages artifactPages, PagePaths paths) {
-        Map<String, Object> page = new LinkedHashMap<>();
+                                                ArtifactPages artifactPages, PagePaths paths, Map<String, Object> fragments) {
+        Map<String, Object> page = new LinkedHashMap<>(fragments);
         putLastChange(page, converted, artifact.source().file());
         String type = artifact.source().resourceType();
         page.putAll(artifactPages.view(type, artifact.resource()));
@@ -179,7 +215,7 @@ public final class SiteComposer {
         Map<String, Object> site = new LinkedHashMap<>();
         site.put("config", config);
         site.put("pages", paths.fixedPages());
-        site.put("documents", converted.documents());
+        site.put("documents", converted.documents().stream().filter(d -> !PagePaths.HOME.equals(d.source().pagePath())).toList());
         Map<String, List<Map<String, Object>>> groups = new LinkedHashMap<>();
         for (String type : List.of("StructureDefinition", "ValueSet", "CodeSystem")) groups.put(type, new ArrayList<>());
         for (Map<String, Object> model : artifactModels) {

@@ -12,12 +12,21 @@ import java.util.List;
  *
  * @param dependencyDigest identifies the dependency packages (see {@code nexehrs.yaml}'s {@code dependencies}): part of
  *                         what cached snapshots and validations depend on
+ * @param fragments        the intros and notes of artifact pages (guides in the IG Publisher's layout), as HTML
  */
 public record Converted(Project project, List<ConvertedDocument> documents, List<ConformanceArtifact> conformance,
-                        ConformanceSupport support, List<Finding> findings, String dependencyDigest) {
+                        ConformanceSupport support, List<Finding> findings, String dependencyDigest,
+                        List<ConvertedFragment> fragments) {
     public Converted {
+        fragments = fragments == null ? List.of() : List.copyOf(fragments);
         documents = List.copyOf(documents);
         conformance = List.copyOf(conformance);
         findings = List.copyOf(findings);
+    }
+
+    /** Without intros or notes of artifact pages. */
+    public Converted(Project project, List<ConvertedDocument> documents, List<ConformanceArtifact> conformance,
+                     ConformanceSupport support, List<Finding> findings, String dependencyDigest) {
+        this(project, documents, conformance, support, findings, dependencyDigest, List.of());
     }
 }

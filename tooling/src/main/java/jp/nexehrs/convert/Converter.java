@@ -5,6 +5,7 @@ import jp.nexehrs.cache.CacheKey;
 import jp.nexehrs.cache.CacheStage;
 import jp.nexehrs.fhir.ConformanceSupport;
 import jp.nexehrs.fhir.FhirEngine;
+import jp.nexehrs.load.ArtifactFragment;
 import jp.nexehrs.load.DocumentSource;
 import jp.nexehrs.load.FhirSource;
 import jp.nexehrs.load.Project;
@@ -22,11 +23,14 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * The convert stage: conformance resources get snapshots, guideline documents become HTML. Documents are
+ * The convert stage: conformance resources get snapshots, guideline documents become HTML (AsciiDoc through
+ * {@link DocumentConverter}, the Markdown pages and artifact intros and notes of the IG Publisher's layout through
+ * {@link MarkdownConverter}). Documents are
  * converted only when the goal needs them, so the Ruby runtime behind Asciidoctor is not started for
  * validation or packaging alone.
  */
@@ -56,12 +60,13 @@ public final class Converter {
     /** The documents' titles and header attributes only, without converting bodies or FHIR resources. */
     public List<ConvertedDocument> headers(Project project) {
         if (project.documents().isEmpty()) return List.of();
-        DocumentConverter converter = documentConverter.get();
-        return project.documents().stream().map(converter::readHeader).toList();
+        MarkdownConverter markdown = markdownConverter(project);
+        return project.documents().stream().map(document -> isAsciiDoc(document)
+                ? documentConverter.get().readHeader(document) : markdown.readHeader(document)).toList();
     }
 
     public Converted convert(Project project, boolean withDocuments) {
-        if (withDocuments && !project.documents().isEmpty() && !cache.holdsAny(CacheStage.DOCUMENT)) {
+        if (withDocuments && project.documents().stream().anyMatch(Converter::isAsciiDoc) && !cache.holdsAny(CacheStage.DOCUMENT)) {
             startDocumentConverterEarly();
         }
         List<Finding> findings = new ArrayList<>();
@@ -79,13 +84,54 @@ public final class Converter {
         if (withDocuments && !project.documents().isEmpty()) {
             // Documents come after snapshots: fhir-table:: blocks draw from them.
             ArtifactIndex artifacts = new ArtifactIndex(indexable(conformanceSources, conformance), project.pagePaths(), engine.context());
-            CachedDocuments cached = new CachedDocuments(cache);
-            for (DocumentConverter.Result result : convertAll(project.documents(), artifacts, cached)) {
+            for (DocumentConverter.Result result : convertDocuments(project, artifacts)) {
                 documents.add(result.document());
-                findings.addAll(result.findings());
+                result.findings().stream().filter(f -> !findings.contains(f)).forEach(findings::add);
             }
         }
-        return new Converted(project, documents, conformance, support, findings, dependencyDigest);
+        List<ConvertedFragment> fragments = new ArrayList<>();
+        if (withDocuments && !project.fragments().isEmpty()) {
+            MarkdownConverter markdown = markdownConverter(project);
+            Set<String> documentPages = documentPages(project);
+            // A file every page includes would be reported once per page: once is enough.
+            Set<Finding> pageFindings = new java.util.LinkedHashSet<>();
+            for (ArtifactFragment fragment : project.fragments()) {
+                DocumentConverter.Result result = markdown.convertFragment(fragment.source(), documentPages);
+                fragments.add(new ConvertedFragment(fragment, result.document()));
+                pageFindings.addAll(result.findings());
+            }
+            pageFindings.removeAll(findings);
+            findings.addAll(pageFindings);
+        }
+        return new Converted(project, documents, conformance, support, findings, dependencyDigest, fragments);
+    }
+
+    /** Every document in the project's order: the AsciiDoc ones on the shared Asciidoctor (and its cache), the Markdown ones directly. */
+    private List<DocumentConverter.Result> convertDocuments(Project project, ArtifactIndex artifacts) {
+        List<DocumentSource> asciiDoc = project.documents().stream().filter(Converter::isAsciiDoc).toList();
+        Map<DocumentSource, DocumentConverter.Result> results = new IdentityHashMap<>();
+        if (!asciiDoc.isEmpty()) {
+            List<DocumentConverter.Result> converted = convertAll(asciiDoc, artifacts, new CachedDocuments(cache));
+            for (int i = 0; i < asciiDoc.size(); i++) results.put(asciiDoc.get(i), converted.get(i));
+        }
+        MarkdownConverter markdown = markdownConverter(project);
+        Set<String> documentPages = documentPages(project);
+        List<DocumentSource> pages = project.documents().stream().filter(d -> !isAsciiDoc(d)).toList();
+        List<DocumentConverter.Result> converted = new Parallel(threads).map(pages, page -> markdown.convert(page, documentPages));
+        for (int i = 0; i < pages.size(); i++) results.put(pages.get(i), converted.get(i));
+        return project.documents().stream().map(results::get).toList();
+    }
+
+    private static MarkdownConverter markdownConverter(Project project) {
+        return new MarkdownConverter(project.pagePaths(), project.config());
+    }
+
+    private static Set<String> documentPages(Project project) {
+        return project.documents().stream().map(DocumentSource::pagePath).collect(java.util.stream.Collectors.toSet());
+    }
+
+    private static boolean isAsciiDoc(DocumentSource document) {
+        return document.markup() == DocumentSource.Markup.ASCIIDOC;
     }
 
     /**

@@ -145,7 +145,7 @@ public final class DocumentConverter implements AutoCloseable {
     }
 
     /** The first line holding one of the dangers ("<script> element", "onerror= event handler ..."), else 1. */
-    private static int lineOfDanger(String text, List<String> dangers) {
+    static int lineOfDanger(String text, List<String> dangers) {
         String lower = text.toLowerCase(Locale.ROOT);
         for (String danger : dangers) {
             String needle = danger.split(" ", 2)[0].replace(">", "").toLowerCase(Locale.ROOT);

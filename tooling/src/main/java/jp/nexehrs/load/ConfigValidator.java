@@ -11,12 +11,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checks the values in nexehrs.yaml that YAML typing cannot. What makes a build impossible is an error; what only
+ * Checks the values of the configuration (nexehrs.yaml or sushi-config.yaml) that YAML typing cannot. What makes a build impossible is an error; what only
  * breaks a naming convention that published guides do not all follow (package ids with capitals, as
  * {@code jp-eCSCLINS.r4}; versions such as {@code 1.x.x-temp}) is a warning.
  */
 final class ConfigValidator {
-    static final String FILE = "nexehrs.yaml";
     private static final Pattern PACKAGE_ID = Pattern.compile("[a-z][a-z0-9_-]*(\\.[a-z0-9_-]+)+");
     /** What npm and the FHIR package cache accept at all: no spaces, no path separators, no '#'. */
     private static final Pattern USABLE_PACKAGE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -24,10 +23,15 @@ final class ConfigValidator {
     private static final Pattern URL = Pattern.compile("https?://[^\\s]+");
     private static final Set<String> STATUSES = Set.of("draft", "active", "retired");
 
+    private final String file;
     private final String configText;
 
-    /** @param configText nexehrs.yaml as written, to name the line of each value */
-    ConfigValidator(String configText) {
+    /**
+     * @param file       the configuration's file as messages name it (nexehrs.yaml, or sushi-config.yaml)
+     * @param configText the file as written, to name the line of each value
+     */
+    ConfigValidator(String file, String configText) {
+        this.file = file;
         this.configText = configText;
     }
 
@@ -39,7 +43,7 @@ final class ConfigValidator {
         List<Finding> warnings = new ArrayList<>();
         checkPackageId(config.id(), "id", keyLine("id"), warnings);
         if (!VERSION.matcher(config.version()).matches()) {
-            warnings.add(Finding.warning(FILE, keyLine("version"), 0, "version '" + config.version() + "' is not a semantic version"
+            warnings.add(Finding.warning(file, keyLine("version"), 0, "version '" + config.version() + "' is not a semantic version"
                     + " such as 1.2.0 or 1.3.0-ballot1: package tools may order it wrongly"));
         }
         if (!"4.0.1".equals(config.fhirVersion())) {
@@ -68,10 +72,10 @@ final class ConfigValidator {
 
     private void checkPackageId(String id, String what, int line, List<Finding> warnings) throws SourceException {
         if (!USABLE_PACKAGE_ID.matcher(id).matches()) {
-            throw new SourceException(FILE, line, 0, what + " '" + id + "' cannot name a package: use letters, digits, '.', '-' and '_' only");
+            throw new SourceException(file, line, 0, what + " '" + id + "' cannot name a package: use letters, digits, '.', '-' and '_' only");
         }
         if (!PACKAGE_ID.matcher(id).matches()) {
-            warnings.add(Finding.warning(FILE, line, 0, what + " '" + id + "' does not follow the FHIR package naming convention"
+            warnings.add(Finding.warning(file, line, 0, what + " '" + id + "' does not follow the FHIR package naming convention"
                     + " (lower case, dot separated, e.g. jp.nexehrs.plan)"));
         }
     }
@@ -87,6 +91,6 @@ final class ConfigValidator {
     }
 
     private void fail(String key, String message) throws SourceException {
-        throw new SourceException(FILE, keyLine(key), 0, message);
+        throw new SourceException(file, keyLine(key), 0, message);
     }
 }

@@ -41,25 +41,26 @@ public final class DependencyLoader {
      * named, is an error: that is the package's fault, not the machine's.
      */
     public Dependencies load(Path projectRoot, List<ProjectConfig.Dependency> dependencies) throws SourceException {
-        String configText = readConfigText(projectRoot);
+        String configFile = ProjectLoader.configFileOf(projectRoot);
+        String configText = readConfigText(projectRoot, configFile);
         List<LoadedPackage> packages = new ArrayList<>();
         List<MissingPackage> missing = new ArrayList<>();
         for (ProjectConfig.Dependency dependency : dependencies) {
             int line = TextPositions.lineOf(configText, dependency.id());
             Located location = locate(projectRoot, dependency);
             if (location.found() == null) {
-                missing.add(new MissingPackage(dependency.id(), dependency.version(), ProjectLoader.CONFIG_FILE, line, location.tried()));
+                missing.add(new MissingPackage(dependency.id(), dependency.version(), configFile, line, location.tried()));
                 continue;
             }
             LoadedPackage loaded;
             try {
                 loaded = reader.read(location.found());
             } catch (SourceException e) {
-                throw new SourceException(ProjectLoader.CONFIG_FILE, line, 0, "dependency " + label(dependency) + ": "
+                throw new SourceException(configFile, line, 0, "dependency " + label(dependency) + ": "
                         + e.file() + ": " + e.getMessage(), e);
             }
             if (!dependency.id().equals(loaded.id()) || !dependency.version().equals(loaded.version())) {
-                throw new SourceException(ProjectLoader.CONFIG_FILE, line, 0, "dependency " + label(dependency)
+                throw new SourceException(configFile, line, 0, "dependency " + label(dependency)
                         + ": the package at " + location.found() + " is " + loaded.label() + " according to its package/package.json");
             }
             packages.add(loaded);
@@ -103,9 +104,9 @@ public final class DependencyLoader {
         return dependency.id() + "#" + dependency.version();
     }
 
-    private static String readConfigText(Path projectRoot) {
+    private static String readConfigText(Path projectRoot, String configFile) {
         try {
-            return Files.readString(projectRoot.resolve(ProjectLoader.CONFIG_FILE), StandardCharsets.UTF_8);
+            return Files.readString(projectRoot.resolve(configFile), StandardCharsets.UTF_8);
         } catch (IOException e) {
             return ""; // only used to find line numbers; the config was already read successfully
         }

@@ -3,12 +3,33 @@ package jp.nexehrs.load;
 import java.nio.file.Path;
 
 /**
- * One AsciiDoc guideline document as found on disk.
+ * One guideline document as found on disk: an AsciiDoc document of {@code spec/}, or a Markdown page of a guide in
+ * the IG Publisher's layout.
  *
  * @param file     path relative to the project root, forward slashes (what users see in messages)
  * @param pagePath the site path of its page, e.g. {@code 03-sharing.html}
+ * @param markup   how its text is written
+ * @param title    the title the configuration gives the page (sushi-config.yaml's {@code pages:}); empty when the
+ *                 document's own title is used
  */
-public record DocumentSource(String file, Path path, String pagePath, String text) {
+public record DocumentSource(String file, Path path, String pagePath, String text, Markup markup, String title) {
+    /** How a document is written. */
+    public enum Markup {
+        ASCIIDOC,
+        /** CommonMark with GitHub tables, and the IG Publisher's Liquid tags. */
+        MARKDOWN
+    }
+
+    public DocumentSource {
+        markup = markup == null ? Markup.ASCIIDOC : markup;
+        title = title == null ? "" : title;
+    }
+
+    /** An AsciiDoc document, titled by its own header. */
+    public DocumentSource(String file, Path path, String pagePath, String text) {
+        this(file, path, pagePath, text, Markup.ASCIIDOC, "");
+    }
+
     /** The folder of the project the document belongs to: the working tree, or a version written out of Git. */
     public Path projectRoot() {
         Path root = path;

@@ -18,10 +18,13 @@ final class GuideAgreement {
 
     private final ProjectConfig config;
     private final GuideDeclaration guide;
+    /** The configuration's file, as messages name it. */
+    private final String configFile;
 
-    GuideAgreement(ProjectConfig config, GuideDeclaration guide) {
+    GuideAgreement(ProjectConfig config, GuideDeclaration guide, String configFile) {
         this.config = config;
         this.guide = guide;
+        this.configFile = configFile;
     }
 
     /** @param dependencies nexehrs.yaml's dependencies; the guide's other ones are added to it */
@@ -29,11 +32,11 @@ final class GuideAgreement {
         List<Finding> findings = new ArrayList<>();
         if (guide.packageId() != null && !guide.packageId().equals(config.id())) {
             findings.add(Finding.error(guide.file(), guide.packageIdLine(), 0, "the ImplementationGuide's packageId '" + guide.packageId()
-                    + "' differs from id '" + config.id() + "' in " + ProjectLoader.CONFIG_FILE + ": make them the same"));
+                    + "' differs from id '" + config.id() + "' in " + configFile + ": make them the same"));
         }
         if (guide.version() != null && !guide.version().equals(config.version())) {
             findings.add(Finding.warning(guide.file(), 0, 0, "the ImplementationGuide's version '" + guide.version()
-                    + "' differs from version '" + config.version() + "' in " + ProjectLoader.CONFIG_FILE
+                    + "' differs from version '" + config.version() + "' in " + configFile
                     + ": the build publishes " + config.version()));
         }
         for (GuideDeclaration.DependsOn dependsOn : guide.dependsOn()) {
@@ -42,10 +45,10 @@ final class GuideAgreement {
             if (named.isEmpty()) {
                 if (dependsOn.version() != null) dependencies.add(new ProjectConfig.Dependency(dependsOn.packageId(), dependsOn.version(), null));
                 else findings.add(Finding.error(guide.file(), dependsOn.line(), 0, "dependsOn " + dependsOn.packageId() + " has no version: give one"
-                        + " here or name the package with its version under dependencies in " + ProjectLoader.CONFIG_FILE));
+                        + " here or name the package with its version under dependencies in " + configFile));
             } else if (dependsOn.version() != null && !dependsOn.version().equals(named.get().version())) {
                 findings.add(Finding.error(guide.file(), dependsOn.line(), 0, "the ImplementationGuide depends on " + dependsOn.packageId() + "#"
-                        + dependsOn.version() + " but " + ProjectLoader.CONFIG_FILE + " names version " + named.get().version()
+                        + dependsOn.version() + " but " + configFile + " names version " + named.get().version()
                         + ": make them the same"));
             }
         }

@@ -26,6 +26,9 @@ public final class PagePaths {
     public static final String GOVERNANCE = "governance.html";
     public static final String SEARCH_INDEX = "search-index.json";
     private static final String PAGE = ".html";
+    /** {@code <Type>-<id>.<html|json|xml>}: a resource type (a capital, then letters) and a FHIR id. */
+    private static final java.util.regex.Pattern IG_PUBLISHER_NAME =
+            java.util.regex.Pattern.compile("([A-Z][A-Za-z]+)-([A-Za-z0-9.-]{1,64})\\.(html|json|xml)(#.*)?");
 
     private final Naming naming;
 
@@ -56,9 +59,31 @@ public final class PagePaths {
         return source.resourceType() + "-" + source.id() + ".json";
     }
 
-    /** The page of a guideline document, from its path under spec/ ({@code sub/03-x.adoc} -> {@code sub/03-x.html}). */
-    public String documentPage(String specRelativeAdoc) {
-        return specRelativeAdoc.substring(0, specRelativeAdoc.length() - ".adoc".length()) + PAGE;
+    /**
+     * The page of a guideline document, from its path under spec/ ({@code sub/03-x.adoc} -> {@code sub/03-x.html}), or of
+     * a page of the IG Publisher's layout, from its path under input/pagecontent/ ({@code guide.md} -> {@code guide.html},
+     * the name the IG Publisher gives it and the guide's own links use).
+     */
+    public String documentPage(String relativeSource) {
+        int dot = relativeSource.lastIndexOf('.');
+        return (dot > relativeSource.lastIndexOf('/') ? relativeSource.substring(0, dot) : relativeSource) + PAGE;
+    }
+
+    /** The page of the resource {@code resourceType}/{@code id}, whether or not it is loaded yet (FSH makes some later). */
+    public String page(String resourceType, String id) {
+        return naming.stem(resourceType, id) + PAGE;
+    }
+
+    /**
+     * Where a link written with the IG Publisher's name of an artifact's page or download ({@code StructureDefinition-x.html},
+     * {@code Patient-example.json}; an optional {@code #fragment} is kept) leads on this site; empty for any other link.
+     * Guides written for the IG Publisher link to its names, so their Markdown keeps working whatever this scheme names.
+     */
+    public java.util.Optional<String> ofIgPublisherName(String href) {
+        java.util.regex.Matcher name = IG_PUBLISHER_NAME.matcher(href);
+        if (!name.matches()) return java.util.Optional.empty();
+        String fragment = name.group(4) == null ? "" : name.group(4);
+        return java.util.Optional.of(naming.stem(name.group(1), name.group(2)) + "." + name.group(3) + fragment);
     }
 
     /** The pages every site has, by the names the templates use: {@code site.pages.home} and so on. */

@@ -14,11 +14,14 @@ import java.util.Optional;
  * nexehrs.yaml's {@code dependencies} (and the guide's ImplementationGuide's), read from disk; {@code missingDependencies}
  * those that are not on this machine, when the project builds without them. {@code fileHistory} says when each file
  * last changed in Git. {@code guide} is what the guide's own ImplementationGuide declares, if it has one.
+ * {@code fragments} are the Markdown intros and notes of artifact pages, {@code staticFiles} the files (images) the
+ * pages show, as they are (both only in the IG Publisher's layout).
  */
 public record Project(Path root, ProjectConfig config, List<DocumentSource> documents, List<FhirSource> resources,
                       List<InvalidExampleExpectation> invalidExpectations, Governance governance, SiteTemplate template,
                       List<Finding> findings, List<LoadedPackage> dependencies, FileHistory fileHistory,
-                      PagePaths pagePaths, Optional<GuideDeclaration> guide, List<MissingPackage> missingDependencies) {
+                      PagePaths pagePaths, Optional<GuideDeclaration> guide, List<MissingPackage> missingDependencies,
+                      List<ArtifactFragment> fragments, List<StaticFile> staticFiles) {
 
     public Project {
         guide = guide == null ? Optional.empty() : guide;
@@ -30,6 +33,17 @@ public record Project(Path root, ProjectConfig config, List<DocumentSource> docu
         resources = List.copyOf(resources);
         invalidExpectations = List.copyOf(invalidExpectations);
         findings = List.copyOf(findings);
+        fragments = fragments == null ? List.of() : List.copyOf(fragments);
+        staticFiles = staticFiles == null ? List.of() : List.copyOf(staticFiles);
+    }
+
+    /** A project without artifact fragments or static files. */
+    public Project(Path root, ProjectConfig config, List<DocumentSource> documents, List<FhirSource> resources,
+                   List<InvalidExampleExpectation> invalidExpectations, Governance governance, SiteTemplate template,
+                   List<Finding> findings, List<LoadedPackage> dependencies, FileHistory fileHistory,
+                   PagePaths pagePaths, Optional<GuideDeclaration> guide, List<MissingPackage> missingDependencies) {
+        this(root, config, documents, resources, invalidExpectations, governance, template, findings, dependencies, fileHistory,
+                pagePaths, guide, missingDependencies, List.of(), List.of());
     }
 
     public List<FhirSource> resources(FhirSource.Role role) {

@@ -4,7 +4,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.List;
 
-/** {@code nexehrs.yaml}: who publishes what, under which identity. */
+/**
+ * The project's configuration: who publishes what, under which identity, and where its sources are. Read from
+ * {@code nexehrs.yaml}, or, for a guide in the IG Publisher's layout without one, from its {@code sushi-config.yaml}
+ * ({@link IgPublisherConfig}): either way this record is the one result, and no later stage asks which file it was.
+ */
 public record ProjectConfig(
         @JsonProperty(required = true) String id,
         @JsonProperty(required = true) String canonical,
@@ -21,17 +25,31 @@ public record ProjectConfig(
         Boolean pdf,
         List<String> canonicals,
         MissingDependencies missingDependencies,
-        FileNames fileNames) {
+        FileNames fileNames,
+        Layout layout,
+        List<Page> pages,
+        List<MenuItem> menu) {
 
     public ProjectConfig {
         dependencies = dependencies == null ? List.of() : List.copyOf(dependencies);
         canonicals = canonicals == null ? List.of() : List.copyOf(canonicals);
         missingDependencies = missingDependencies == null ? MissingDependencies.ERROR : missingDependencies;
         fileNames = fileNames == null ? FileNames.FREE : fileNames;
+        layout = layout == null ? Layout.NEXEHRS : layout;
+        pages = pages == null ? List.of() : List.copyOf(pages);
+        menu = menu == null ? List.of() : List.copyOf(menu);
         suppress = suppress == null ? List.of() : List.copyOf(suppress);
         description = description == null ? "" : description;
         repository = repository == null ? "" : repository;
         pdf = pdf != null && pdf;
+    }
+
+    /** A configuration with the {@code nexehrs} layout and no page list or menu of its own. */
+    public ProjectConfig(String id, String canonical, String version, String fhirVersion, Title title, String status, String publisher,
+                         String license, String description, String repository, List<Dependency> dependencies, List<Suppression> suppress,
+                         Boolean pdf, List<String> canonicals, MissingDependencies missingDependencies, FileNames fileNames) {
+        this(id, canonical, version, fhirVersion, title, status, publisher, license, description, repository, dependencies, suppress,
+                pdf, canonicals, missingDependencies, fileNames, Layout.NEXEHRS, List.of(), List.of());
     }
 
     /** Whether every build makes PDFs of the guidelines (when the Japanese fonts are installed); off by default because it is slow. */
@@ -66,6 +84,57 @@ public record ProjectConfig(
         @JsonProperty("strict") STRICT,
         /** Files are named freely, as many published guides do (the default). */
         @JsonProperty("free") FREE
+    }
+
+    /** Where the project keeps its sources. */
+    public enum Layout {
+        /** {@code spec/*.adoc} documents, {@code profiles/} resources (the default). */
+        @JsonProperty("nexehrs") NEXEHRS,
+        /**
+         * The IG Publisher's: Markdown pages in {@code input/pagecontent/}, artifact intros and notes in
+         * {@code input/intro-notes/}, resources in {@code input/resources/}, {@code input/examples/} and the like,
+         * images in {@code input/images/}.
+         */
+        @JsonProperty("ig-publisher") IG_PUBLISHER
+    }
+
+    /**
+     * A page of the guide, in the order and nesting the guide's table of contents gives them.
+     *
+     * @param file  the page's source file name, e.g. {@code guide-general.md}
+     * @param title the title the page is shown with (empty: the page's own first heading)
+     * @param pages the pages under it
+     */
+    public record Page(@JsonProperty(required = true) String file, String title, List<Page> pages) {
+        public Page {
+            title = title == null ? "" : title;
+            pages = pages == null ? List.of() : List.copyOf(pages);
+        }
+    }
+
+    /**
+     * An entry of the guide's menu: a link ({@code page}) or a submenu ({@code items}).
+     *
+     * @param page a page of the site or a URL, as the guide wrote it; empty for a submenu
+     */
+    public record MenuItem(@JsonProperty(required = true) String title, String page, List<MenuItem> items) {
+        public MenuItem {
+            page = page == null ? "" : page;
+            items = items == null ? List.of() : List.copyOf(items);
+        }
+    }
+
+    /** Every page of {@link #pages}, depth first: the order the guide reads in. */
+    public List<Page> pagesInOrder() {
+        List<Page> ordered = new java.util.ArrayList<>();
+        java.util.ArrayDeque<Page> stack = new java.util.ArrayDeque<>();
+        for (int i = pages.size() - 1; i >= 0; i--) stack.push(pages.get(i));
+        while (!stack.isEmpty()) {
+            Page page = stack.pop();
+            ordered.add(page);
+            for (int i = page.pages().size() - 1; i >= 0; i--) stack.push(page.pages().get(i));
+        }
+        return List.copyOf(ordered);
     }
 
     /** The title in Japanese (the page language) and in English. */

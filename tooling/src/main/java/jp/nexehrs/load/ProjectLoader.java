@@ -32,8 +32,9 @@ import java.util.regex.Matcher;
 import java.util.stream.Stream;
 
 /**
- * The load stage: reads nexehrs.yaml, finds the guideline documents in {@code spec/} and the FHIR resources in
- * {@code profiles/}, and parses them. A file that cannot be read becomes a finding; the rest still load so that
+ * The load stage: reads the configuration (nexehrs.yaml, or a guide's sushi-config.yaml in the IG Publisher's layout),
+ * finds the guideline documents ({@code spec/*.adoc}, or the Markdown pages of {@code input/pagecontent/}) and the FHIR
+ * resources ({@code profiles/}, or the IG Publisher's {@code input/resources/} and its sibling folders), and parses them. A file that cannot be read becomes a finding; the rest still load so that
  * one bad file does not hide the others' problems.
  */
 public final class ProjectLoader {
@@ -46,6 +47,14 @@ public final class ProjectLoader {
     /** The manifest of deliberately invalid examples, as messages name it. */
     public static final String INVALID_MANIFEST_FILE = PROFILES_DIR + "/" + INVALID_DIR + "/" + INVALID_MANIFEST;
     public static final String TEMPLATE_DIR = "site-template";
+    /** The IG Publisher's folders of resources, read as profiles/ is (fsh-generated/ is SUSHI's output, read by the FSH step). */
+    static final List<String> IG_RESOURCE_DIRS = List.of("input/resources", "input/examples", "input/vocabulary", "input/profiles",
+            "input/extensions", "input/capabilities", "input/models");
+    /** The IG Publisher's pages, the fragments placed on artifact pages, the files its pages include, and their images. */
+    public static final String IG_PAGE_DIR = "input/pagecontent";
+    public static final String IG_INTRO_NOTES_DIR = "input/intro-notes";
+    public static final String IG_INCLUDES_DIR = "input/includes";
+    static final String IG_IMAGES_DIR = "input/images";
 
     /** Spec examples are small; a huge file is a mistake (or an attack) that would stall every build. */
     static final long MAX_RESOURCE_BYTES = 16L * 1024 * 1024;
@@ -81,17 +90,41 @@ public final class ProjectLoader {
     }
 
     /**
-     * The project root: {@code dir} or the nearest folder above it that holds nexehrs.yaml.
+     * The project root: {@code dir} or the nearest folder above it that holds nexehrs.yaml or, for a guide in the IG
+     * Publisher's layout, sushi-config.yaml or ig.ini.
      *
      * @throws ProjectNotFoundException when there is none
      */
     public static Path locate(Path dir) throws ProjectNotFoundException {
         Path start = dir.toAbsolutePath().normalize();
         for (Path candidate = start; candidate != null; candidate = candidate.getParent()) {
-            if (Files.isRegularFile(candidate.resolve(CONFIG_FILE))) return candidate;
+            if (Files.isRegularFile(candidate.resolve(CONFIG_FILE)) || IgPublisherConfig.isGuide(candidate) || IgIniConfig.isGuide(candidate)) {
+                return candidate;
+            }
         }
-        throw new ProjectNotFoundException("no " + CONFIG_FILE + " in " + start
-                + " or above it: run nexehrs inside a project folder or pass --project <folder>");
+        throw new ProjectNotFoundException("no " + CONFIG_FILE + " (or " + IgPublisherConfig.FILE + " or " + IgIniConfig.FILE
+                + " of a guide in the IG Publisher's layout) in "
+                + start + " or above it: run nexehrs inside a project folder or pass --project <folder>");
+    }
+
+    /**
+     * The file the project's configuration is read from, as messages name it: nexehrs.yaml when there is one (it
+     * wins over a sushi-config.yaml beside it, which SUSHI still reads for the FSH), else sushi-config.yaml, else ig.ini
+     * (whose ImplementationGuide resource configures the guide).
+     */
+    public static String configFileOf(Path projectRoot) {
+        if (Files.isRegularFile(projectRoot.resolve(CONFIG_FILE))) return CONFIG_FILE;
+        if (IgPublisherConfig.isGuide(projectRoot)) return IgPublisherConfig.FILE;
+        return IgIniConfig.isGuide(projectRoot) ? IgIniConfig.FILE : CONFIG_FILE;
+    }
+
+    /** The project's configuration, from whichever file holds it ({@link #configFileOf}). */
+    public static ProjectConfig readConfig(Path projectRoot) throws SourceException {
+        return switch (configFileOf(projectRoot)) {
+            case IgPublisherConfig.FILE -> new IgPublisherConfig().read(projectRoot.resolve(IgPublisherConfig.FILE));
+            case IgIniConfig.FILE -> new IgIniConfig().read(projectRoot);
+            default -> new YamlReader().read(projectRoot.resolve(CONFIG_FILE), CONFIG_FILE, ProjectConfig.class);
+        };
     }
 
     /**
@@ -118,19 +151,22 @@ public final class ProjectLoader {
 
     /** @param fileHistory Git facts of the files, e.g. of a version written out of Git (which has no .git) */
     public Project load(Path projectRoot, FileHistory fileHistory) throws SourceException {
-        Path configFile = projectRoot.resolve(CONFIG_FILE);
-        ProjectConfig config = yaml.read(configFile, CONFIG_FILE, ProjectConfig.class);
-        List<Finding> findings = new ArrayList<>(new ConfigValidator(readText(configFile)).validate(config));
+        String configName = configFileOf(projectRoot);
+        ProjectConfig config = readConfig(projectRoot);
+        List<Finding> findings = new ArrayList<>(new ConfigValidator(configName, readText(projectRoot.resolve(configName), configName)).validate(config));
         findings.addAll(new SymlinkGuard().check(projectRoot));
         fileHistory.unavailableBecause().ifPresent(reason ->
                 findings.add(Finding.warning("", 0, 0, "the pages show no last-change dates: " + reason)));
-        List<DocumentSource> documents = loadDocuments(projectRoot, findings);
+        boolean igLayout = config.layout() == ProjectConfig.Layout.IG_PUBLISHER;
+        List<DocumentSource> documents = igLayout ? new IgPublisherPages(projectRoot, config, pagePaths).pages(findings)
+                : loadDocuments(projectRoot, findings);
+        List<ArtifactFragment> fragments = igLayout ? new IgPublisherPages(projectRoot, config, pagePaths).fragments(findings) : List.of();
         List<FhirSource> resources = loadResources(projectRoot, config, findings);
         Optional<GuideDeclaration> guide = GuideResources.declaration(resources, findings);
         // The FHIR R4 core package is built in: guides that name it as a dependency need nothing more.
         List<ProjectConfig.Dependency> wanted = new ArrayList<>(config.dependencies().stream()
                 .filter(d -> !GuideAgreement.CORE_PACKAGES.contains(d.id())).toList());
-        guide.ifPresent(declared -> findings.addAll(new GuideAgreement(config, declared).check(wanted)));
+        guide.ifPresent(declared -> findings.addAll(new GuideAgreement(config, declared, configName).check(wanted)));
 
         DependencyLoader.Dependencies dependencies = dependencyLoader.load(projectRoot, wanted);
         List<MissingPackage> missing = dependencies.missing().stream().map(m -> declaredWhere(m, config, guide)).toList();
@@ -145,7 +181,8 @@ public final class ProjectLoader {
         List<InvalidExampleExpectation> expectations = loadInvalidManifest(projectRoot, findings);
         Governance governance = loadGovernance(projectRoot, findings);
         return new Project(projectRoot, config, documents, resources, expectations, governance, locateTemplate(projectRoot),
-                findings, dependencies.loaded(), fileHistory, pagePaths, guide, missing);
+                findings, dependencies.loaded(), fileHistory, pagePaths, guide, missing, fragments,
+                igLayout ? IgPublisherPages.images(projectRoot) : List.of());
     }
 
     /** A dependency only the guide's ImplementationGuide names is reported where it names it. */
@@ -156,11 +193,11 @@ public final class ProjectLoader {
                 .orElse(missing);
     }
 
-    private static String readText(Path file) throws SourceException {
+    private static String readText(Path file, String name) throws SourceException {
         try {
-            return ResourceReader.decodeUtf8(CONFIG_FILE, Files.readAllBytes(file));
+            return ResourceReader.decodeUtf8(name, Files.readAllBytes(file));
         } catch (IOException e) {
-            throw new SourceException(CONFIG_FILE, 0, 0, "cannot read: " + e.getMessage(), e);
+            throw new SourceException(name, 0, 0, "cannot read: " + e.getMessage(), e);
         }
     }
 
@@ -185,10 +222,18 @@ public final class ProjectLoader {
     }
 
     private List<FhirSource> loadResources(Path root, ProjectConfig config, List<Finding> findings) {
-        Path profiles = root.resolve(PROFILES_DIR);
+        List<Path> folders = config.layout() == ProjectConfig.Layout.IG_PUBLISHER
+                ? IG_RESOURCE_DIRS.stream().map(root::resolve).toList() : List.of(root.resolve(PROFILES_DIR));
         List<FhirSource> resources = new ArrayList<>();
         SharedStrings strings = new SharedStrings();
         VersionStamp stamp = new VersionStamp(config);
+        for (Path folder : folders) resources.addAll(loadResources(root, folder, config, stamp, strings, findings));
+        return resources;
+    }
+
+    private List<FhirSource> loadResources(Path root, Path profiles, ProjectConfig config, VersionStamp stamp, SharedStrings strings,
+                                           List<Finding> findings) {
+        List<FhirSource> resources = new ArrayList<>();
         for (Path file : filesUnder(profiles, ".json", ".xml")) {
             String relative = relative(root, file);
             FhirSource.Role role = roleOf(relative(profiles, file));
@@ -236,7 +281,7 @@ public final class ProjectLoader {
         String type = engine.context().getResourceType(resource);
         String id = resource.getIdElement().getIdPart();
         if (folderRole != FhirSource.Role.INVALID_EXAMPLE && (id == null || id.isBlank())) {
-            throw new SourceException(displayName, 0, 0, "the " + type + " has no id: every resource in profiles/ needs one");
+            throw new SourceException(displayName, 0, 0, "the " + type + " has no id: every resource of the guide needs one");
         }
         FhirSource.Role role = stamp == null ? folderRole : roleOf(folderRole, type);
         FhirTerser terser = engine.context().newTerser();
@@ -307,7 +352,7 @@ public final class ProjectLoader {
         return FhirSource.Role.CONFORMANCE;
     }
 
-    private static List<Path> filesUnder(Path dir, String... suffixes) {
+    static List<Path> filesUnder(Path dir, String... suffixes) {
         if (!Files.isDirectory(dir)) return List.of();
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(Files::isRegularFile)

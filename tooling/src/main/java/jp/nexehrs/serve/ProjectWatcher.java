@@ -17,13 +17,14 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Watches the project's sources (the folders of {@link #SOURCES} and its root, for nexehrs.yaml) with the
+ * Watches the project's sources (the folders of {@link #SOURCES}, {@code input/} for a guide in the IG Publisher's
+ * layout, and its root, for nexehrs.yaml and sushi-config.yaml) with the
  * platform's WatchService: every folder is registered, and folders created later are registered as they appear.
  * Changes are gathered until the files have been quiet for {@link #QUIET_MILLIS} (an editor's save is often a
  * write, a rename and a delete), then handed over together as paths relative to the project root.
  */
 final class ProjectWatcher implements AutoCloseable {
-    static final List<String> SOURCES = List.of("spec", "profiles", "site-template", "governance");
+    static final List<String> SOURCES = List.of("spec", "profiles", "site-template", "governance", "input");
     static final long QUIET_MILLIS = 100;
 
     private final Path root;

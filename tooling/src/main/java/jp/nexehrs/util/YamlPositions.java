@@ -21,15 +21,17 @@ public final class YamlPositions {
 
     private final String file;
     private final Map<String, Position> byPointer;
+    private final Map<String, Position> keysByPointer;
 
-    private YamlPositions(String file, Map<String, Position> byPointer) {
+    private YamlPositions(String file, Map<String, Position> byPointer, Map<String, Position> keysByPointer) {
         this.file = file;
         this.byPointer = Map.copyOf(byPointer);
+        this.keysByPointer = Map.copyOf(keysByPointer);
     }
 
     /** An index with no positions: every lookup answers line 1, column 1 (for values built in code). */
     public static YamlPositions none(String file) {
-        return new YamlPositions(file, Map.of());
+        return new YamlPositions(file, Map.of(), Map.of());
     }
 
     /** A key given twice in one mapping: where each occurrence is. */
@@ -59,9 +61,15 @@ public final class YamlPositions {
 
     static YamlPositions index(byte[] yaml, String file) throws SourceException {
         Map<String, Position> positions = new HashMap<>();
+        Map<String, Position> keys = new HashMap<>();
         try (JsonParser parser = new YAMLFactory().createParser(yaml)) {
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
+                if (token == JsonToken.FIELD_NAME) {
+                    JsonLocation at = parser.currentTokenLocation();
+                    keys.putIfAbsent(parser.getParsingContext().pathAsPointer().toString(),
+                            new Position(Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr())));
+                }
                 if (token == JsonToken.FIELD_NAME || token.isStructEnd()) continue;
                 JsonLocation at = parser.currentTokenLocation();
                 // the first token at a pointer is where that entry starts
@@ -71,7 +79,16 @@ public final class YamlPositions {
         } catch (IOException e) {
             throw new SourceException(file, 0, 0, "cannot index positions: " + e.getMessage(), e);
         }
-        return new YamlPositions(file, positions);
+        return new YamlPositions(file, positions, keys);
+    }
+
+    /**
+     * Where the key of the entry at {@code pointer} is written ({@code /dependencies/c.d}: the line of {@code c.d:}), which
+     * for a mapping value is a line above where the value starts; {@link #at} when the entry has no key.
+     */
+    public Position keyAt(String pointer) {
+        Position key = keysByPointer.get(pointer);
+        return key != null ? key : at(pointer);
     }
 
     /** The file as the user sees it. */

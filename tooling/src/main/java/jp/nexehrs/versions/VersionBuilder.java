@@ -64,10 +64,10 @@ public final class VersionBuilder {
         Folders.delete(dir);
         Path source = dir.resolve("source");
         git.export(version.commitId(), source);
-        if (!Files.isRegularFile(source.resolve(ProjectLoader.CONFIG_FILE))) {
+        if (!Files.isRegularFile(source.resolve(ProjectLoader.configFileOf(source)))) {
             Folders.delete(dir);
             throw new HistoryException("version " + version.name() + " (tag " + version.tag() + ") has no "
-                    + ProjectLoader.CONFIG_FILE + ": it is not a nexehrs project at that commit");
+                    + ProjectLoader.CONFIG_FILE + " (nor a guide's sushi-config.yaml): it is not a nexehrs project at that commit");
         }
         try {
             Outcome outcome = new Pipeline(toolkit, progress).run(source, Goal.BUILD, git.fileHistory(version.commitId()), dir);

@@ -83,25 +83,25 @@ class LoadGuardsTest {
     }
 
     private static String rejected(ProjectConfig config) {
-        SourceException e = assertThrows(SourceException.class, () -> new ConfigValidator("").validate(config));
-        assertEquals(ConfigValidator.FILE, e.file());
+        SourceException e = assertThrows(SourceException.class, () -> new ConfigValidator(ProjectLoader.CONFIG_FILE, "").validate(config));
+        assertEquals(ProjectLoader.CONFIG_FILE, e.file());
         return e.getMessage();
     }
 
     /** The one warning a config that breaks a naming convention gets; it still builds. */
     private static String warned(ProjectConfig config) throws SourceException {
-        List<Finding> warnings = new ConfigValidator("").validate(config);
+        List<Finding> warnings = new ConfigValidator(ProjectLoader.CONFIG_FILE, "").validate(config);
         assertEquals(1, warnings.size(), warnings.toString());
         return warnings.get(0).message();
     }
 
     @Test
     void aGoodConfigPasses() throws SourceException {
-        assertEquals(List.of(), new ConfigValidator("").validate(config("jp.nexehrs.plan", "https://nexehrs.jp/fhir",
+        assertEquals(List.of(), new ConfigValidator(ProjectLoader.CONFIG_FILE, "").validate(config("jp.nexehrs.plan", "https://nexehrs.jp/fhir",
                 "1.3.0-ballot1", "4.0.1", "active", List.of(new Suppression("m", "profiles/a.json", "why")),
                 List.of(new ProjectConfig.Dependency("jp-core.r4", "1.1.2", null)))));
-        assertEquals(List.of(), new ConfigValidator("").validate(config("a.b", "http://x", "0.1.0", "4.0.1", "draft")));
-        assertEquals(List.of(), new ConfigValidator("").validate(config("a.b", "http://x", "0.1.0", "4.0.1", "retired")));
+        assertEquals(List.of(), new ConfigValidator(ProjectLoader.CONFIG_FILE, "").validate(config("a.b", "http://x", "0.1.0", "4.0.1", "draft")));
+        assertEquals(List.of(), new ConfigValidator(ProjectLoader.CONFIG_FILE, "").validate(config("a.b", "http://x", "0.1.0", "4.0.1", "retired")));
     }
 
     @Test

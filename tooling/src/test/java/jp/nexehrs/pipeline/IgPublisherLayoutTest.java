@@ -1,0 +1,132 @@
+package jp.nexehrs.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.nexehrs.CorpusFixtures;
+import jp.nexehrs.report.Finding;
+import jp.nexehrs.report.Severity;
+import jp.nexehrs.testing.TestProjects;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A guide in the IG Publisher's layout ({@code projects/ig-layout}: sushi-config.yaml, input/resources, input/vocabulary,
+ * input/examples, Japanese Markdown pages with a table, links, a Liquid include and highlight, an intro and notes, an
+ * image) builds unchanged into a site: no nexehrs.yaml, no edits.
+ */
+class IgPublisherLayoutTest {
+    @TempDir
+    static Path dir;
+    static Outcome outcome;
+    static Path site;
+
+    @BeforeAll
+    static void build() throws Exception {
+        Path root = CorpusFixtures.copyProject("ig-layout", dir.resolve("guide"));
+        try (Toolkit toolkit = new Toolkit(2, 946684800L)) {
+            outcome = new Pipeline(toolkit, Progress.SILENT).run(root, Goal.BUILD);
+        }
+        site = root.resolve("build/site");
+    }
+
+    @Test
+    void theGuideBuildsWithoutErrorsOrWarningsOnItsPages() {
+        assertEquals(List.of(), TestProjects.errors(outcome.findings()), TestProjects.describe(outcome.findings()));
+        List<Finding> onPages = outcome.findings().stream().filter(f -> f.file().startsWith("input/")
+                && !f.file().endsWith(".json") && f.severity() != Severity.INFORMATION).toList();
+        assertEquals(List.of(), onPages, TestProjects.describe(onPages));
+    }
+
+    @Test
+    void theIdentityComesFromSushiConfig() throws Exception {
+        Path archive = dir.resolve("guide/build/package/example.iglayout-0.1.0.tgz");
+        assertTrue(Files.isRegularFile(archive), "the package is named after sushi-config.yaml's id and version");
+        Document home = page("index.html");
+        assertTrue(home.title().contains("IGレイアウトの例"), home.title());
+        assertTrue(home.select("footer").text().contains("例示作業部会"), "the publisher's name, from its object form");
+    }
+
+    @Test
+    void theMarkdownHomePageIsTheBodyOfTheSitesHome() throws Exception {
+        Document home = page("index.html");
+        assertTrue(home.select(".home-document").text().contains("患者の基本情報を交換する"), home.select("main").html());
+        assertTrue(home.select(".home-document").text().contains("http://hl7.org/fhir/R4/ の FHIR R4"),
+                "site.data.fhir.path is the R4 specification: " + home.select(".home-document").text());
+        assertEquals("example.iglayout-0.1.0.tgz", home.select(".home-document a:contains(パッケージ)").attr("href"),
+                "the IG Publisher's package.tgz is the project's package");
+    }
+
+    @Test
+    void pagesFollowTheOrderAndTitlesOfPagesInSushiConfig() throws Exception {
+        Document guidance = page("guidance.html");
+        assertEquals("ガイダンス", guidance.selectFirst("article h1").text());
+        List<String> sidebar = guidance.select("ul.nav-documents > li > details > summary > a, ul.nav-documents > li > a").eachText();
+        assertEquals(List.of("ホーム", "ガイダンス", "文字コード"), sidebar, "pages: order, nested page after its parent");
+        assertEquals(List.of("ホーム", "概要", "文字コード", "成果物"), guidance.select("ul.nav-menu a").eachText(), "the guide's menu:");
+        assertEquals("characters.html", guidance.select("ul.nav-menu details a").get(1).attr("href"));
+    }
+
+    @Test
+    void markdownBecomesTheSameShapeAsAsciiDoc() throws Exception {
+        Document guidance = page("guidance.html");
+        assertNotNull(guidance.selectFirst("div.sect1 > h2#必須項目"), "### is the page's first section level, an h2 with an id");
+        assertNotNull(guidance.selectFirst("div.sect1 div.sect2 > h3#氏名の書き方"), "#### nests under it");
+        assertEquals(List.of("項目", "多重度", "説明"), guidance.select(".document-body table th").eachText(), "a GitHub table");
+        assertNotNull(guidance.selectFirst(".document-body del"), "strikethrough");
+        assertEquals("ValueSet-minimal-marital-status.html", guidance.select(".document-body a:contains(婚姻状況の値セット)").attr("href"),
+                "a reference link defined in an included file");
+        assertFalse(guidance.html().contains("{%") || guidance.html().contains("{{"), "no Liquid reaches the page");
+        Document characters = page("characters.html");
+        assertEquals("json", characters.select("pre code").attr("class").replace("language-", ""), "{% highlight json %} is a code block");
+        assertEquals("structure.png", characters.select(".document-body img").attr("src"));
+        assertTrue(Files.isRegularFile(site.resolve("structure.png")), "input/images is served at the site root");
+    }
+
+    @Test
+    void theIntroIsAboveTheProfilesViewsAndTheNotesBelow() throws Exception {
+        Document profile = page("StructureDefinition-minimal-patient.html");
+        String main = profile.select("main").html();
+        int intro = main.indexOf("このプロファイルは日本の患者を表します");
+        int notes = main.indexOf("氏名は漢字で記録します");
+        int table = main.indexOf("<table");
+        assertTrue(intro > 0 && table > intro && notes > table, "intro, then the views, then the notes: " + intro + " " + table + " " + notes);
+    }
+
+    @Test
+    void theSearchIndexCoversTheMarkdownSections() throws Exception {
+        JsonNode index = new ObjectMapper().readTree(site.resolve("search-index.json").toFile());
+        assertTrue(index.toString().contains("guidance.html#必須項目"), "a section of a Markdown page has its own entry");
+    }
+
+    @Test
+    void aBrokenLinkInMarkdownIsAnErrorOnItsLine() throws Exception {
+        Path root = CorpusFixtures.copyProject("ig-layout", dir.resolve("broken"));
+        Path page = root.resolve("input/pagecontent/characters.md");
+        Files.writeString(page, Files.readString(page) + "\n[行き先のない](StructureDefinition-nowhere.html)\n\n{% include missing.md %}\n");
+        Outcome broken;
+        try (Toolkit toolkit = new Toolkit(2, 946684800L)) {
+            broken = new Pipeline(toolkit, Progress.SILENT).run(root, Goal.PREVIEW);
+        }
+        List<Finding> errors = TestProjects.errors(broken.findings());
+        assertTrue(errors.stream().anyMatch(f -> f.file().equals("input/pagecontent/characters.md") && f.line() == 11
+                && f.message().contains("StructureDefinition-nowhere.html")), TestProjects.describe(errors));
+        assertTrue(errors.stream().anyMatch(f -> f.file().equals("input/pagecontent/characters.md") && f.line() == 13
+                && f.message().contains("{% include missing.md %} names a file that input/includes/ does not have")), TestProjects.describe(errors));
+    }
+
+    private static Document page(String name) throws Exception {
+        return Jsoup.parse(Files.readString(site.resolve(name)));
+    }
+}
