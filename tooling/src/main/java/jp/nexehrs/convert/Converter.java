@@ -81,28 +81,27 @@ public final class Converter {
                 .sorted(Comparator.comparing(ConformanceArtifact::key)).toList();
 
         List<ConvertedDocument> documents = new ArrayList<>();
+        // A file every page includes (the IG Publisher's link references) would be reported once per page: once is enough.
+        Set<Finding> pageFindings = new java.util.LinkedHashSet<>();
         if (withDocuments && !project.documents().isEmpty()) {
             // Documents come after snapshots: fhir-table:: blocks draw from them.
             ArtifactIndex artifacts = new ArtifactIndex(indexable(conformanceSources, conformance), project.pagePaths(), engine.context());
             for (DocumentConverter.Result result : convertDocuments(project, artifacts)) {
                 documents.add(result.document());
-                result.findings().stream().filter(f -> !findings.contains(f)).forEach(findings::add);
+                pageFindings.addAll(result.findings());
             }
         }
         List<ConvertedFragment> fragments = new ArrayList<>();
         if (withDocuments && !project.fragments().isEmpty()) {
             MarkdownConverter markdown = markdownConverter(project);
             Set<String> documentPages = documentPages(project);
-            // A file every page includes would be reported once per page: once is enough.
-            Set<Finding> pageFindings = new java.util.LinkedHashSet<>();
             for (ArtifactFragment fragment : project.fragments()) {
                 DocumentConverter.Result result = markdown.convertFragment(fragment.source(), documentPages);
                 fragments.add(new ConvertedFragment(fragment, result.document()));
                 pageFindings.addAll(result.findings());
             }
-            pageFindings.removeAll(findings);
-            findings.addAll(pageFindings);
         }
+        findings.addAll(pageFindings);
         return new Converted(project, documents, conformance, support, findings, dependencyDigest, fragments);
     }
 

@@ -158,11 +158,16 @@ final class IgLiquid {
         }
     }
 
-    /** The included file, inside input/includes/ only. */
+    /** The included file, inside input/includes/ only, also when followed through links. */
     private Optional<Path> find(String name) {
         if (name.isEmpty() || name.contains("{")) return Optional.empty();
         Path file = includes.resolve(name).normalize();
-        return file.startsWith(includes) && Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+        if (!file.startsWith(includes) || !Files.isRegularFile(file)) return Optional.empty();
+        try {
+            return file.toRealPath().startsWith(includes.toRealPath()) ? Optional.of(file) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     private static Finding leftOut(String file, int line, String what, String why) {

@@ -48,7 +48,7 @@ class ProjectContentTest {
         Project project = load(root);
         List<Finding> findings = on(project, "profiles/examples/Patient-noid.json");
         assertEquals(1, findings.size(), describe(project.findings()));
-        assertEquals("the Patient has no id: every resource in profiles/ needs one", findings.get(0).message());
+        assertEquals("the Patient has no id: every resource of the guide needs one", findings.get(0).message());
         assertEquals(List.of(), on(project, "profiles/invalid/Patient-noid.json"), "an invalid example may lack anything");
         assertTrue(project.resources().stream().anyMatch(r -> r.file().equals("profiles/invalid/Patient-noid.json")
                 && r.id().isEmpty() && r.role() == FhirSource.Role.INVALID_EXAMPLE));
