@@ -78,7 +78,8 @@ public final class Converter {
         List<ConvertedDocument> documents = new ArrayList<>();
         if (withDocuments && !project.documents().isEmpty()) {
             // Documents come after snapshots: fhir-table:: blocks draw from them.
-            ArtifactIndex artifacts = new ArtifactIndex(indexable(conformanceSources, conformance), project.pagePaths(), engine.context());
+            ArtifactIndex artifacts = new ArtifactIndex(indexable(conformanceSources, conformance), project.pagePaths(), engine.context(),
+                    support::fetchStructureDefinition);
             CachedDocuments cached = new CachedDocuments(cache);
             for (DocumentConverter.Result result : convertAll(project.documents(), artifacts, cached)) {
                 documents.add(result.document());
