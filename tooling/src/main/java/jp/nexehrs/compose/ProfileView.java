@@ -41,6 +41,8 @@ final class ProfileView {
                     "html", renderer.render(tree.rows(profile, view, ""), view)));
         }
         page.put("views", views);
+        page.put("englishCore", hasEnglishDescriptions(profile));
+        page.put("mappings", mappings(profile));
         page.put("bindings", bindings(profile));
         page.put("constraints", constraints(profile));
         page.put("extensions", extensions(profile));
@@ -50,6 +52,37 @@ final class ProfileView {
         }
         return page;
     }
+
+    /**
+     * The profile's mappings ({@code StructureDefinition.mapping}), each with the rows its elements map (the
+     * elements' {@code mapping} of that identity), in snapshot order; a mapping no element uses is still listed.
+     */
+    private static List<Map<String, Object>> mappings(StructureDefinition profile) {
+        List<Map<String, Object>> mappings = new ArrayList<>();
+        for (StructureDefinition.StructureDefinitionMappingComponent mapping : profile.getMapping()) {
+            List<Map<String, String>> rows = new ArrayList<>();
+            for (ElementDefinition element : shownElements(profile)) {
+                for (ElementDefinition.ElementDefinitionMappingComponent map : element.getMapping()) {
+                    if (!mapping.getIdentity().equals(map.getIdentity())) continue;
+                    rows.add(Map.of("path", element.getId(), "map", map.hasMap() ? map.getMap() : "",
+                            "comment", map.hasComment() ? map.getComment() : ""));
+                }
+            }
+            mappings.add(Map.of("identity", mapping.hasIdentity() ? mapping.getIdentity() : "", "name", mapping.hasName() ? mapping.getName() : "",
+                    "uri", mapping.hasUri() ? mapping.getUri() : "", "comment", mapping.hasComment() ? mapping.getComment() : "", "rows", rows));
+        }
+        return mappings;
+    }
+
+    /**
+     * Whether some element's short description has no Japanese in it: text the profile inherits from the FHIR core
+     * specification, which is English; the page says why once.
+     */
+    private static boolean hasEnglishDescriptions(StructureDefinition profile) {
+        return shownElements(profile).stream().anyMatch(e -> e.hasShort() && !JAPANESE.matcher(e.getShort()).find());
+    }
+
+    private static final java.util.regex.Pattern JAPANESE = java.util.regex.Pattern.compile("[\\p{IsHiragana}\\p{IsKatakana}\\p{IsHan}]");
 
     private Map<String, String> link(String canonical) {
         if (canonical == null || canonical.isEmpty()) return Map.of("label", "", "href", "", "url", "");
