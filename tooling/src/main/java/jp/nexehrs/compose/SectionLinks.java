@@ -2,8 +2,6 @@ package jp.nexehrs.compose;
 
 import jp.nexehrs.convert.ConvertedDocument;
 import jp.nexehrs.load.ProjectConfig;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 import java.net.URLEncoder;
@@ -45,18 +43,15 @@ final class SectionLinks {
         return repository + "/edit/main/" + document.source().file();
     }
 
-    /** The document's HTML with a comment link after each section heading. */
-    String withCommentLinks(ConvertedDocument document) {
-        if (!enabled()) return document.htmlBody();
-        Document html = Jsoup.parseBodyFragment(document.htmlBody());
-        html.outputSettings().prettyPrint(false);
-        for (Element heading : html.body().select("h2[id], h3[id], h4[id]")) {
+    /** Adds a comment link after each section heading of the document's body (nothing without a repository). */
+    void addTo(Element body, ConvertedDocument document) {
+        if (!enabled()) return;
+        for (Element heading : body.select("h2[id], h3[id], h4[id]")) {
             String title = heading.text();
             heading.appendElement("a").addClass("comment-link").attr("href", commentUrl(document, heading.id(), title))
                     .attr("rel", "noopener").attr("title", "この節にコメントする Comment on this section")
                     .append(COMMENT_ICON + "<span class=\"visually-hidden\">この節にコメントする</span>");
         }
-        return html.body().html();
     }
 
     private static String encode(String text) {

@@ -90,12 +90,13 @@ public final class SiteComposer {
         files.add(pages.render("qa.ftlh", PagePaths.QA, QaView.model(checked)));
         var governance = checked.governance();
         SectionLinks sectionLinks = new SectionLinks(converted.project().config());
+        DocumentBody documentBody = new DocumentBody(sectionLinks);
         List<ConvertedDocument> documents = converted.documents();
         for (int i = 0; i < documents.size(); i++) {
             ConvertedDocument document = documents.get(i);
             Map<String, Object> page = new HashMap<>();
             page.put("document", document);
-            page.put("body", sectionLinks.withCommentLinks(document));
+            page.put("body", documentBody.forPage(document));
             if (sectionLinks.enabled()) page.put("editUrl", sectionLinks.editUrl(document));
             if (i > 0) page.put("previous", documents.get(i - 1));
             if (i < documents.size() - 1) page.put("next", documents.get(i + 1));
