@@ -53,8 +53,8 @@ final class ConformanceView {
         page.put("capabilityKind", statement.hasKind() ? statement.getKind().toCode() : "");
         page.put("fhirVersion", statement.hasFhirVersion() ? statement.getFhirVersion().toCode() : "");
         page.put("formats", codes(statement.getFormat()));
-        page.put("software", statement.hasSoftware() ? statement.getSoftware().getName() + (statement.getSoftware().hasVersion()
-                ? " " + statement.getSoftware().getVersion() : "") : "");
+        page.put("software", statement.hasSoftware() ? (text(statement.getSoftware().getNameElement()) + " "
+                + text(statement.getSoftware().getVersionElement())).strip() : "");
         page.put("instantiates", links(statement.getInstantiates()));
         page.put("imports", links(statement.getImports()));
         List<Map<String, Object>> rests = new ArrayList<>();
@@ -181,7 +181,8 @@ final class ConformanceView {
     /** The capability statement expectation (SHALL, SHOULD, MAY) an element carries, or "". */
     private static String expectation(Element element) {
         var extension = element.getExtensionByUrl(EXPECTATION);
-        return extension == null || !extension.hasValue() ? "" : extension.getValue().primitiveValue();
+        String value = extension == null || !extension.hasValue() ? null : extension.getValue().primitiveValue();
+        return value == null ? "" : value;
     }
 
     private Map<String, String> link(String canonical) {

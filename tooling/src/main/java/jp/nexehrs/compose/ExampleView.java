@@ -26,6 +26,8 @@ import java.util.Optional;
  * iframes), the profiles it was checked against and its validation findings.
  */
 final class ExampleView {
+    /** The longest title taken from a resource's text, in characters: a heading, not a paragraph. */
+    private static final int TITLE_LENGTH = 80;
     private final HtmlPolicy htmlPolicy = new HtmlPolicy();
     private final SiteLinks site;
     private final Optional<GuideDeclaration> guide;
@@ -101,8 +103,6 @@ final class ExampleView {
         return line.codePointCount(0, line.length()) <= TITLE_LENGTH ? line
                 : line.substring(0, line.offsetByCodePoints(0, TITLE_LENGTH - 1)) + "…";
     }
-
-    private static final int TITLE_LENGTH = 80;
 
     /** The narrative's XHTML after sanitising, or "" when the example has none. */
     private String narrative(FhirSource source) {

@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The model of a profile's or extension's page: base and derived profiles, the four element views, bindings,
@@ -22,6 +23,8 @@ import java.util.Set;
  * types and sub-extensions.
  */
 final class ProfileView {
+    /** A character of Japanese text: kana or kanji. */
+    private static final Pattern JAPANESE = Pattern.compile("[\\p{IsHiragana}\\p{IsKatakana}\\p{IsHan}]");
     private final SiteLinks site;
     private final ElementTree tree;
     private final ElementTableRenderer renderer = new ElementTableRenderer();
@@ -81,8 +84,6 @@ final class ProfileView {
     private static boolean hasEnglishDescriptions(StructureDefinition profile) {
         return shownElements(profile).stream().anyMatch(e -> e.hasShort() && !JAPANESE.matcher(e.getShort()).find());
     }
-
-    private static final java.util.regex.Pattern JAPANESE = java.util.regex.Pattern.compile("[\\p{IsHiragana}\\p{IsKatakana}\\p{IsHan}]");
 
     private Map<String, String> link(String canonical) {
         if (canonical == null || canonical.isEmpty()) return Map.of("label", "", "href", "", "url", "");

@@ -99,7 +99,7 @@ class ImplementerPagesTest {
         assertTrue(bundle.selectFirst("h1").text().startsWith("Bundle/record-sato"), "nothing to name it: Type/id");
         assertFalse(patient.select("#formal-json span.s").isEmpty());
         assertFalse(patient.select("#formal-xml span.a").isEmpty());
-        assertEquals("山田 太郎", page("artifacts.html").selectFirst("a[href=Patient-yamada-taro.html]").text(), "titled in the index too");
+        assertEquals("山田 太郎", page("artifacts.html").selectFirst("main a[href=Patient-yamada-taro.html]").text(), "titled in the index too");
     }
 
     @Test
@@ -112,7 +112,7 @@ class ImplementerPagesTest {
         Element extensions = index.getElementById("extensions").nextElementSibling();
         assertFalse(extensions.select("a[href=StructureDefinition-nexehrs-refusal-scope.html]").isEmpty(), "extensions apart");
         assertTrue(extensions.select("a[href=StructureDefinition-nexehrs-patient.html]").isEmpty(), "profiles are not extensions");
-        Element patientRow = index.selectFirst("a[href=StructureDefinition-nexehrs-patient.html]").closest("tr");
+        Element patientRow = index.selectFirst("main a[href=StructureDefinition-nexehrs-patient.html]").closest("tr");
         assertFalse(patientRow.select("td").get(1).text().isBlank(), "each with its description");
     }
 
