@@ -45,6 +45,39 @@ public final class CorpusFixtures {
         return folder.get();
     }
 
+    /**
+     * JP Core 1.1.2 as its editors would bring it: its differential package's resources (differentials, examples and
+     * its ImplementationGuide) copied as they are into {@code root/profiles}, and a nexehrs.yaml that says what the
+     * guide's own configuration says; its jpfhir-terminology dependency is not obtainable, so missing dependencies
+     * are warnings. Skips the calling test, saying why, without the corpus.
+     */
+    public static Path jpCore112Project(Path root) throws IOException {
+        Path jpCore = jpCore112();
+        Files.createDirectories(root.resolve("profiles"));
+        Files.writeString(root.resolve("nexehrs.yaml"), """
+                id: jpfhir.jp.core
+                canonical: http://jpfhir.jp/fhir/core
+                canonicals:
+                  - http://jpfhir.jp/fhir/Examples
+                version: 1.1.2
+                fhirVersion: 4.0.1
+                title:
+                  ja: JP Core
+                  en: JP Core
+                status: draft
+                publisher: JAMI
+                license: CC0-1.0
+                missingDependencies: warn
+                """);
+        try (Stream<Path> files = Files.list(jpCore.resolve("expected/diff/package"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).filter(f -> !f.getFileName().toString().startsWith("package")
+                    && !f.getFileName().toString().startsWith(".")).sorted().toList()) {
+                Files.copy(file, root.resolve("profiles").resolve(file.getFileName().toString()));
+            }
+        }
+        return root;
+    }
+
     /** The JAMI ePrescription guide of the corpus; the calling test is skipped, saying why, when it is absent. */
     public static Path jpEPrescription() {
         Optional<Path> folder = corpus().map(c -> c.resolve("jp-eprescription")).filter(Files::isDirectory);

@@ -2,7 +2,12 @@ package jp.nexehrs.compose;
 
 import jp.nexehrs.load.SiteTemplate;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.ConceptMap;
+import org.hl7.fhir.r4.model.NamingSystem;
+import org.hl7.fhir.r4.model.OperationDefinition;
+import org.hl7.fhir.r4.model.SearchParameter;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import org.hl7.fhir.r4.model.ValueSet;
 
@@ -24,12 +29,17 @@ final class ArtifactPages {
     private final Map<String, Function<IBaseResource, Map<String, Object>>> views;
     private final Map<String, String> templates = new HashMap<>();
 
-    ArtifactPages(SiteTemplate template, ProfileView profiles, TerminologyView terminology) {
+    ArtifactPages(SiteTemplate template, ProfileView profiles, TerminologyView terminology, ConformanceView conformance) {
         this.template = template;
         this.views = Map.of(
                 "StructureDefinition", resource -> profiles.model((StructureDefinition) resource),
                 "ValueSet", resource -> terminology.valueSet((ValueSet) resource),
-                "CodeSystem", resource -> terminology.codeSystem((CodeSystem) resource));
+                "CodeSystem", resource -> terminology.codeSystem((CodeSystem) resource),
+                "SearchParameter", resource -> conformance.searchParameter((SearchParameter) resource),
+                "CapabilityStatement", resource -> conformance.capabilityStatement((CapabilityStatement) resource),
+                "OperationDefinition", resource -> conformance.operationDefinition((OperationDefinition) resource),
+                "NamingSystem", resource -> conformance.namingSystem((NamingSystem) resource),
+                "ConceptMap", resource -> conformance.conceptMap((ConceptMap) resource));
     }
 
     /** The template of a resource type's pages. */

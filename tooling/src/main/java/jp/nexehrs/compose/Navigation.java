@@ -67,36 +67,56 @@ public record Navigation(List<DocumentEntry> documents, List<Group> groups, Map<
             entries.add(new DocumentEntry(page, document.title(), sections));
         }
         Map<String, List<Link>> byKind = new LinkedHashMap<>();
-        for (String kind : List.of("profiles", "extensions", "valuesets", "codesystems", "other")) byKind.put(kind, new ArrayList<>());
+        for (Kind kind : KINDS) byKind.put(kind.id(), new ArrayList<>());
         for (Map<String, Object> model : artifacts) {
             byKind.get(kindOf(model)).add(new Link(String.valueOf(model.get("page")), String.valueOf(model.getOrDefault("title", model.get("id")))));
         }
-        byKind.put("examples", examples.stream()
+        byKind.put(EXAMPLES, examples.stream()
                 .map(e -> new Link(paths.page(e.source()), e.source().resourceType() + "/" + e.source().id())).toList());
         List<Group> groups = new ArrayList<>();
         Map<String, String> groupIdsByPage = new HashMap<>();
         byKind.forEach((kind, links) -> {
             if (links.isEmpty()) return;
-            groups.add(Group.of(kind, LABELS.get(kind), links));
+            groups.add(Group.of(kind, label(kind), links));
             links.forEach(link -> groupIdsByPage.put(link.page(), kind));
         });
         return new Navigation(entries, groups, groupIdsByPage);
     }
 
-    private static final Map<String, String> LABELS = Map.of(
-            "profiles", "プロファイル Profiles",
-            "extensions", "拡張 Extensions",
-            "valuesets", "値集合 Value sets",
-            "codesystems", "コードシステム Code systems",
-            "other", "その他のリソース Other resources",
-            "examples", "例 Examples");
+    /** A kind of artifact: the id of its group, its Japanese and English names. */
+    public record Kind(String id, String japanese, String english) {}
+
+    static final String EXAMPLES = "examples";
+
+    /** The kinds in the order the sidebar and the artifact index show them; examples last. */
+    static final List<Kind> KINDS = List.of(
+            new Kind("profiles", "プロファイル", "Profiles"),
+            new Kind("extensions", "拡張", "Extensions"),
+            new Kind("valuesets", "値集合", "Value sets"),
+            new Kind("codesystems", "コードシステム", "Code systems"),
+            new Kind("conceptmaps", "概念マップ", "Concept maps"),
+            new Kind("namingsystems", "命名システム", "Naming systems"),
+            new Kind("searchparameters", "検索パラメータ", "Search parameters"),
+            new Kind("operations", "操作定義", "Operation definitions"),
+            new Kind("capabilities", "機能宣言", "Capability statements"),
+            new Kind("other", "その他のリソース", "Other resources"),
+            new Kind(EXAMPLES, "例", "Examples"));
+
+    private static String label(String kind) {
+        return KINDS.stream().filter(k -> k.id().equals(kind)).map(k -> k.japanese() + " " + k.english()).findFirst().orElse(kind);
+    }
 
     /** The kind and title the artifact index shows too ({@link ArtifactModel}): one rule for both. */
-    private static String kindOf(Map<String, Object> model) {
+    static String kindOf(Map<String, Object> model) {
         return switch (String.valueOf(model.get("type"))) {
             case "StructureDefinition" -> "extension".equals(model.get("kind")) ? "extensions" : "profiles";
             case "ValueSet" -> "valuesets";
             case "CodeSystem" -> "codesystems";
+            case "ConceptMap" -> "conceptmaps";
+            case "NamingSystem" -> "namingsystems";
+            case "SearchParameter" -> "searchparameters";
+            case "OperationDefinition" -> "operations";
+            case "CapabilityStatement" -> "capabilities";
             default -> "other";
         };
     }

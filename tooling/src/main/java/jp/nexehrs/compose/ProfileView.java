@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The model of a profile's or extension's page: base and derived profiles, the four element views, bindings,
@@ -22,6 +23,8 @@ import java.util.Set;
  * types and sub-extensions.
  */
 final class ProfileView {
+    /** A character of Japanese text: kana or kanji. */
+    private static final Pattern JAPANESE = Pattern.compile("[\\p{IsHiragana}\\p{IsKatakana}\\p{IsHan}]");
     private final SiteLinks site;
     private final ElementTree tree;
     private final ElementTableRenderer renderer = new ElementTableRenderer();
@@ -41,6 +44,8 @@ final class ProfileView {
                     "html", renderer.render(tree.rows(profile, view, ""), view)));
         }
         page.put("views", views);
+        page.put("englishCore", hasEnglishDescriptions(profile));
+        page.put("mappings", mappings(profile));
         page.put("bindings", bindings(profile));
         page.put("constraints", constraints(profile));
         page.put("extensions", extensions(profile));
@@ -49,6 +54,35 @@ final class ProfileView {
             page.put("extension", extensionSummary(profile));
         }
         return page;
+    }
+
+    /**
+     * The profile's mappings ({@code StructureDefinition.mapping}), each with the rows its elements map (the
+     * elements' {@code mapping} of that identity), in snapshot order; a mapping no element uses is still listed.
+     */
+    private static List<Map<String, Object>> mappings(StructureDefinition profile) {
+        List<Map<String, Object>> mappings = new ArrayList<>();
+        for (StructureDefinition.StructureDefinitionMappingComponent mapping : profile.getMapping()) {
+            List<Map<String, String>> rows = new ArrayList<>();
+            for (ElementDefinition element : shownElements(profile)) {
+                for (ElementDefinition.ElementDefinitionMappingComponent map : element.getMapping()) {
+                    if (!mapping.getIdentity().equals(map.getIdentity())) continue;
+                    rows.add(Map.of("path", element.getId(), "map", map.hasMap() ? map.getMap() : "",
+                            "comment", map.hasComment() ? map.getComment() : ""));
+                }
+            }
+            mappings.add(Map.of("identity", mapping.hasIdentity() ? mapping.getIdentity() : "", "name", mapping.hasName() ? mapping.getName() : "",
+                    "uri", mapping.hasUri() ? mapping.getUri() : "", "comment", mapping.hasComment() ? mapping.getComment() : "", "rows", rows));
+        }
+        return mappings;
+    }
+
+    /**
+     * Whether some element's short description has no Japanese in it: text the profile inherits from the FHIR core
+     * specification, which is English; the page says why once.
+     */
+    private static boolean hasEnglishDescriptions(StructureDefinition profile) {
+        return shownElements(profile).stream().anyMatch(e -> e.hasShort() && !JAPANESE.matcher(e.getShort()).find());
     }
 
     private Map<String, String> link(String canonical) {

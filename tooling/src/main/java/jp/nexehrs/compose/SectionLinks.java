@@ -2,8 +2,6 @@ package jp.nexehrs.compose;
 
 import jp.nexehrs.convert.ConvertedDocument;
 import jp.nexehrs.load.ProjectConfig;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 import java.net.URLEncoder;
@@ -15,6 +13,9 @@ import java.nio.charset.StandardCharsets;
  * document, its version and the section. Without a repository the page is left as it is.
  */
 final class SectionLinks {
+    /** A speech bubble drawn inline: an emoji would show as an empty box where no emoji font is installed. */
+    static final String COMMENT_ICON = "<svg class=\"icon\" aria-hidden=\"true\" focusable=\"false\" viewBox=\"0 0 16 16\" width=\"16\" height=\"16\">"
+            + "<path fill=\"currentColor\" d=\"M2 2h12a1 1 0 0 1 1 1v8a1 1 0 0 1-1 1H7l-3.5 3v-3H2a1 1 0 0 1-1-1V3a1 1 0 0 1 1-1zm1 2v6h2v1.5L6.8 10H13V4z\"/></svg>";
     private final String repository;
     private final String version;
 
@@ -42,17 +43,15 @@ final class SectionLinks {
         return repository + "/edit/main/" + document.source().file();
     }
 
-    /** The document's HTML with a comment link after each section heading. */
-    String withCommentLinks(ConvertedDocument document) {
-        if (!enabled()) return document.htmlBody();
-        Document html = Jsoup.parseBodyFragment(document.htmlBody());
-        html.outputSettings().prettyPrint(false);
-        for (Element heading : html.body().select("h2[id], h3[id], h4[id]")) {
+    /** Adds a comment link after each section heading of the document's body (nothing without a repository). */
+    void addTo(Element body, ConvertedDocument document) {
+        if (!enabled()) return;
+        for (Element heading : body.select("h2[id], h3[id], h4[id]")) {
             String title = heading.text();
             heading.appendElement("a").addClass("comment-link").attr("href", commentUrl(document, heading.id(), title))
-                    .attr("rel", "noopener").attr("title", "この節にコメントする Comment on this section").text("💬");
+                    .attr("rel", "noopener").attr("title", "この節にコメントする Comment on this section")
+                    .append(COMMENT_ICON + "<span class=\"visually-hidden\">この節にコメントする</span>");
         }
-        return html.body().html();
     }
 
     private static String encode(String text) {

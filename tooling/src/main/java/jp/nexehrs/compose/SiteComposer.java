@@ -14,6 +14,7 @@ import jp.nexehrs.load.FhirSource;
 import jp.nexehrs.load.PagePaths;
 import jp.nexehrs.load.SiteTemplate;
 import jp.nexehrs.render.ArtifactLinks;
+import jp.nexehrs.render.CodeHighlighter;
 import jp.nexehrs.render.ElementTree;
 import jp.nexehrs.search.SearchIndex;
 import jp.nexehrs.report.Severity;
@@ -55,6 +56,7 @@ public final class SiteComposer {
     private final boolean pdfLinks;
     private final int threads;
     private final Parallel parallel;
+    private final CodeHighlighter highlighter = new CodeHighlighter();
 
     /**
      * @param pdfLinks whether this build makes PDFs, so that document pages and the home page link to them
@@ -93,14 +95,15 @@ public final class SiteComposer {
                 .ifPresent(document -> home.put("homeDocument", document));
         files.add(pages.render("index.ftlh", PagePaths.HOME, home));
         files.add(pages.render("artifacts.ftlh", PagePaths.ARTIFACT_INDEX, Map.of()));
-        files.add(pages.render("qa.ftlh", PagePaths.QA, Map.of("findings", checked.findings(), "suppressed", checked.suppressed())));
+        files.add(pages.render("qa.ftlh", PagePaths.QA, QaView.model(checked)));
         var governance = checked.governance();
         SectionLinks sectionLinks = new SectionLinks(converted.project().config());
+        DocumentBody documentBody = new DocumentBody(sectionLinks);
         for (int i = 0; i < documents.size(); i++) {
             ConvertedDocument document = documents.get(i);
             Map<String, Object> page = new HashMap<>();
             page.put("document", document);
-            page.put("body", sectionLinks.withCommentLinks(document));
+            page.put("body", documentBody.forPage(document));
             if (sectionLinks.enabled()) page.put("editUrl", sectionLinks.editUrl(document));
             if (i > 0) page.put("previous", documents.get(i - 1));
             if (i < documents.size() - 1) page.put("next", documents.get(i + 1));
@@ -117,12 +120,13 @@ public final class SiteComposer {
         }
 
         SiteLinks links = SiteLinks.of(ArtifactLinks.of(converted.conformance().stream()
-                        .map(artifact -> new ArtifactLinks.Page(artifact.resource(), paths.page(artifact.source())))),
-                converted.conformance(), checked.examples(), paths);
+                        .map(artifact -> new ArtifactLinks.Page(artifact.resource(), paths.page(artifact.source()))),
+                        converted.support()::fetchStructureDefinition),
+                converted.conformance(), checked.examples(), converted.documents(), paths);
         var fhirContext = converted.support().engine().context();
         ProfileView profiles = new ProfileView(links, new ElementTree(fhirContext, links.links()));
         TerminologyView terminology = new TerminologyView(links, checked.expansions());
-        ArtifactPages artifactPages = new ArtifactPages(template, profiles, terminology);
+        ArtifactPages artifactPages = new ArtifactPages(template, profiles, terminology, new ConformanceView(links));
         ExampleView examples = new ExampleView(links, converted.project().guide());
         Map<String, Map<String, Object>> fragments = fragmentsByKey(converted);
         FhirEngine engine = converted.support().engine();
@@ -131,7 +135,7 @@ public final class SiteComposer {
             List<ConformanceArtifact> batch = artifacts.subList(start, Math.min(artifacts.size(), start + ENCODING_BATCH));
             List<Encoded> encoded = encode(engine, batch.stream().map(ConformanceArtifact::resource).toList());
             for (int i = 0; i < batch.size(); i++) {
-                files.addAll(artifactFiles(batch.get(i), encoded.get(i), converted, pages, artifactPages, paths,
+                files.addAll(artifactFiles(batch.get(i), encoded.get(i), converted, pages, artifactPages, links, paths,
                         fragments.getOrDefault(batch.get(i).key(), Map.of())));
             }
         }
@@ -146,6 +150,7 @@ public final class SiteComposer {
                 page.putAll(fragments.getOrDefault(source.key(), Map.of()));
                 page.put("jsonFile", paths.json(source));
                 page.put("xmlFile", paths.xml(source));
+                page.put("formal", encoded.get(i).highlighted());
                 files.add(pages.render("example.ftlh", paths.page(source), page));
                 files.add(new SiteFile(paths.json(source), encoded.get(i).json().getBytes(StandardCharsets.UTF_8)));
                 files.add(new SiteFile(paths.xml(source), encoded.get(i).xml().getBytes(StandardCharsets.UTF_8)));
@@ -180,18 +185,24 @@ public final class SiteComposer {
         return files;
     }
 
-    /** A resource as the site serves it beside its page. */
-    private record Encoded(String json, String xml) {}
+    /** A resource as the site serves it beside its page, and as its page shows it (highlighted HTML). */
+    private record Encoded(String json, String xml, Map<String, String> highlighted) {}
 
-    /** Each resource's JSON and XML, in order; each thread encodes with parsers of its own (they are not thread-safe). */
+    /**
+     * Each resource's JSON and XML, in order, with their highlighted HTML for the page's formal views; each thread
+     * encodes with parsers of its own (they are not thread-safe).
+     */
     private List<Encoded> encode(FhirEngine engine, List<IBaseResource> resources) {
-        return parallel.map(resources, resource -> new Encoded(engine.jsonParser().encodeResourceToString(resource),
-                engine.xmlParser().encodeResourceToString(resource)));
+        return parallel.map(resources, resource -> {
+            String json = engine.jsonParser().encodeResourceToString(resource);
+            String xml = engine.xmlParser().encodeResourceToString(resource);
+            return new Encoded(json, xml, Map.of("json", highlighter.json(json), "xml", highlighter.xml(xml)));
+        });
     }
 
     /** The artifact's page, JSON and XML. */
     private static List<SiteFile> artifactFiles(ConformanceArtifact artifact, Encoded encoded, Converted converted, PageRenderer pages,
-                                                ArtifactPages artifactPages, PagePaths paths, Map<String, Object> fragments) {
+                                                ArtifactPages artifactPages, SiteLinks links, PagePaths paths, Map<String, Object> fragments) {
         Map<String, Object> page = new LinkedHashMap<>(fragments);
         putLastChange(page, converted, artifact.source().file());
         String type = artifact.source().resourceType();
@@ -199,6 +210,8 @@ public final class SiteComposer {
         String templateName = artifactPages.templateFor(type);
         page.put("artifact", ArtifactModel.of(artifact, paths));
         page.put("json", encoded.json());
+        page.put("formal", encoded.highlighted());
+        page.put("usages", links.usages(artifact.source().url(), artifact.source().key()));
         return List.of(pages.render(templateName, paths.page(artifact.source()), page),
                 new SiteFile(paths.json(artifact.source()), encoded.json().getBytes(StandardCharsets.UTF_8)),
                 new SiteFile(paths.xml(artifact.source()), encoded.xml().getBytes(StandardCharsets.UTF_8)));
@@ -216,16 +229,22 @@ public final class SiteComposer {
         site.put("config", config);
         site.put("pages", paths.fixedPages());
         site.put("documents", converted.documents().stream().filter(d -> !PagePaths.HOME.equals(d.source().pagePath())).toList());
-        Map<String, List<Map<String, Object>>> groups = new LinkedHashMap<>();
-        for (String type : List.of("StructureDefinition", "ValueSet", "CodeSystem")) groups.put(type, new ArrayList<>());
-        for (Map<String, Object> model : artifactModels) {
-            groups.computeIfAbsent(String.valueOf(model.get("type")), t -> new ArrayList<>()).add(model);
+        Map<String, List<Map<String, Object>>> byKind = new LinkedHashMap<>();
+        for (Map<String, Object> model : artifactModels) byKind.computeIfAbsent(Navigation.kindOf(model), k -> new ArrayList<>()).add(model);
+        List<Map<String, Object>> groups = new ArrayList<>();
+        for (Navigation.Kind kind : Navigation.KINDS) {
+            if (byKind.containsKey(kind.id())) {
+                groups.add(Map.of("id", kind.id(), "ja", kind.japanese(), "en", kind.english(), "artifacts", byKind.get(kind.id())));
+            }
         }
         site.put("artifactGroups", groups);
         site.put("examples", checked.examples().stream().map(e -> Map.of("key", e.source().key(), "page", paths.page(e.source()),
-                "type", e.source().resourceType(), "id", e.source().id(), "errors", e.errorCount(), "warnings", e.warningCount())).toList());
+                "type", e.source().resourceType(), "id", e.source().id(), "title", ExampleView.title(e.source(), converted.project().guide()),
+                "errors", e.errorCount(), "warnings", e.warningCount())).toList());
         site.put("errorCount", checked.count(Severity.ERROR));
         site.put("warningCount", checked.count(Severity.WARNING));
+        site.put("acceptedCount", checked.suppressed().size());
+        site.put("informationCount", checked.count(Severity.INFORMATION));
         site.put("packageFile", config.packageFileName());
         site.put("definitionsZip", Downloads.DEFINITIONS);
         site.put("examplesZip", Downloads.EXAMPLES);

@@ -36,7 +36,9 @@ public final class ArtifactIndex {
     /** Made once: every cached document's key includes it (made per document, it showed in profiles: tooling/BENCHMARKS.md). */
     private final String fingerprint;
 
-    ArtifactIndex(List<ConformanceArtifact> conformance, PagePaths pagePaths, FhirContext context) {
+    /** @param coreDefinitions the R4 definition at a core canonical URL, or null: links to core extensions go to their pages */
+    ArtifactIndex(List<ConformanceArtifact> conformance, PagePaths pagePaths, FhirContext context,
+                  java.util.function.Function<String, IBaseResource> coreDefinitions) {
         for (ConformanceArtifact artifact : conformance) {
             var source = artifact.source();
             IBaseResource resource = artifact.resource();
@@ -49,7 +51,7 @@ public final class ArtifactIndex {
         }
         this.context = context;
         elementTree = new ElementTree(context, ArtifactLinks.of(conformance.stream()
-                .map(artifact -> new ArtifactLinks.Page(artifact.resource(), pagePaths.page(artifact.source())))));
+                .map(artifact -> new ArtifactLinks.Page(artifact.resource(), pagePaths.page(artifact.source()))), coreDefinitions));
         StringBuilder out = new StringBuilder();
         new TreeMap<>(byReference).forEach((reference, target) -> out.append(reference).append('\u0000').append(target.pagePath())
                 .append('\u0000').append(target.label()).append('\u0000').append(target.key()).append('\n'));

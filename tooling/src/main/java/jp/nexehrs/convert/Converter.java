@@ -85,7 +85,8 @@ public final class Converter {
         Set<Finding> pageFindings = new java.util.LinkedHashSet<>();
         if (withDocuments && !project.documents().isEmpty()) {
             // Documents come after snapshots: fhir-table:: blocks draw from them.
-            ArtifactIndex artifacts = new ArtifactIndex(indexable(conformanceSources, conformance), project.pagePaths(), engine.context());
+            ArtifactIndex artifacts = new ArtifactIndex(indexable(conformanceSources, conformance), project.pagePaths(), engine.context(),
+                    support::fetchStructureDefinition);
             for (DocumentConverter.Result result : convertDocuments(project, artifacts)) {
                 documents.add(result.document());
                 pageFindings.addAll(result.findings());

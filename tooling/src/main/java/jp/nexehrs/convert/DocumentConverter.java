@@ -97,12 +97,14 @@ public final class DocumentConverter implements AutoCloseable {
     Result convert(DocumentSource source, ArtifactIndex artifacts) {
         Optional<Finding> tooLarge = ExpansionBudget.check(source.path(), source.text(), includeJail(source));
         if (tooLarge.isPresent()) return new Result(unconverted(source), List.of(tooLarge.get()));
+        // Read before the conversion starts, so that what the header's parse logs is reported once, by the conversion.
+        boolean japanese = language(source).startsWith(JAPANESE);
         Conversion conversion = new Conversion(source, artifacts);
         current.set(conversion);
         try {
             Path docDir = source.path().getParent();
             String rootPrefix = "../".repeat((int) source.pagePath().chars().filter(c -> c == '/').count());
-            Attributes attributes = Attributes.builder()
+            var builder = Attributes.builder()
                     .attribute("docfile", source.path().toAbsolutePath().toString())
                     .attribute("docdir", docDir.toString())
                     .attribute("attribute-missing", "warn")
@@ -110,9 +112,10 @@ public final class DocumentConverter implements AutoCloseable {
                     .attribute("idprefix", "")
                     .attribute("idseparator", "-")
                     .attribute("nexehrs-site-root", rootPrefix)
-                    .attribute("lang", "ja")
-                    .showTitle(false)
-                    .build();
+                    .attribute("lang", JAPANESE + SOFT)
+                    .showTitle(false);
+            if (japanese) JAPANESE_CAPTIONS.forEach((name, caption) -> builder.attribute(name, caption + SOFT));
+            Attributes attributes = builder.build();
             Options options = Options.builder()
                     .safe(SafeMode.SAFE)
                     .baseDir(includeJail(source).toFile())
@@ -142,6 +145,32 @@ public final class DocumentConverter implements AutoCloseable {
         } finally {
             current.remove();
         }
+    }
+
+    private static final String JAPANESE = "ja";
+    /** Asciidoctor's mark of a default the document may override in its header. */
+    private static final String SOFT = "@";
+    /**
+     * The captions of a Japanese document (admonition labels, figure and table captions), as Asciidoctor's own
+     * Japanese translation names them; a document may still set any of them in its header.
+     */
+    private static final java.util.Map<String, String> JAPANESE_CAPTIONS = java.util.Map.ofEntries(
+            java.util.Map.entry("note-caption", "注記"), java.util.Map.entry("tip-caption", "ヒント"),
+            java.util.Map.entry("important-caption", "重要"), java.util.Map.entry("warning-caption", "警告"),
+            java.util.Map.entry("caution-caption", "注意"), java.util.Map.entry("figure-caption", "図"),
+            java.util.Map.entry("table-caption", "表"), java.util.Map.entry("example-caption", "例"),
+            java.util.Map.entry("appendix-caption", "付録"), java.util.Map.entry("toc-title", "目次"),
+            java.util.Map.entry("version-label", "版"), java.util.Map.entry("last-update-label", "最終更新"),
+            java.util.Map.entry("untitled-label", "無題"));
+
+    /** The document's language: its header's {@code :lang:}, Japanese when it says none. */
+    private String language(DocumentSource source) {
+        Options options = Options.builder().safe(SafeMode.SAFE).baseDir(includeJail(source).toFile())
+                .attributes(Attributes.builder().attribute("docfile", source.path().toAbsolutePath().toString())
+                        .attribute("lang", JAPANESE + SOFT).build())
+                .option("parse_header_only", true).build();
+        Object lang = asciidoctor.load(source.text(), options).getAttribute("lang");
+        return lang == null ? JAPANESE : lang.toString().toLowerCase(Locale.ROOT);
     }
 
     /** The first line holding one of the dangers ("<script> element", "onerror= event handler ..."), else 1. */

@@ -77,8 +77,20 @@ public final class ElementTableRenderer {
         }
 
         Element fixed = tr.appendElement("td").addClass("fixed");
-        if (!node.fixed().isEmpty()) fixed.appendElement("code").text(node.fixed());
+        if (!node.fixed().isEmpty()) breakable(fixed.appendElement("code"), node.fixed());
         return tr;
+    }
+
+    /** Text with a break opportunity after each '/' between two parts, so that a long URL wraps between its parts, never inside one. */
+    private static void breakable(Element parent, String text) {
+        String[] parts = text.split("/", -1);
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) {
+                parent.appendText("/");
+                if (!parts[i - 1].isEmpty() && !parts[i].isEmpty()) parent.appendElement("wbr");
+            }
+            parent.appendText(parts[i]);
+        }
     }
 
     private static void flag(Element cell, String text, String title) {

@@ -1,5 +1,6 @@
 package jp.nexehrs.render;
 
+import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.ResourceType;
 
 import java.util.Arrays;
@@ -11,6 +12,9 @@ import java.util.stream.Collectors;
 final class R4Types {
     private static final String R4 = "https://hl7.org/fhir/R4/";
     private static final Set<String> RESOURCES = Arrays.stream(ResourceType.values()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
+    /** Every R4 data type and resource type, by its code. */
+    private static final Set<String> TYPES = Arrays.stream(Enumerations.FHIRDefinedType.values())
+            .filter(t -> t != Enumerations.FHIRDefinedType.NULL).map(Enumerations.FHIRDefinedType::toCode).collect(Collectors.toUnmodifiableSet());
     /** Datatypes that have their own page rather than a section of datatypes.html. */
     private static final Map<String, String> OWN_PAGES = Map.of(
             "Reference", "references.html#Reference", "Extension", "extensibility.html#Extension",
@@ -19,6 +23,11 @@ final class R4Types {
             "Resource", "resource.html", "DomainResource", "domainresource.html");
 
     private R4Types() {
+    }
+
+    /** Whether a code names an R4 data type or resource (not a core profile or extension). */
+    static boolean isType(String code) {
+        return TYPES.contains(code);
     }
 
     /** The R4 page of a type code; empty for FHIRPath system types ({@code http://hl7.org/fhirpath/System.String}). */

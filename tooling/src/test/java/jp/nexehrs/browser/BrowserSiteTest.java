@@ -129,7 +129,7 @@ class BrowserSiteTest {
         assertTrue(links.size() > 40, "the sidebar lists documents, sections and artifacts: " + links.size());
         WebElement current = driver.findElement(By.cssSelector("nav.sidebar a[aria-current=page]"));
         assertTrue(current.getAttribute("href").endsWith("current/03-sharing.html"), current.getAttribute("href"));
-        assertNotNull(current.findElement(By.xpath("ancestor::details[@open]")), "the current document's sections are open");
+        assertNotNull(current.findElement(By.xpath("following-sibling::details[@open]")), "the current document's sections are open");
 
         HttpClient http = HttpClient.newHttpClient();
         Map<String, String> pages = new LinkedHashMap<>();

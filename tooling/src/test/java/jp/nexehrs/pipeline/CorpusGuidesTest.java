@@ -9,15 +9,11 @@ import jp.nexehrs.testing.TestProjects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,25 +52,7 @@ class CorpusGuidesTest {
      */
     @Test
     void jpCoreFromItsDifferentialsBuildsAsItIs() throws Exception {
-        Path jpCore = CorpusFixtures.jpCore112();
-        Path root = dir.resolve("jp-core");
-        TestProjects.write(root, "nexehrs.yaml", """
-                id: jpfhir.jp.core
-                canonical: http://jpfhir.jp/fhir/core
-                canonicals:
-                  - http://jpfhir.jp/fhir/Examples
-                version: 1.1.2
-                fhirVersion: 4.0.1
-                title:
-                  ja: JP Core
-                  en: JP Core
-                status: draft
-                publisher: JAMI
-                license: CC0-1.0
-                missingDependencies: warn
-                """);
-        copyResources(jpCore.resolve("expected/diff/package"), root,
-                file -> !file.getFileName().toString().startsWith("package") && !file.getFileName().toString().startsWith("."));
+        Path root = CorpusFixtures.jpCore112Project(dir.resolve("jp-core"));
 
         Outcome outcome = build(root);
         report("JP Core 1.1.2 (differentials)", outcome);
@@ -87,15 +65,6 @@ class CorpusGuidesTest {
     private static Outcome build(Path root) throws Exception {
         try (Toolkit toolkit = new Toolkit(2, 946684800L)) {
             return new Pipeline(toolkit, Progress.SILENT).run(root, Goal.PACKAGE);
-        }
-    }
-
-    private static void copyResources(Path from, Path root, Predicate<Path> wanted) throws IOException {
-        Files.createDirectories(root.resolve("profiles"));
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).filter(wanted).sorted().toList()) {
-                Files.copy(file, root.resolve("profiles").resolve(file.getFileName().toString()));
-            }
         }
     }
 

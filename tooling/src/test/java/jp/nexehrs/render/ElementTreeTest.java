@@ -64,7 +64,7 @@ class ElementTreeTest {
         self.setId("p");
         self.setName("P");
         return new ElementTree(FhirContext.forR4Cached(), ArtifactLinks.of(Stream.of(
-                new ArtifactLinks.Page(valueSet, "ValueSet-kinds.html"), new ArtifactLinks.Page(self, "StructureDefinition-p.html"))));
+                new ArtifactLinks.Page(valueSet, "ValueSet-kinds.html"), new ArtifactLinks.Page(self, "StructureDefinition-p.html")), url -> null));
     }
 
     private static List<String> ids(List<ElementNode> rows) {
@@ -147,7 +147,16 @@ class ElementTreeTest {
 
     @Test
     void linksGoToOurPagesTheR4SpecificationOrTheCanonicalItself() {
-        ArtifactLinks links = ArtifactLinks.of(Stream.of());
+        var r4 = new jp.nexehrs.fhir.FhirEngine().baseDefinitions();
+        ArtifactLinks links = ArtifactLinks.of(Stream.of(), r4::fetchStructureDefinition);
+        assertEquals(new ArtifactLinks.Link("iso21090-EN-representation", "https://hl7.org/fhir/R4/extension-iso21090-en-representation.html"),
+                links.canonical("http://hl7.org/fhir/StructureDefinition/iso21090-EN-representation", ""), "a core extension: its own page");
+        assertEquals(new ArtifactLinks.Link("vitalsigns", "https://hl7.org/fhir/R4/vitalsigns.html"),
+                links.canonical("http://hl7.org/fhir/StructureDefinition/vitalsigns", ""), "a core profile: its own page");
+        assertEquals(new ArtifactLinks.Link("HumanName", "https://hl7.org/fhir/R4/datatypes.html#HumanName"),
+                links.canonical("http://hl7.org/fhir/StructureDefinition/HumanName", ""), "a data type: its section");
+        assertEquals(new ArtifactLinks.Link("no-such-thing", "http://hl7.org/fhir/StructureDefinition/no-such-thing"),
+                links.canonical("http://hl7.org/fhir/StructureDefinition/no-such-thing", ""), "not in R4: the canonical itself");
         assertEquals(new ArtifactLinks.Link("administrative-gender", "https://hl7.org/fhir/R4/valueset-administrative-gender.html"),
                 links.canonical("http://hl7.org/fhir/ValueSet/administrative-gender|4.0.1", ""));
         assertEquals(new ArtifactLinks.Link("x", "http://other.org/fhir/x"), links.canonical("http://other.org/fhir/x", ""));

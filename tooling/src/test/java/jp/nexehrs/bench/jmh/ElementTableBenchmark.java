@@ -31,7 +31,7 @@ public class ElementTableBenchmark {
     public void load() {
         FhirEngine engine = new FhirEngine();
         profile = (StructureDefinition) engine.baseDefinitions().fetchStructureDefinition("http://hl7.org/fhir/StructureDefinition/" + resource);
-        tree = new ElementTree(engine.context(), ArtifactLinks.of(Stream.of()));
+        tree = new ElementTree(engine.context(), ArtifactLinks.of(Stream.of(), engine.baseDefinitions()::fetchStructureDefinition));
     }
 
     @Benchmark
