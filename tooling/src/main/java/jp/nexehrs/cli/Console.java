@@ -3,6 +3,10 @@ package jp.nexehrs.cli;
 import jp.nexehrs.pipeline.Progress;
 import jp.nexehrs.report.Finding;
 import jp.nexehrs.report.Severity;
+import jp.nexehrs.report.format.ProfileTally;
+import jp.nexehrs.report.format.ReportFormat;
+import jp.nexehrs.report.format.ValidationReport;
+import jp.nexehrs.util.Plural;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +44,26 @@ final class Console {
         long warnings = findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
         if (errors > 0) err.println("nexehrs: " + what + " failed: " + errors + " error(s), " + warnings + " warning(s)");
         else if (!options.quiet) err.println("nexehrs: " + what + " succeeded: " + warnings + " warning(s)");
+    }
+
+    /**
+     * A validation report on standard output in {@code format} (text: errors only with --quiet, information only with
+     * --verbose), then one summary line on standard error counting each severity and the profiles the resources were
+     * checked against.
+     */
+    void report(ValidationReport report, ReportFormat.Kind format, String toolVersion) {
+        if (format == ReportFormat.Kind.TEXT && options.quiet) {
+            findings(report.findings());
+        } else {
+            out.print(format.format(new ReportFormat.Settings(toolVersion, options.verbose)).render(report));
+        }
+        String counts = Plural.of((int) report.count(Severity.ERROR), "error") + ", " + Plural.of((int) report.count(Severity.WARNING), "warning")
+                + ", " + report.count(Severity.INFORMATION) + " information";
+        String checked = report.resources().isEmpty() ? "" : " in " + Plural.of(report.resources().size(), "resource") + "; checked against "
+                + String.join(", ", ProfileTally.of(report.resources()));
+        boolean failed = report.findings().stream().anyMatch(Finding::isError);
+        if (failed) err.println("nexehrs: validation failed: " + counts + checked);
+        else if (!options.quiet) err.println("nexehrs: validation succeeded: " + counts + checked);
     }
 
     void info(String message) {

@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
                 "become a static site and a FHIR NPM conformance package, with every example validated. Works offline.",
                 "",
                 "Start with:  nexehrs build        (in the project folder; see build --help)"},
-        subcommands = {BuildCommand.class, ServeCommand.class, ValidateCommand.class, PackageCommand.class, BallotCommand.class, DiffCommand.class,
+        subcommands = {BuildCommand.class, ServeCommand.class, ValidateCommand.class, MergeCommand.class, PackageCommand.class, BallotCommand.class, DiffCommand.class,
                 PackagesCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

@@ -1,6 +1,7 @@
 package jp.nexehrs.validation;
 
 import jp.nexehrs.report.SourceException;
+import jp.nexehrs.report.format.NdjsonNames;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ record LocalFile(Path path, String displayName) {
         }
     }
 
-    /** Files as given, and the .json and .xml files under folders, in a stable order. */
+    /** Files as given, and the .json, .xml and NDJSON files under folders, in a stable order. */
     static List<LocalFile> expand(List<Path> paths) throws SourceException {
         List<LocalFile> files = new ArrayList<>();
         for (Path path : paths) {
@@ -43,6 +44,6 @@ record LocalFile(Path path, String displayName) {
 
     private static boolean isResourceFile(Path path) {
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".json") || name.endsWith(".xml");
+        return name.endsWith(".json") || name.endsWith(".xml") || NdjsonNames.isNdjson(name);
     }
 }
