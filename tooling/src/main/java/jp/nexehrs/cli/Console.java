@@ -7,6 +7,7 @@ import jp.nexehrs.report.format.ProfileTally;
 import jp.nexehrs.report.format.ReportFormat;
 import jp.nexehrs.report.format.ValidationReport;
 import jp.nexehrs.util.Plural;
+import jp.nexehrs.validation.OwnMessages;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -51,19 +52,19 @@ final class Console {
      * --verbose), then one summary line on standard error counting each severity and the profiles the resources were
      * checked against.
      */
-    void report(ValidationReport report, ReportFormat.Kind format, String toolVersion) {
+    void report(ValidationReport report, ReportFormat.Kind format, String toolVersion, OwnMessages words) {
         if (format == ReportFormat.Kind.TEXT && options.quiet) {
             findings(report.findings());
         } else {
             out.print(format.format(new ReportFormat.Settings(toolVersion, options.verbose)).render(report));
         }
-        String counts = Plural.of((int) report.count(Severity.ERROR), "error") + ", " + Plural.of((int) report.count(Severity.WARNING), "warning")
-                + ", " + report.count(Severity.INFORMATION) + " information";
-        String checked = report.resources().isEmpty() ? "" : " in " + Plural.of(report.resources().size(), "resource") + "; checked against "
-                + String.join(", ", ProfileTally.of(report.resources()));
-        boolean failed = report.findings().stream().anyMatch(Finding::isError);
-        if (failed) err.println("nexehrs: validation failed: " + counts + checked);
-        else if (!options.quiet) err.println("nexehrs: validation succeeded: " + counts + checked);
+        long errors = report.count(Severity.ERROR);
+        long warnings = report.count(Severity.WARNING);
+        Object[] counts = {Plural.of(errors, "error"), Plural.of(warnings, "warning"), report.count(Severity.INFORMATION), errors, warnings};
+        String checked = report.resources().isEmpty() ? "" : " " + words.text("summary.checked", Plural.of(report.resources().size(), "resource"),
+                String.join(", ", ProfileTally.of(report.resources())), "", "", "", report.resources().size());
+        if (errors > 0) err.println("nexehrs: " + words.text("summary.failed", counts) + checked);
+        else if (!options.quiet) err.println("nexehrs: " + words.text("summary.succeeded", counts) + checked);
     }
 
     void info(String message) {

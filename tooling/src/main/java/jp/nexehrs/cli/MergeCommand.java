@@ -5,6 +5,7 @@ import jp.nexehrs.report.format.ReportFormat;
 import jp.nexehrs.report.format.ReportMerge;
 import jp.nexehrs.report.format.ReportReader;
 import jp.nexehrs.report.format.ValidationReport;
+import jp.nexehrs.validation.OwnMessages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -61,7 +62,7 @@ final class MergeCommand implements Callable<Integer> {
             }
         }
         ValidationReport merged = ReportMerge.merge(read);
-        console.report(merged, format != null ? format : inputFormat, toolVersion);
+        console.report(merged, format != null ? format : inputFormat, toolVersion, new OwnMessages(java.util.Locale.ENGLISH));
         return merged.findings().stream().anyMatch(Finding::isError) ? ExitCode.CONTENT_ERRORS : ExitCode.OK;
     }
 }

@@ -7,6 +7,9 @@ import jp.nexehrs.pipeline.Pipeline;
 import jp.nexehrs.report.Finding;
 import jp.nexehrs.report.format.ReportFormat;
 import jp.nexehrs.report.format.ValidationReport;
+import jp.nexehrs.fhir.MessageTranslation;
+import jp.nexehrs.validation.MessageLanguage;
+import jp.nexehrs.validation.OwnMessages;
 import jp.nexehrs.validation.PackageValidation;
 import jp.nexehrs.validation.ProjectFileValidation;
 import jp.nexehrs.validation.Shard;
@@ -19,6 +22,7 @@ import picocli.CommandLine.Parameters;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -70,6 +74,10 @@ final class ValidateCommand implements Callable<Integer> {
             description = "Where the result cache lives (with --package). Default: $XDG_CACHE_HOME/nexehrs, else ~/.cache/nexehrs.")
     Path cacheDir;
 
+    @Option(names = "--lang", paramLabel = "ja|en", converter = LanguageConverter.class,
+            description = "The language of the messages (the FHIR library's own translations, and ours). Default: 'language' in nexehrs.yaml, else the user's locale.")
+    Locale language;
+
     @Option(names = "--format", paramLabel = "<format>", defaultValue = "text", converter = FormatConverter.class,
             description = "Output on standard output: text, json, sarif (SARIF 2.1.0, for GitHub code scanning) or junit (JUnit XML, for CI). Default: ${DEFAULT-VALUE}.")
     ReportFormat.Kind format = ReportFormat.Kind.TEXT;
@@ -83,6 +91,14 @@ final class ValidateCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException("unknown format '" + value + "': use text, json, sarif or junit");
             }
+        }
+    }
+
+    static final class LanguageConverter implements CommandLine.ITypeConverter<Locale> {
+        @Override
+        public Locale convert(String value) {
+            return MessageTranslation.languageOf(value)
+                    .orElseThrow(() -> new CommandLine.TypeConversionException("--lang: '" + value + "' is not ja or en"));
         }
     }
 
@@ -124,9 +140,11 @@ final class ValidateCommand implements Callable<Integer> {
                     return ExitCode.USAGE_OR_ENVIRONMENT;
                 }
             }
+            Locale words = language != null ? language : MessageLanguage.defaultFor(options.project, Locale.getDefault());
             ValidationReport report;
             if (!packages.isEmpty()) {
-                PackageValidation.Request request = new PackageValidation.Request(packages, Optional.ofNullable(profile), requireProfile, paths, shard);
+                PackageValidation.Request request = new PackageValidation.Request(packages, Optional.ofNullable(profile), requireProfile,
+                        paths, shard, words);
                 report = new PackageValidation(toolkit, console.progress()).validate(request, resultCache());
             } else {
                 Pipeline pipeline = new Pipeline(toolkit, console.progress());
@@ -134,9 +152,18 @@ final class ValidateCommand implements Callable<Integer> {
                         ? new ValidationReport(List.of(), pipeline.run(options.project, Goal.VALIDATE).findings())
                         : new ValidationReport(PackageValidation.fileNames(paths), new ProjectFileValidation(toolkit, console.progress()).validate(options.project, paths));
             }
-            console.report(report, format, VersionProvider.version());
+            console.report(translated(report, words), format, VersionProvider.version(), new OwnMessages(words));
             return report.findings().stream().anyMatch(Finding::isError) ? ExitCode.CONTENT_ERRORS : ExitCode.OK;
         });
+    }
+
+    /** The findings in the reader's language; the validator and the cache work in English (see MessageTranslation). */
+    private static ValidationReport translated(ValidationReport report, Locale words) {
+        MessageTranslation translation = OwnMessages.translation(words);
+        if (translation.isEnglish()) return report;
+        return new ValidationReport(report.files(), report.resources(), report.findings().stream()
+                .map(f -> new Finding(f.severity(), f.file(), f.line(), f.column(), f.fhirPath(), f.messageId(), translation.translate(f.messageId(), f.message())))
+                .toList());
     }
 
     private BuildCache resultCache() {

@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -54,8 +55,11 @@ public final class PackageValidation {
      * @param profile        a profile (name, id or canonical URL) every resource is validated against, besides its claims
      * @param requireProfile whether a resource that claims none of the packages' profiles is an error (else information)
      * @param shard          this run's share of the resources
+     * @param language       the language of the messages that stop the run (findings are translated by the caller,
+     *                       {@link OwnMessages#translation})
      */
-    public record Request(List<Path> packages, Optional<String> profile, boolean requireProfile, List<Path> paths, Shard shard) {
+    public record Request(List<Path> packages, Optional<String> profile, boolean requireProfile, List<Path> paths, Shard shard,
+                          Locale language) {
         public Request {
             packages = List.copyOf(packages);
             paths = List.copyOf(paths);
@@ -193,14 +197,11 @@ public final class PackageValidation {
             if (nameIdOrUrl.contains("/") && support.fetchStructureDefinition(nameIdOrUrl) != null) return nameIdOrUrl;
             List<PackageProfiles.Profile> listed = packageProfiles.of(nameIdOrUrl.matches("[A-Z][A-Za-z]+") ? nameIdOrUrl : "");
             if (listed.isEmpty()) listed = packageProfiles.of("");
-            StringBuilder message = new StringBuilder("--profile " + nameIdOrUrl + " is not a profile of the given packages nor of FHIR R4; ");
-            if (listed.isEmpty()) {
-                message.append("the packages define no profiles");
-            } else {
-                message.append("give the name, id or URL of one of these:");
-                for (PackageProfiles.Profile p : listed) message.append("\n  ").append(p.type()).append(": ").append(p.describe());
-            }
-            throw new UnknownProfileException(message.toString());
+            OwnMessages words = new OwnMessages(request.language());
+            if (listed.isEmpty()) throw new UnknownProfileException(words.text("profile-option-unknown.none", nameIdOrUrl));
+            StringBuilder list = new StringBuilder();
+            for (PackageProfiles.Profile p : listed) list.append("\n  ").append(p.type()).append(": ").append(p.describe());
+            throw new UnknownProfileException(words.text("profile-option-unknown.offer", nameIdOrUrl, list));
         }
 
         ResultCache.Entry validate(ResourceInput input) {
@@ -218,8 +219,7 @@ public final class PackageValidation {
                     checked.add(claim);
                 } else {
                     findings.add(new Finding(Severity.ERROR, source.file(), TextPositions.lineOf(source.text(), claim), 0, "meta.profile",
-                            RULE_PROFILE_UNKNOWN, "the resource claims profile '" + claim + "', which is in none of the given packages"
-                            + " nor in FHIR R4: it is not checked against it"));
+                            RULE_PROFILE_UNKNOWN, OwnMessages.ENGLISH.text(RULE_PROFILE_UNKNOWN, claim)));
                 }
             }
             List<Finding> validated = profileUrl.isPresent() ? validator.validate(source, profileUrl.get()) : validator.validate(source);
@@ -232,12 +232,12 @@ public final class PackageValidation {
 
         private Finding noPackageProfile(FhirSource source) {
             List<PackageProfiles.Profile> forType = packageProfiles.of(source.resourceType());
-            String offer = forType.isEmpty() ? "the given packages have no profile for " + source.resourceType()
-                    : "name one of the packages' profiles for " + source.resourceType() + " in meta.profile or with --profile: "
-                    + String.join(", ", forType.stream().map(PackageProfiles.Profile::name).toList());
+            String message = forType.isEmpty() ? OwnMessages.ENGLISH.text(RULE_NO_PACKAGE_PROFILE + ".none", source.resourceType())
+                    : OwnMessages.ENGLISH.text(RULE_NO_PACKAGE_PROFILE + ".offer", source.resourceType(),
+                    String.join(", ", forType.stream().map(PackageProfiles.Profile::name).toList()));
+            int line = TextPositions.lineOf(source.text(), "\"resourceType\"");
             return new Finding(request.requireProfile() ? Severity.ERROR : Severity.INFORMATION, source.file(),
-                    TextPositions.lineOf(source.text(), "\"resourceType\""), 0, source.resourceType(), RULE_NO_PACKAGE_PROFILE,
-                    "checked against base FHIR R4 only: the resource claims none of the given packages' profiles; " + offer);
+                    line > 0 ? line : 1, 0, source.resourceType(), RULE_NO_PACKAGE_PROFILE, message);
         }
 
         private FhirSource read(ResourceInput input) throws SourceException {

@@ -2,6 +2,7 @@ package jp.nexehrs.validation;
 
 import jp.nexehrs.fhir.ResourceFormat;
 import jp.nexehrs.report.Finding;
+import jp.nexehrs.report.Severity;
 import jp.nexehrs.report.SourceException;
 import jp.nexehrs.report.format.NdjsonNames;
 
@@ -95,8 +96,7 @@ final class ResourceStream {
                 if (atEnd && line.size() == 0 && !tooLong) break;
                 lineNumber++;
                 if (tooLong) {
-                    next(new Unreadable(Finding.error(name, lineNumber, 0, "the line is longer than "
-                            + MAX_LINE_BYTES / (1024 * 1024) + " MB: not read as a resource")));
+                    next(unreadable(name, lineNumber, "ndjson-line-too-long", MAX_LINE_BYTES / (1024 * 1024)));
                 } else {
                     byte[] bytes = line.toByteArray();
                     if (!isBlank(bytes)) next(new Resource(new ResourceInput(name, lineNumber, ResourceFormat.JSON, bytes)));
@@ -105,18 +105,21 @@ final class ResourceStream {
                 tooLong = false;
             }
         } catch (NotGzip e) {
-            next(new Unreadable(Finding.error(name, 0, 0, "not a gzip file, though its name ends in .gz: "
-                    + "compress it with gzip or rename it to .ndjson")));
+            next(unreadable(name, 0, "ndjson-not-gzip"));
         } catch (EOFException e) {
-            next(new Unreadable(Finding.error(name, lineNumber + 1, 0, "the gzip data ends early, after line " + lineNumber
-                    + ": the file is cut short; download or copy it again")));
+            next(unreadable(name, lineNumber + 1, "ndjson-cut", lineNumber));
         } catch (ZipException e) {
-            next(new Unreadable(Finding.error(name, lineNumber + 1, 0, "the gzip data is damaged after line " + lineNumber
-                    + ": the file cannot be read further; download or copy it again")));
+            next(unreadable(name, lineNumber + 1, "ndjson-damaged", lineNumber));
         } catch (IOException e) {
-            next(new Unreadable(Finding.error(name, lineNumber + 1, 0, "cannot read the file after line " + lineNumber
-                    + (e instanceof java.nio.file.AccessDeniedException ? ": permission denied" : ": a disk or file system problem"))));
+            next(unreadable(name, lineNumber + 1, e instanceof java.nio.file.AccessDeniedException
+                    ? "ndjson-unreadable.denied" : "ndjson-unreadable.disk", lineNumber));
         }
+    }
+
+    /** An error in our own words ({@link OwnMessages}), its message id the key before any dot. */
+    private static Unreadable unreadable(String file, int line, String key, Object... values) {
+        String id = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
+        return new Unreadable(new Finding(Severity.ERROR, file, line, 0, "", id, OwnMessages.ENGLISH.text(key, values)));
     }
 
     private static boolean isBlank(byte[] bytes) {

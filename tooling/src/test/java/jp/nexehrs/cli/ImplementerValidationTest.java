@@ -75,6 +75,7 @@ class ImplementerValidationTest {
     private static ValidatePackageCommandTest.Run validate(String... args) {
         List<String> all = new ArrayList<>(List.of("validate", "-p", temp.toString(), "--package", packageFile.toString(), "--threads", "2"));
         all.addAll(List.of(args));
+        if (!all.contains("--lang")) all.addAll(List.of("--lang", "en"));
         ValidatePackageCommandTest.Run run = ValidatePackageCommandTest.nexehrs(all.toArray(String[]::new));
         assertFalse(LEAKS.matcher(run.out() + run.err()).find(), "no class names, nulls or exception texts:\n" + run.out() + run.err());
         return run;
@@ -274,6 +275,40 @@ class ImplementerValidationTest {
         args.addAll(3, List.of("--package", packageFile.toString()));
         ValidatePackageCommandTest.Run changed = ValidatePackageCommandTest.nexehrs(args.toArray(String[]::new));
         assertTrue(changed.err().contains("0 from the result cache"), "other packages miss: " + changed.err());
+    }
+
+    @Test
+    void japaneseMessagesComeFromTheLibrarysTranslationsAndOursWithTheSameVerdicts() throws Exception {
+        String claims = files.resolve("claims.json").toString();
+        String unclaimed = files.resolve("unclaimed.json").toString();
+        ValidatePackageCommandTest.Run english = validate("--no-cache", "--format", "json", claims, unclaimed);
+        ValidatePackageCommandTest.Run japanese = validate("--no-cache", "--format", "json", "--lang", "ja", claims, unclaimed);
+        assertEquals(english.exitCode(), japanese.exitCode());
+        JsonNode en = json(english).get("findings");
+        JsonNode ja = json(japanese).get("findings");
+        assertEquals(en.size(), ja.size());
+        for (int i = 0; i < en.size(); i++) {
+            assertEquals(en.get(i).get("severity"), ja.get(i).get("severity"), "the same verdicts in any language");
+            assertEquals(en.get(i).get("line"), ja.get(i).get("line"));
+        }
+        String text = ja.toString();
+        assertTrue(text.contains("最小必要値 = 1、見つかった値 = 0"), "the library's Japanese for a missing element: " + text);
+        assertTrue(text.contains("提供されたcodingのいずれもが"), "the library's Japanese for a bad code: " + text);
+        assertTrue(text.contains("FHIR R4 の基底定義だけで検証しました"), "ours in Japanese: " + text);
+        assertTrue(japanese.err().contains("検証失敗: エラー 2 件"), japanese.err());
+
+        ValidatePackageCommandTest.Run badLang = validate("--no-cache", "--lang", "fr", claims);
+        assertEquals(ExitCode.USAGE_OR_ENVIRONMENT, badLang.exitCode());
+    }
+
+    @Test
+    void theDefaultLanguageIsTheProjectsThenTheUsers() throws Exception {
+        Path project = Files.createDirectories(temp.resolve("ja-project"));
+        Files.writeString(project.resolve("nexehrs.yaml"), "id: x\nlanguage: ja\n");
+        assertEquals("ja", jp.nexehrs.validation.MessageLanguage.defaultFor(Files.createDirectories(project.resolve("sub")), java.util.Locale.ENGLISH).getLanguage());
+        Path none = Files.createDirectories(temp.resolve("no-project"));
+        assertEquals("ja", jp.nexehrs.validation.MessageLanguage.defaultFor(none, java.util.Locale.JAPAN).getLanguage());
+        assertEquals("en", jp.nexehrs.validation.MessageLanguage.defaultFor(none, java.util.Locale.GERMANY).getLanguage());
     }
 
     private static String[] concat(String[] a, String[] b) {

@@ -46,7 +46,8 @@ class JpCoreExamplesTest {
         ValidationReport report;
         try (Toolkit toolkit = new Toolkit(2, 0)) {
             report = new PackageValidation(toolkit, Progress.SILENT).validate(
-                    new PackageValidation.Request(List.of(packageFolder), Optional.empty(), false, examples, Shard.ALL), BuildCache.disabled());
+                    new PackageValidation.Request(List.of(packageFolder), Optional.empty(), false, examples, Shard.ALL,
+                    java.util.Locale.ENGLISH), BuildCache.disabled());
         }
         long errors = 0;
         StringBuilder text = new StringBuilder();
