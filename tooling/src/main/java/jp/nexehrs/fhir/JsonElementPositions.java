@@ -54,7 +54,7 @@ public final class JsonElementPositions {
                         if (paths.size() == 1 && pendingName.equals("resourceType") && root == null) root = at;
                     }
                     case START_OBJECT, START_ARRAY -> {
-                        String path = containerPath(paths, indexes, pendingName, parser.currentTokenLocation());
+                        String path = containerPath(paths, indexes, pendingName);
                         if (paths.isEmpty() && token == JsonToken.START_ARRAY) return Optional.empty();
                         if (path != null) positions.putIfAbsent(path, position(parser.currentTokenLocation()));
                         paths.push(path == null ? "" : path);
@@ -82,7 +82,7 @@ public final class JsonElementPositions {
     }
 
     /** The path of an object or array that starts now: a property's value, an array's next item, or the root (""). */
-    private static String containerPath(Deque<String> paths, Deque<Integer> indexes, String name, JsonLocation location) {
+    private static String containerPath(Deque<String> paths, Deque<Integer> indexes, String name) {
         if (paths.isEmpty()) return "";
         if (indexes.peek() >= 0) return paths.peek() + "[" + indexes.peek() + "]";
         return join(paths.peek(), name);

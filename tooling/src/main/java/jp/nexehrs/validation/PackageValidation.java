@@ -107,10 +107,24 @@ public final class PackageValidation {
         });
         if (failure[0] != null) throw failure[0];
         validateBatch(batch, results, validating, resources, findings, hits);
-        findings.addAll(0, validating.packageFindings());
+        findings.addAll(0, packageFindings(validating, results));
         progress.say("validated " + Plural.of(resources.size(), "resource") + (request.shard().count() > 1 ? " (shard " + request.shard() + ")" : "")
                 + (results.enabled() ? ", " + hits.get() + " from the result cache" : ""));
         return new ValidationReport(files.stream().map(LocalFile::displayName).toList(), resources, findings);
+    }
+
+    /**
+     * What reading the packages found: from this run when it read them, else from the run that did (a run whose every
+     * result was in the cache reads no package), so that a cached run reports exactly what an uncached one would.
+     */
+    private static List<Finding> packageFindings(Validating validating, ResultCache results) throws NexehrsException {
+        if (!validating.prepared()) {
+            Optional<List<Finding>> remembered = results.packageFindings();
+            if (remembered.isPresent()) return remembered.get();
+            validating.prepare();
+        }
+        results.rememberPackageFindings(validating.packageFindings());
+        return validating.packageFindings();
     }
 
     /** The files {@code paths} name, as {@link #validate} would list them (for reports of a project's validation). */
@@ -185,6 +199,10 @@ public final class PackageValidation {
             if (request.profile().isPresent()) profileUrl = Optional.of(resolve(request.profile().get()));
             reader = new ResourceReader(engine);
             validator = new InstanceValidator(support);
+        }
+
+        synchronized boolean prepared() {
+            return validator != null;
         }
 
         List<Finding> packageFindings() {

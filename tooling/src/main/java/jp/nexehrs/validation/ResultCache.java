@@ -64,6 +64,20 @@ final class ResultCache {
         store.writeJson(CacheStage.VALIDATION, key, entry);
     }
 
+    /** What reading the packages found (e.g. a profile whose snapshot cannot be made), as remembered by an earlier run. */
+    Optional<List<Finding>> packageFindings() {
+        if (!store.enabled()) return Optional.empty();
+        return store.readJson(CacheStage.VALIDATION, packageFindingsKey(), Entry.class).map(Entry::findings);
+    }
+
+    void rememberPackageFindings(List<Finding> findings) {
+        if (store.enabled()) store.writeJson(CacheStage.VALIDATION, packageFindingsKey(), new Entry("", List.of(), findings));
+    }
+
+    private String packageFindingsKey() {
+        return store.key(CacheStage.VALIDATION).add(context).add("the packages' own findings").hex();
+    }
+
     /** A package file's bytes, or every file of a package folder with its relative name, in a stable order. */
     private static void addPackage(CacheKey key, Path location) throws SourceException {
         try {
