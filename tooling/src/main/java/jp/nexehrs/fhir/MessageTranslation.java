@@ -99,7 +99,8 @@ public final class MessageTranslation {
         return text.replace("''", "'");
     }
 
-    private static Optional<Properties> load(String resource) {
+    /** A message bundle on the class path (UTF-8, as the library's and ours are), or empty when absent. */
+    public static Optional<Properties> load(String resource) {
         try (InputStream in = MessageTranslation.class.getResourceAsStream(resource)) {
             if (in == null) return Optional.empty();
             Properties properties = new Properties();

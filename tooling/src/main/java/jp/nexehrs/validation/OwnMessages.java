@@ -2,11 +2,6 @@ package jp.nexehrs.validation;
 
 import jp.nexehrs.fhir.MessageTranslation;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -24,7 +19,8 @@ public final class OwnMessages {
     private final Properties templates;
 
     public OwnMessages(Locale language) {
-        templates = load(BUNDLE + (language.getLanguage().equals("en") ? "" : "_" + language.getLanguage()) + ".properties");
+        String resource = BUNDLE + (language.getLanguage().equals("en") ? "" : "_" + language.getLanguage()) + ".properties";
+        templates = MessageTranslation.load(resource).orElseThrow(() -> new IllegalStateException("no message bundle " + resource));
     }
 
     static final OwnMessages ENGLISH = new OwnMessages(Locale.ENGLISH);
@@ -46,16 +42,5 @@ public final class OwnMessages {
     /** The translation of the FHIR library's messages and ours into {@code language}. */
     public static MessageTranslation translation(Locale language) {
         return new MessageTranslation(language, List.of(MessageTranslation.LIBRARY_BUNDLE, BUNDLE));
-    }
-
-    private static Properties load(String resource) {
-        try (InputStream in = OwnMessages.class.getResourceAsStream(resource)) {
-            if (in == null) throw new IllegalStateException("no message bundle " + resource);
-            Properties properties = new Properties();
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            return properties;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the message bundle " + resource, e);
-        }
     }
 }

@@ -3,12 +3,6 @@ package jp.nexehrs.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.nexehrs.CorpusFixtures;
-import jp.nexehrs.pipeline.Goal;
-import jp.nexehrs.pipeline.Outcome;
-import jp.nexehrs.pipeline.Pipeline;
-import jp.nexehrs.pipeline.Progress;
-import jp.nexehrs.pipeline.Toolkit;
-import jp.nexehrs.report.Finding;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,13 +37,7 @@ class ImplementerValidationTest {
 
     @BeforeAll
     static void buildPackageAndInputs() throws Exception {
-        Path project = CorpusFixtures.copyProject("minimal", temp.resolve("project"));
-        try (Toolkit toolkit = new Toolkit(1, 0)) {
-            Outcome outcome = new Pipeline(toolkit, Progress.SILENT).run(project, Goal.PACKAGE);
-            assertFalse(outcome.findings().stream().anyMatch(Finding::isError), "the fixture builds");
-            packageFile = temp.resolve("minimal.tgz");
-            Files.write(packageFile, outcome.products().packageArchive().orElseThrow().content());
-        }
+        packageFile = ValidatePackageCommandTest.minimalPackage(CorpusFixtures.copyProject("minimal", temp.resolve("project")), temp);
         files = Files.createDirectories(temp.resolve("files"));
         Files.writeString(files.resolve("claims.json"), """
                 {

@@ -39,15 +39,21 @@ class ValidatePackageCommandTest {
 
     record Run(int exitCode, String out, String err) {}
 
-    @BeforeAll
-    static void buildPackageAndImplementerFolder() throws Exception {
-        Path project = CorpusFixtures.copyProject("minimal", temp.resolve("project"));
+    /** Builds the minimal fixture project's package into {@code temp}; returns its file. */
+    static Path minimalPackage(Path project, Path temp) throws Exception {
         try (Toolkit toolkit = new Toolkit(1, 0)) {
             Outcome outcome = new Pipeline(toolkit, Progress.SILENT).run(project, Goal.PACKAGE);
             assertFalse(outcome.findings().stream().anyMatch(Finding::isError), "the fixture builds");
-            packageFile = temp.resolve(outcome.products().packageArchive().orElseThrow().fileName());
-            Files.write(packageFile, outcome.products().packageArchive().orElseThrow().content());
+            Path file = temp.resolve(outcome.products().packageArchive().orElseThrow().fileName());
+            Files.write(file, outcome.products().packageArchive().orElseThrow().content());
+            return file;
         }
+    }
+
+    @BeforeAll
+    static void buildPackageAndImplementerFolder() throws Exception {
+        Path project = CorpusFixtures.copyProject("minimal", temp.resolve("project"));
+        packageFile = minimalPackage(project, temp);
         implementer = Files.createDirectories(temp.resolve("implementer"));
         Files.copy(project.resolve("profiles/examples/Patient-hanako.json"), implementer.resolve("Patient-hanako.json"));
         Files.copy(project.resolve("profiles/invalid/Patient-no-identifier.json"), implementer.resolve("Patient-no-identifier.json"));
