@@ -85,7 +85,7 @@ public final class PackageValidation {
      * @throws UnknownProfileException  when {@code --profile} names no profile here
      */
     public ValidationReport validate(Request request, BuildCache cache) throws NexehrsException {
-        List<LocalFile> files = LocalFile.expand(request.paths());
+        List<LocalFile> files = LocalFile.expand(request.paths(), true);
         ResultCache results = ResultCache.of(cache, request.packages(), request.verdictOptions());
         Validating validating = new Validating(request);
         List<CheckedResource> resources = new ArrayList<>();
@@ -129,7 +129,7 @@ public final class PackageValidation {
 
     /** The files {@code paths} name, as {@link #validate} would list them (for reports of a project's validation). */
     public static List<String> fileNames(List<Path> paths) throws SourceException {
-        return LocalFile.expand(paths).stream().map(LocalFile::displayName).toList();
+        return LocalFile.expand(paths, false).stream().map(LocalFile::displayName).toList();
     }
 
     private void validateBatch(List<ResourceStream.Item> batch, ResultCache results, Validating validating,
