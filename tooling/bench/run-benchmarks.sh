@@ -10,6 +10,10 @@
 # differential-only package, the ePrescription guide with its jp-core draft dependency) against the HL7 generator set
 # up as the IG Publisher does (../shared/tools/peer-validator's snapshot mode, run first), field by field
 # (tooling/bench/run-benchmarks.sh snapshots [output folder, default /tmp/nexehrs-snapshot-peer]).
+# With "ndjson": `nexehrs validate --package` of NDJSON exports made from this repository's examples (sizes, default
+# 10000,100000), 4 shards merged against the unsharded report, the HL7 engine on the same resources as files, and JP Core
+# 1.1.2's examples cold and warm (result cache) against the HL7 engine
+# (tooling/bench/run-benchmarks.sh ndjson [sizes] [JP Core count, default 500]).
 # With "streaming": `nexehrs validate` of 1x, 4x, 16x, 64x JP Core 1.1.2's examples against its package, to show
 # that memory does not grow with the number of files (tooling/bench/run-benchmarks.sh streaming [scales]).
 set -euo pipefail
@@ -20,6 +24,12 @@ mvn -B -q -DskipTests package test-compile -pl tooling -am >&2
 if [[ "${1:-}" == streaming ]]; then
   exec java -cp "tooling/target/test-classes:tooling/target/nexehrs.jar" jp.nexehrs.bench.StreamingValidationBenchmark \
        "$root" ../shared/corpus/jp-core-1.1.2 "${2:-1,4,16,64}"
+fi
+if [[ "${1:-}" == ndjson ]]; then
+  java -jar tooling/target/nexehrs.jar package -q -p "$root" >&2 || true
+  package=$(ls build/package/*.tgz | head -n 1)
+  exec java -cp "tooling/target/test-classes:tooling/target/nexehrs.jar" jp.nexehrs.bench.NdjsonValidationBenchmark \
+       "$root" "$package" "${2:-10000,100000}" "${3:-500}"
 fi
 if [[ "${1:-}" == snapshots ]]; then
   out="${2:-/tmp/nexehrs-snapshot-peer}"

@@ -20,10 +20,11 @@ NEXEHRS_HEAP_CEILING_MB=4096
 # synthetic 4x spec from 36 to 28 s; at 148 MB (16x) the full JIT wins (97 s against 114 s). tooling/BENCHMARKS.md.
 NEXEHRS_QUICK_JIT_MAX_INPUT_MB=64
 
-# nexehrs_input_kb ARGS...: "SOURCE_KB PARSED_KB": the KB of the project's profiles/ and spec/, and the KB a command
-# holds parsed whole: every package given with --package, and of the files and folders `validate` is named (its
-# resources), only the largest files, one per core: they are validated as they are read, a few at a time, and
-# dropped. Only the project's inputs count: a word of another command that happens to name a file or folder (`build`
+# nexehrs_input_kb ARGS...: "SOURCE_KB PARSED_KB LINES_KB": the KB of the project's profiles/ and spec/, the KB a
+# command holds parsed whole: every package given with --package, and of the files and folders `validate` is named
+# (its resources), only the largest files, one per core: they are validated as they are read, a few at a time, and
+# dropped; and the KB of NDJSON exports (.ndjson, .ndjson.gz), which are read a line (one resource) at a time, so
+# they size the run (the JIT) but not the heap. Only the project's inputs count: a word of another command that happens to name a file or folder (`build`
 # beside ./build/) and anything in the project's build/ output never do.
 nexehrs_input_kb() {
   local project held=() streamed=() arg previous="" command=""
@@ -42,17 +43,19 @@ nexehrs_input_kb() {
     fi
     previous="$arg"
   done
-  local source_kb=0 held_kb=0 streamed_kb=0 sources=()
+  local source_kb=0 held_kb=0 streamed_kb=0 lines_kb=0 sources=()
   if [[ -n "$project" ]]; then
     for arg in "$project/profiles" "$project/spec"; do [[ -e "$arg" ]] && sources+=("$arg"); done
   fi
   (( ${#sources[@]} > 0 )) && source_kb="$(du -sk "${sources[@]}" 2>/dev/null | awk '{s += $1} END {print s + 0}')"
   (( ${#held[@]} > 0 )) && held_kb="$(du -sk "${held[@]}" 2>/dev/null | awk '{s += $1} END {print s + 0}')"
   if (( ${#streamed[@]} > 0 )); then
-    streamed_kb="$(find "${streamed[@]}" -type f -printf '%k\n' 2>/dev/null | sort -n | tail -n "$(nproc 2>/dev/null || echo 2)" \
+    streamed_kb="$(find "${streamed[@]}" -type f ! -name '*.ndjson' ! -name '*.ndjson.gz' -printf '%k\n' 2>/dev/null | sort -n \
+      | tail -n "$(nproc 2>/dev/null || echo 2)" | awk '{s += $1} END {print s + 0}')"
+    lines_kb="$(find "${streamed[@]}" -type f \( -name '*.ndjson' -o -name '*.ndjson.gz' \) -printf '%k\n' 2>/dev/null \
       | awk '{s += $1} END {print s + 0}')"
   fi
-  echo "$source_kb $(( held_kb + streamed_kb ))"
+  echo "$source_kb $(( held_kb + streamed_kb )) $lines_kb"
 }
 
 # nexehrs_in_build_output PROJECT PATH: whether PATH is the project's build/ folder or inside it.
@@ -109,10 +112,10 @@ nexehrs_java_options() {
     echo "$NEXEHRS_JAVA_OPTS"
     return
   fi
-  local source_kb parsed_kb
-  read -r source_kb parsed_kb <<< "$(nexehrs_input_kb "$@")"
+  local source_kb parsed_kb lines_kb
+  read -r source_kb parsed_kb lines_kb <<< "$(nexehrs_input_kb "$@")"
   echo "-Xss4m -XX:+UseParallelGC -Xmx$(nexehrs_heap_mb "$source_kb" "$parsed_kb")m -XX:SoftRefLRUPolicyMSPerMB=0" \
-       "$(nexehrs_jit_options $(( source_kb + parsed_kb )) "$@")"
+       "$(nexehrs_jit_options $(( source_kb + parsed_kb + lines_kb )) "$@")"
 }
 
 # nexehrs_java: the java to run: $JAVA_HOME's when it is set (as Maven does), else the one on PATH.

@@ -5,8 +5,11 @@ import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import ca.uhn.fhir.validation.ValidationOptions;
 import ca.uhn.fhir.validation.ValidationResult;
+import org.hl7.fhir.utilities.i18n.I18nConstants;
 import jp.nexehrs.fhir.ConformanceSupport;
+import jp.nexehrs.fhir.JsonElementPositions;
 import jp.nexehrs.fhir.LibraryMessages;
+import jp.nexehrs.fhir.ResourceFormat;
 import jp.nexehrs.load.FhirSource;
 import jp.nexehrs.report.Finding;
 import jp.nexehrs.report.Severity;
@@ -14,6 +17,7 @@ import jp.nexehrs.report.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -86,10 +90,40 @@ public final class InstanceValidator {
 
     private List<Finding> findingsOf(FhirSource source, ValidationResult result) {
         List<Finding> findings = new ArrayList<>();
+        Optional<JsonElementPositions> positions = source.format() == ResourceFormat.JSON
+                ? JsonElementPositions.of(source.text()) : Optional.empty();
         for (SingleValidationMessage message : result.getMessages()) {
-            findings.add(toFinding(source.file(), message));
+            Finding finding = toFinding(source.file(), message);
+            findings.add(positions.map(p -> placed(finding, p)).orElse(finding));
         }
-        return findings;
+        return withoutEchoes(findings);
+    }
+
+    /**
+     * The finding at the nearest element of its FHIRPath that exists in the file, where the validator could not place
+     * it (no position, or the opening brace of the resource, where it puts e.g. a missing required element).
+     */
+    private static Finding placed(Finding finding, JsonElementPositions positions) {
+        if (finding.fhirPath().isEmpty()) return finding;
+        if (finding.line() > 0 && !positions.isRootOpening(finding.line(), finding.column())) return finding;
+        JsonElementPositions.Position at = positions.nearest(finding.fhirPath());
+        return new Finding(finding.severity(), finding.file(), at.line(), at.column(), finding.fhirPath(), finding.messageId(), finding.message());
+    }
+
+    /**
+     * The same problem once: the terminology service's own message, which the validator passes on beside its verdict on
+     * the same element ("Unknown code …" beside "the value is not in the value set …"), is dropped when that verdict
+     * is at least as severe.
+     */
+    static List<Finding> withoutEchoes(List<Finding> findings) {
+        List<Finding> kept = new ArrayList<>(findings.size());
+        for (Finding finding : findings) {
+            boolean echo = finding.messageId().equals(I18nConstants.TERMINOLOGY_PASSTHROUGH_TX_MESSAGE) && findings.stream().anyMatch(other ->
+                    other != finding && other.messageId().startsWith("Terminology_TX_") && other.fhirPath().equals(finding.fhirPath())
+                            && other.severity().compareTo(finding.severity()) <= 0);
+            if (!echo) kept.add(finding);
+        }
+        return kept;
     }
 
     private Finding toFinding(String file, SingleValidationMessage message) {

@@ -3,6 +3,11 @@ package jp.nexehrs.cli;
 import jp.nexehrs.pipeline.Progress;
 import jp.nexehrs.report.Finding;
 import jp.nexehrs.report.Severity;
+import jp.nexehrs.report.format.ProfileTally;
+import jp.nexehrs.report.format.ReportFormat;
+import jp.nexehrs.report.format.ValidationReport;
+import jp.nexehrs.util.Plural;
+import jp.nexehrs.validation.OwnMessages;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +45,26 @@ final class Console {
         long warnings = findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
         if (errors > 0) err.println("nexehrs: " + what + " failed: " + errors + " error(s), " + warnings + " warning(s)");
         else if (!options.quiet) err.println("nexehrs: " + what + " succeeded: " + warnings + " warning(s)");
+    }
+
+    /**
+     * A validation report on standard output in {@code format} (text: errors only with --quiet, information only with
+     * --verbose), then one summary line on standard error counting each severity and the profiles the resources were
+     * checked against.
+     */
+    void report(ValidationReport report, ReportFormat.Kind format, String toolVersion, OwnMessages words) {
+        if (format == ReportFormat.Kind.TEXT && options.quiet) {
+            findings(report.findings());
+        } else {
+            out.print(format.format(new ReportFormat.Settings(toolVersion, options.verbose)).render(report));
+        }
+        long errors = report.count(Severity.ERROR);
+        long warnings = report.count(Severity.WARNING);
+        Object[] counts = {Plural.of(errors, "error"), Plural.of(warnings, "warning"), report.count(Severity.INFORMATION), errors, warnings};
+        String checked = report.resources().isEmpty() ? "" : " " + words.text("summary.checked", Plural.of(report.resources().size(), "resource"),
+                String.join(", ", ProfileTally.of(report.resources())), "", "", "", report.resources().size());
+        if (errors > 0) err.println("nexehrs: " + words.text("summary.failed", counts) + checked);
+        else if (!options.quiet) err.println("nexehrs: " + words.text("summary.succeeded", counts) + checked);
     }
 
     void info(String message) {

@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
                 "Start with:  nexehrs build        (in the project folder; see build --help)",
                 "A guide in the IG Publisher's layout (sushi-config.yaml, input/pagecontent/*.md) builds as it is; to move it",
                 "over fully, see init --help."},
-        subcommands = {BuildCommand.class, InitCommand.class, ServeCommand.class, ValidateCommand.class, PackageCommand.class, BallotCommand.class, DiffCommand.class,
+        subcommands = {BuildCommand.class, InitCommand.class, ServeCommand.class, ValidateCommand.class, MergeCommand.class, PackageCommand.class, BallotCommand.class, DiffCommand.class,
                 PackagesCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

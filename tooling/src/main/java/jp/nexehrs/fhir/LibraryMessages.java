@@ -18,6 +18,9 @@ public final class LibraryMessages {
     private static final Pattern DATATYPE = Pattern.compile("\\[?\\b[A-Z][A-Za-z]*Type\\[([^\\]]*)]]?");
     private static final Pattern NULL_VERSION = Pattern.compile(" version 'null'");
     private static final Pattern TRAILING_NULL = Pattern.compile(" \\(null\\)");
+    /** HAPI's terminology repeats the unknown code in its own words: {@code Unknown code 'x'; Unknown code 'x' for in-memory expansion of ValueSet 'y'}. */
+    private static final Pattern REPEATED_UNKNOWN_CODE = Pattern.compile("(Unknown code '([^']*)'); Unknown code '\\2' for in-memory expansion of ValueSet '[^']*'");
+    private static final Pattern IN_MEMORY_EXPANSION = Pattern.compile(" for in-memory expansion of ValueSet '([^']*)'");
     /** Texts of Java exceptions that reach the message when the validator fails on an element. */
     private static final List<Pattern> INTERNAL_FAILURES = List.of(
             Pattern.compile("Cannot invoke \"[^\"]+\""),
@@ -52,6 +55,8 @@ public final class LibraryMessages {
         text = DATATYPE.matcher(text).replaceAll("$1");
         text = JAVA_OBJECT.matcher(text).replaceAll("(a value the validator cannot show)");
         text = NULL_VERSION.matcher(text).replaceAll("");
+        text = REPEATED_UNKNOWN_CODE.matcher(text).replaceAll("$1");
+        text = IN_MEMORY_EXPANSION.matcher(text).replaceAll(" in value set '$1'");
         return TRAILING_NULL.matcher(text).replaceAll("");
     }
 }

@@ -1,6 +1,7 @@
 package jp.nexehrs.validation;
 
 import jp.nexehrs.report.SourceException;
+import jp.nexehrs.report.format.NdjsonNames;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,13 +22,16 @@ record LocalFile(Path path, String displayName) {
         }
     }
 
-    /** Files as given, and the .json and .xml files under folders, in a stable order. */
-    static List<LocalFile> expand(List<Path> paths) throws SourceException {
+    /**
+     * Files as given, and the .json and .xml files under folders (and NDJSON files, where {@code withNdjson}: only
+     * validation against packages reads them), in a stable order.
+     */
+    static List<LocalFile> expand(List<Path> paths, boolean withNdjson) throws SourceException {
         List<LocalFile> files = new ArrayList<>();
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
                 try (Stream<Path> walk = Files.walk(path)) {
-                    walk.filter(Files::isRegularFile).filter(LocalFile::isResourceFile).sorted()
+                    walk.filter(Files::isRegularFile).filter(p -> isResourceFile(p, withNdjson)).sorted()
                             .forEach(p -> files.add(new LocalFile(p, p.toString())));
                 } catch (IOException e) {
                     throw new SourceException(path.toString(), 0, 0, "cannot list: " + e.getMessage(), e);
@@ -41,8 +45,8 @@ record LocalFile(Path path, String displayName) {
         return files;
     }
 
-    private static boolean isResourceFile(Path path) {
+    private static boolean isResourceFile(Path path, boolean withNdjson) {
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".json") || name.endsWith(".xml");
+        return name.endsWith(".json") || name.endsWith(".xml") || (withNdjson && NdjsonNames.isNdjson(name));
     }
 }

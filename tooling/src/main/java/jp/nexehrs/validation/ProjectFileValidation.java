@@ -41,7 +41,7 @@ public final class ProjectFileValidation {
         List<Finding> findings = new ArrayList<>(project.findings().stream().filter(f -> f.file().startsWith(profiles)
                 && !f.file().startsWith(examples) && !f.file().startsWith(invalid)).toList());
         findings.addAll(converted.findings().stream().filter(f -> !f.file().startsWith(ProjectLoader.SPEC_DIR + "/")).toList());
-        List<LocalFile> files = LocalFile.expand(paths);
+        List<LocalFile> files = LocalFile.expand(paths, false);
         progress.say("validating " + Plural.of(files.size(), "file") + " against " + Plural.of(converted.conformance().size(), "conformance resource"));
         findings.addAll(new Checker(toolkit.threads()).validateEach(converted, files,
                 file -> loader.read(file.displayName(), file.read(), FhirSource.Role.EXAMPLE)));

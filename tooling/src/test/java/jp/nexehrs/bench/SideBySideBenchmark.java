@@ -129,7 +129,7 @@ public final class SideBySideBenchmark {
     }
 
     /** The HL7 engine reads its packages from {@code <user.home>/.fhir/packages}: a seeded folder, never the network. */
-    private static void prepareOfflineHome() throws Exception {
+    static void prepareOfflineHome() throws Exception {
         Path home = Path.of(System.getProperty("java.io.tmpdir"), "nexehrs-hl7-engine-home");
         System.setProperty("user.home", home.toString());
         ManagedWebAccess.setAccessPolicy(ManagedWebAccess.WebAccessPolicy.PROHIBITED);

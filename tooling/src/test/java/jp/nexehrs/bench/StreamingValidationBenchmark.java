@@ -86,7 +86,7 @@ public final class StreamingValidationBenchmark {
                 Double.parseDouble(time[n - 3]) + Double.parseDouble(time[n - 2]), Long.parseLong(time[n - 1]), heapAfterGc, exit);
     }
 
-    private static List<String> launcherJavaOptions(Path repository, List<String> arguments) throws IOException, InterruptedException {
+    static List<String> launcherJavaOptions(Path repository, List<String> arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("bash", "-c", "source \"$0\" && nexehrs_java_options \"$@\"",
                 repository.resolve("tooling/bin/java-options.sh").toString()));
         command.addAll(arguments);

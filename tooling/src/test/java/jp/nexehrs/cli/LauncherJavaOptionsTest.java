@@ -48,6 +48,16 @@ class LauncherJavaOptionsTest {
     }
 
     @Test
+    void anNdjsonExportSizesTheRunButNotTheHeap() throws Exception {
+        // It is read a line, one resource, at a time (issue 20): a large export must not raise the cap, or RSS grows with it.
+        Path export = dir.resolve("exports/export.ndjson");
+        writeMegabytes(export, 70);
+        List<String> options = optionsFor(Map.of(), "validate", "-p", dir.toString(), export.toString());
+        assertTrue(options.contains("-Xmx768m"), "the floor heap, as for no input: " + options);
+        assertFalse(options.contains(QUICK_JIT), "a long run gets the full JIT: " + options);
+    }
+
+    @Test
     void serveKeepsTheFullJit() throws Exception {
         Path project = TestProjects.copyMinimal(dir.resolve("project"));
         List<String> options = optionsFor(Map.of(), "serve", "-p", project.toString());

@@ -37,17 +37,23 @@ class ValidatePackageCommandTest {
     static Path packageFile;
     static Path implementer;
 
-    record Run(int exitCode, String out) {}
+    record Run(int exitCode, String out, String err) {}
+
+    /** Builds the minimal fixture project's package into {@code temp}; returns its file. */
+    static Path minimalPackage(Path project, Path temp) throws Exception {
+        try (Toolkit toolkit = new Toolkit(1, 0)) {
+            Outcome outcome = new Pipeline(toolkit, Progress.SILENT).run(project, Goal.PACKAGE);
+            assertFalse(outcome.findings().stream().anyMatch(Finding::isError), "the fixture builds");
+            Path file = temp.resolve(outcome.products().packageArchive().orElseThrow().fileName());
+            Files.write(file, outcome.products().packageArchive().orElseThrow().content());
+            return file;
+        }
+    }
 
     @BeforeAll
     static void buildPackageAndImplementerFolder() throws Exception {
         Path project = CorpusFixtures.copyProject("minimal", temp.resolve("project"));
-        try (Toolkit toolkit = new Toolkit(1, 0)) {
-            Outcome outcome = new Pipeline(toolkit, Progress.SILENT).run(project, Goal.PACKAGE);
-            assertFalse(outcome.findings().stream().anyMatch(Finding::isError), "the fixture builds");
-            packageFile = temp.resolve(outcome.products().packageArchive().orElseThrow().fileName());
-            Files.write(packageFile, outcome.products().packageArchive().orElseThrow().content());
-        }
+        packageFile = minimalPackage(project, temp);
         implementer = Files.createDirectories(temp.resolve("implementer"));
         Files.copy(project.resolve("profiles/examples/Patient-hanako.json"), implementer.resolve("Patient-hanako.json"));
         Files.copy(project.resolve("profiles/invalid/Patient-no-identifier.json"), implementer.resolve("Patient-no-identifier.json"));
@@ -60,7 +66,7 @@ class ValidatePackageCommandTest {
 
     @Test
     void validExampleAgainstPackageIsCleanSarif() throws Exception {
-        Run run = nexehrs("validate", "-p", implementer.toString(), "--package", packageFile.toString(), "--format", "sarif",
+        Run run = nexehrs("validate", "-p", implementer.toString(), "--package", packageFile.toString(), "--no-cache", "--format", "sarif",
                 implementer.resolve("Patient-hanako.json").toString());
         assertEquals(ExitCode.OK, run.exitCode(), run.out());
         JsonNode log = new ObjectMapper().readTree(run.out());
@@ -70,7 +76,7 @@ class ValidatePackageCommandTest {
 
     @Test
     void invalidExampleFailsWithJunitFailure() throws Exception {
-        Run run = nexehrs("validate", "-p", implementer.toString(), "--package", packageFile.toString(), "--format", "junit",
+        Run run = nexehrs("validate", "-p", implementer.toString(), "--package", packageFile.toString(), "--no-cache", "--format", "junit",
                 implementer.toString());
         assertEquals(ExitCode.CONTENT_ERRORS, run.exitCode(), run.out());
         Element suite = DocumentBuilderFactory.newInstance().newDocumentBuilder()
@@ -82,13 +88,13 @@ class ValidatePackageCommandTest {
     @Test
     void profileOptionForcesTheProfile() throws Exception {
         String file = implementer.resolve("Patient-unclaimed.json").toString();
-        Run without = nexehrs("validate", "-p", implementer.toString(), "--package", packageFile.toString(), "--format", "json", file);
+        Run without = nexehrs("validate", "-p", implementer.toString(), "--package", packageFile.toString(), "--no-cache", "--format", "json", file);
         assertEquals(ExitCode.OK, without.exitCode(), without.out());
 
-        Run with = nexehrs("validate", "-p", implementer.toString(), "--package", packageFile.toString(), "--format", "json",
+        Run with = nexehrs("validate", "-p", implementer.toString(), "--package", packageFile.toString(), "--no-cache", "--format", "json",
                 "--profile", "http://example.org/fhir/StructureDefinition/minimal-patient", file);
         assertEquals(ExitCode.CONTENT_ERRORS, with.exitCode(), with.out());
-        JsonNode findings = new ObjectMapper().readTree(with.out());
+        JsonNode findings = new ObjectMapper().readTree(with.out()).get("findings");
         boolean identifierError = false;
         for (JsonNode finding : findings) {
             identifierError |= finding.get("severity").asText().equals("error") && finding.get("message").asText().contains("Patient.identifier");
@@ -98,34 +104,40 @@ class ValidatePackageCommandTest {
 
     @Test
     void unknownProfileAndMissingPackageAreReported() throws Exception {
-        Run unknown = nexehrs("validate", "-p", implementer.toString(), "--package", packageFile.toString(),
+        Run unknown = nexehrs("validate", "-p", implementer.toString(), "--package", packageFile.toString(), "--no-cache",
                 "--profile", "http://example.org/nothing", implementer.resolve("Patient-hanako.json").toString());
-        assertEquals(ExitCode.CONTENT_ERRORS, unknown.exitCode());
-        assertTrue(unknown.out().contains("http://example.org/nothing"), unknown.out());
+        assertEquals(ExitCode.USAGE_OR_ENVIRONMENT, unknown.exitCode(), "a usage error");
+        assertTrue(unknown.err().contains("http://example.org/nothing"), unknown.err());
+        assertTrue(unknown.err().contains("Patient: MinimalPatient (http://example.org/fhir/StructureDefinition/minimal-patient)"),
+                "lists the packages' profiles: " + unknown.err());
 
-        Run missing = nexehrs("validate", "-p", implementer.toString(), "--package", temp.resolve("none.tgz").toString(),
+        Run missing = nexehrs("validate", "-p", implementer.toString(), "--package", temp.resolve("none.tgz").toString(), "--no-cache",
                 implementer.toString());
         assertEquals(ExitCode.USAGE_OR_ENVIRONMENT, missing.exitCode());
     }
 
     @Test
     void textFormatIsTheCompilerStyleLines() throws Exception {
-        Run run = nexehrs("validate", "-p", implementer.toString(), "--package", packageFile.toString(),
+        Run run = nexehrs("validate", "-p", implementer.toString(), "--package", packageFile.toString(), "--no-cache",
                 implementer.resolve("Patient-no-identifier.json").toString());
         assertEquals(ExitCode.CONTENT_ERRORS, run.exitCode());
         assertTrue(run.out().lines().anyMatch(l -> l.contains("Patient-no-identifier.json:") && l.contains(": error: ")), run.out());
     }
 
-    /** Runs the command line with standard output captured (the console writes findings and documents there). */
-    private static Run nexehrs(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    /** Runs the command line with standard output and error captured (the console writes findings and documents there). */
+    static Run nexehrs(String... args) {
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
             int code = Main.commandLine().execute(args);
-            return new Run(code, captured.toString(StandardCharsets.UTF_8));
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
-            System.setOut(original);
+            System.setOut(originalOut);
+            System.setErr(originalErr);
         }
     }
 }

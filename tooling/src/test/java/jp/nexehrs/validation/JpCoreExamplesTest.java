@@ -1,6 +1,7 @@
 package jp.nexehrs.validation;
 
 import jp.nexehrs.CorpusFixtures;
+import jp.nexehrs.cache.BuildCache;
 import jp.nexehrs.pipeline.Progress;
 import jp.nexehrs.pipeline.Toolkit;
 import jp.nexehrs.report.Finding;
@@ -44,7 +45,9 @@ class JpCoreExamplesTest {
         assertEquals(48, examples.size());
         ValidationReport report;
         try (Toolkit toolkit = new Toolkit(2, 0)) {
-            report = new PackageValidation(toolkit, Progress.SILENT).validate(List.of(packageFolder), Optional.empty(), examples);
+            report = new PackageValidation(toolkit, Progress.SILENT).validate(
+                    new PackageValidation.Request(List.of(packageFolder), Optional.empty(), false, examples, Shard.ALL,
+                    java.util.Locale.ENGLISH), BuildCache.disabled());
         }
         long errors = 0;
         StringBuilder text = new StringBuilder();

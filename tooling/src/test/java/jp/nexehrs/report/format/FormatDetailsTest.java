@@ -85,7 +85,7 @@ class FormatDetailsTest {
     @Test
     void jsonWritesEveryFieldOfAFinding() throws Exception {
         Finding finding = new Finding(Severity.INFORMATION, "x.json", 0, 0, "", "", "note");
-        JsonNode node = new ObjectMapper().readTree(new JsonFormat().render(new ValidationReport(List.of(), List.of(finding)))).get(0);
+        JsonNode node = new ObjectMapper().readTree(new JsonFormat().render(new ValidationReport(List.of(), List.of(finding)))).at("/findings/0");
         assertEquals("information", node.get("severity").asText());
         assertEquals(0, node.get("line").asInt());
         assertEquals("", node.get("messageId").asText());
