@@ -45,6 +45,7 @@ final class ProfileView {
         }
         page.put("views", views);
         page.put("englishCore", hasEnglishDescriptions(profile));
+        page.put("summary", summary(profile));
         page.put("mappings", mappings(profile));
         page.put("bindings", bindings(profile));
         page.put("constraints", constraints(profile));
@@ -54,6 +55,23 @@ final class ProfileView {
             page.put("extension", extensionSummary(profile));
         }
         return page;
+    }
+
+    /**
+     * What the profile changes, in figures, as the IG Publisher's text summary gives them: of the elements its
+     * differential names, those it makes mandatory, must support, fixes (fixed or pattern) or prohibits, and the
+     * slices it defines.
+     */
+    private static Map<String, Object> summary(StructureDefinition profile) {
+        List<ElementDefinition> differential = profile.getDifferential().getElement();
+        List<String> slices = differential.stream().filter(ElementDefinition::hasSliceName)
+                .map(e -> e.hasId() ? e.getId() : e.getPath() + ":" + e.getSliceName()).toList();
+        return Map.of(
+                "mandatory", differential.stream().filter(e -> e.hasMin() && e.getMin() > 0).count(),
+                "mustSupport", differential.stream().filter(e -> e.hasMustSupport() && e.getMustSupport()).count(),
+                "fixed", differential.stream().filter(e -> e.hasFixed() || e.hasPattern()).count(),
+                "prohibited", differential.stream().filter(e -> "0".equals(e.getMax())).count(),
+                "slices", slices);
     }
 
     /**

@@ -82,6 +82,10 @@ class ImplementerPagesTest {
                 page.select("dd.downloads a[download]").eachAttr("href"));
 
         assertEquals(1, page.select("p.note-english").size(), "one note why core descriptions stay English");
+        assertEquals("差分で定める要素 In the differential: 必須 mandatory 9、必須サポート must support 10、固定値・パターン fixed 2、禁止 prohibited 0。",
+                page.selectFirst("p.profile-summary").text(), "the text summary's figures");
+        assertEquals(List.of("Patient.identifier:personRecordId", "Patient.identifier:insuredPersonId", "Patient.name.extension:representation"),
+                page.select("p.profile-slices code").eachText());
         assertEquals("https://hl7.org/fhir/R4/extension-iso21090-en-representation.html",
                 page.selectFirst("a:containsOwn(iso21090-EN-representation)").attr("href"), "a core extension links to its own page");
         for (Element key : page.select("table.constraints td.key")) assertFalse(key.text().contains(" "), key.text());
