@@ -1,6 +1,7 @@
 package jp.nexehrs.convert;
 
 import jp.nexehrs.fhir.ConformanceSupport;
+import jp.nexehrs.fsh.FshOrigins;
 import jp.nexehrs.load.Project;
 import jp.nexehrs.report.Finding;
 
@@ -12,9 +13,12 @@ import java.util.List;
  *
  * @param dependencyDigest identifies the dependency packages (see {@code nexehrs.yaml}'s {@code dependencies}): part of
  *                         what cached snapshots and validations depend on
+ * @param fshOrigins       where each resource SUSHI made came from: later stages move their findings on it to the FSH line
+ * @param sushiMillis      how long SUSHI ran in this build (0 when the project has no FSH or its compilation was cached)
  */
 public record Converted(Project project, List<ConvertedDocument> documents, List<ConformanceArtifact> conformance,
-                        ConformanceSupport support, List<Finding> findings, String dependencyDigest) {
+                        ConformanceSupport support, List<Finding> findings, String dependencyDigest, FshOrigins fshOrigins,
+                        long sushiMillis) {
     public Converted {
         documents = List.copyOf(documents);
         conformance = List.copyOf(conformance);
