@@ -115,14 +115,15 @@ class FshBuildTest {
     @Test
     void anFshSyntaxErrorIsAnErrorOnItsFileAndLine() throws Exception {
         String broken = "fsh/profiles/broken.fsh";
-        TestProjects.write(root, broken, "Profile: BrokenPatient\nParent: Patient\nId: broken-patient\n* name 1.. MS\n* birthDate 1..1\n");
+        TestProjects.write(root, broken, "Profile: BrokenPatient\nParent: Patient\nId: broken-patient\n// 閉じ括弧が余計\n* birthDate 1..1 MS )\n* gender MS\n");
         Outcome outcome = build(new ArrayList<>());
 
         List<Finding> onBroken = outcome.findings().stream().filter(f -> f.file().equals(broken)).toList();
         assertFalse(onBroken.isEmpty(), TestProjects.describe(outcome.findings()));
         Finding syntax = onBroken.get(0);
         assertTrue(syntax.isError(), syntax.toLine());
-        assertEquals(4, syntax.line(), syntax.toLine());
+        assertEquals(5, syntax.line(), syntax.toLine());
+        assertTrue(syntax.message().contains("extraneous input ')'"), syntax.message());
         assertTrue(syntax.message().startsWith("SUSHI: "), syntax.message());
         assertTrue(outcome.failed(), "an FSH syntax error fails the build");
         outcome.findings().forEach(FshBuildTest::assertReadable);
