@@ -54,6 +54,9 @@ final class FshCompilation {
     private static final List<Pattern> NOT_THE_GUIDES = List.of(
             Pattern.compile("^Failed to load automatically-provided "),
             Pattern.compile("^The FSHOnly property is set to true"));
+    /** A JavaScript failure inside SUSHI, whose text means nothing to an editor. */
+    private static final Pattern SUSHIS_OWN_FAILURE = Pattern.compile(
+            "Cannot read propert|is not a function|is not defined|of undefined|of null|Maximum call stack");
     /** SUSHI's words for a name it could not resolve, which a missing dependency explains. */
     private static final Pattern UNRESOLVED_NAME = Pattern.compile(
             "^(Resolved value \"([^\"]+)\" is not a valid URI|Cannot resolve|Could not find|Cannot find|Failed to resolve)");
@@ -115,6 +118,11 @@ final class FshCompilation {
         }
 
         List<Finding> findings = new ArrayList<>();
+        if (compiled.exitCode() != 0 && compiled.messages().stream().noneMatch(SushiMessage::error)) {
+            findings.add(Finding.error(sourcesName, 0, 0, "SUSHI ended with exit code " + compiled.exitCode()
+                    + " without saying what went wrong, and made " + Plural.of(compiled.files().size(), "resource")
+                    + ": run `sushi build` on these sources to see its own output"));
+        }
         for (SushiMessage message : compiled.messages()) {
             if (NOT_THE_GUIDES.stream().noneMatch(p -> p.matcher(message.message()).find())) {
                 findings.add(finding(message, sourcesName, folders, project.missingDependencies()));
@@ -153,7 +161,10 @@ final class FshCompilation {
     private static Finding finding(SushiMessage message, String sourcesName, FshFolders folders, List<MissingPackage> missing) {
         String file = projectFile(message.file(), sourcesName, folders);
         int line = file.equals(ProjectLoader.CONFIG_FILE) ? 0 : message.line();
-        StringBuilder text = new StringBuilder("SUSHI: ").append(message.message().replace("\n", " "));
+        String said = SUSHIS_OWN_FAILURE.matcher(message.message()).find()
+                ? "SUSHI failed inside itself on this part (most often after a syntax error near it)"
+                : message.message().replace("\n", " ");
+        StringBuilder text = new StringBuilder("SUSHI: ").append(said);
         if (!message.appliedFile().isEmpty()) {
             text.append(" (in a rule set inserted at ").append(projectFile(message.appliedFile(), sourcesName, folders));
             if (message.appliedLine() > 0) text.append(':').append(message.appliedLine());

@@ -22,7 +22,7 @@ public final class FshDeclarations {
     private static final Set<String> MAKES_RESOURCES = Set.of("Profile", "Extension", "Instance", "ValueSet", "CodeSystem",
             "Logical", "Resource");
     private static final Pattern KEYWORD = Pattern.compile("^(Id|InstanceOf)\\s*:\\s*(\\S+)");
-    private static final Pattern RULE = Pattern.compile("^(\\s*)\\*\\s+(\\S+)");
+    private static final Pattern RULE = Pattern.compile("^(\\s*)\\*\\s+(\\S+)(?:\\s+(\\S+))?");
 
     private final List<FshDeclaration> declarations;
 
@@ -95,7 +95,10 @@ public final class FshDeclarations {
                 continue;
             }
             Matcher rule = RULE.matcher(code);
-            if (rule.find()) current.rule(rule.group(1).length(), rule.group(2), number);
+            // A caret rule on an element (* name ^short = ...) sets the profile's definition, not the element's value.
+            if (rule.find() && (rule.group(3) == null || !rule.group(3).startsWith("^"))) {
+                current.rule(rule.group(1).length(), rule.group(2), number);
+            }
         }
         if (current != null) current.finish(found);
         return found;

@@ -1,5 +1,7 @@
 package jp.nexehrs.serve;
 
+import jp.nexehrs.fsh.FshFolders;
+
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
@@ -17,13 +19,15 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Watches the project's sources (the folders of {@link #SOURCES} and its root, for nexehrs.yaml) with the
+ * Watches the project's sources (the folders of {@link #SOURCES}, FSH ones included, and its root, for nexehrs.yaml and
+ * sushi-config.yaml) with the
  * platform's WatchService: every folder is registered, and folders created later are registered as they appear.
  * Changes are gathered until the files have been quiet for {@link #QUIET_MILLIS} (an editor's save is often a
  * write, a rename and a delete), then handed over together as paths relative to the project root.
  */
 final class ProjectWatcher implements AutoCloseable {
-    static final List<String> SOURCES = List.of("spec", "profiles", "site-template", "governance");
+    static final List<String> SOURCES = List.of("spec", "profiles", "site-template", "governance",
+            FshFolders.NEXEHRS_SOURCES, FshFolders.IG_PUBLISHER_SOURCES, FshFolders.GENERATED);
     static final long QUIET_MILLIS = 100;
 
     private final Path root;
@@ -76,7 +80,7 @@ final class ProjectWatcher implements AutoCloseable {
     }
 
     private static boolean isSource(String relative) {
-        if (relative.equals("nexehrs.yaml")) return true;
+        if (relative.equals("nexehrs.yaml") || relative.equals(FshFolders.SUSHI_CONFIG)) return true;
         return SOURCES.stream().anyMatch(s -> relative.equals(s) || relative.startsWith(s + "/"));
     }
 

@@ -1,0 +1,108 @@
+package jp.nexehrs.convert;
+
+import jp.nexehrs.CorpusFixtures;
+import jp.nexehrs.cache.BuildCache;
+import jp.nexehrs.fhir.FhirEngine;
+import jp.nexehrs.load.LoadedPackage;
+import jp.nexehrs.load.PackageReader;
+import jp.nexehrs.load.Project;
+import jp.nexehrs.load.ProjectConfig;
+import jp.nexehrs.load.ProjectLoader;
+import jp.nexehrs.node.NodeTools;
+import org.hl7.fhir.r4.model.StructureDefinition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * JP Core 1.1.2 built from its FSH (the sources of its snapshot package) with the real SUSHI: the snapshots generated
+ * from SUSHI's differentials compare with the published snapshot package at least as well as those generated from
+ * the published differentials ({@link SnapshotOracleTest}), on the same fields and with the same eld-11 allowance.
+ */
+class SnapshotFromFshOracleTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void jpCore112SnapshotsFromFshMatchThePublishedOnesAsWellAsFromJson() throws Exception {
+        Path jpCore = CorpusFixtures.jpCore112();
+        assumeTrue(NodeTools.inUserCache().nodeMajorVersion().isPresent(),
+                "SKIPPED: Node.js is not installed on this machine, so SUSHI cannot compile JP Core's FSH");
+        Path root = writeProject(jpCore.resolve("src-for-snapshot-package"), dir.resolve("jp-core-1.1.2"));
+        FhirEngine engine = new FhirEngine();
+        Project project = new ProjectLoader(engine, List.of(), Optional.of(ProjectConfig.MissingDependencies.WARN),
+                jp.nexehrs.load.PagePaths.DEFAULT).load(root);
+        Converted converted = new Converter(engine, () -> {
+            throw new AssertionError("no documents");
+        }, BuildCache.disabled(), 2, NodeTools.inUserCache(), message -> System.out.println("  " + message)).convert(project, false);
+
+        LoadedPackage published = new PackageReader(engine).read(jpCore.resolve("expected/snapshot"));
+        List<StructureDefinition> expected = published.conformance().stream()
+                .filter(StructureDefinition.class::isInstance).map(StructureDefinition.class::cast)
+                .sorted(Comparator.comparing(StructureDefinition::getUrl)).toList();
+        SnapshotOracleTest.Eld11 eld11 = new SnapshotOracleTest.Eld11(converted.support());
+        int identical = 0;
+        int correct = 0;
+        StringBuilder report = new StringBuilder();
+        for (StructureDefinition publishedDefinition : expected) {
+            Optional<StructureDefinition> generated = converted.conformance().stream().map(ConformanceArtifact::resource)
+                    .filter(StructureDefinition.class::isInstance).map(StructureDefinition.class::cast)
+                    .filter(d -> d.getUrl().equals(publishedDefinition.getUrl())).findFirst();
+            if (generated.isEmpty() || !generated.get().hasSnapshot()) {
+                report.append(String.format("%-45s not generated from FSH%n", publishedDefinition.getName()));
+                continue;
+            }
+            List<String> differences = SnapshotOracleTest.compare(publishedDefinition, generated.get());
+            List<String> explained = eld11.publishedBreaksIt(publishedDefinition, generated.get(), differences);
+            if (differences.isEmpty()) identical++;
+            if (differences.size() == explained.size()) correct++;
+            report.append(String.format("%-45s %s%n", publishedDefinition.getName(),
+                    differences.isEmpty() ? "identical" : differences.size() + " differences"));
+            differences.stream().filter(d -> !explained.contains(d)).limit(5).forEach(d -> report.append("    ").append(d).append('\n'));
+        }
+        report.append(String.format("from FSH: profiles identical %d/%d; identical or differing only where the published snapshot breaks eld-11: %d/%d%n",
+                identical, expected.size(), correct, expected.size()));
+        System.out.println(report);
+        assertEquals(89, expected.size());
+        assertTrue(correct >= SnapshotOracleTest.MIN_CORRECT_PROFILES, "from FSH below the figure from JSON:\n" + report);
+    }
+
+    /** The guide's sushi-config.yaml and input/fsh, with a nexehrs.yaml saying what the configuration says. */
+    private static Path writeProject(Path source, Path root) throws Exception {
+        Files.createDirectories(root);
+        Files.writeString(root.resolve("nexehrs.yaml"), """
+                id: jpfhir.jp.core
+                canonical: http://jpfhir.jp/fhir/core
+                version: 1.1.2
+                fhirVersion: 4.0.1
+                title:
+                  ja: HL7 FHIR JP Core 実装ガイド
+                  en: HL7 FHIR JP Core ImplementationGuide
+                status: active
+                publisher: FHIR Japanese implementation research working group in Japan Association of Medical Informatics (JAMI)
+                license: not-open-source
+                dependencies:
+                  - id: jpfhir-terminology
+                    version: 1.1.1
+                """);
+        Files.copy(source.resolve("sushi-config.yaml"), root.resolve("sushi-config.yaml"));
+        try (Stream<Path> walk = Files.walk(source.resolve("input/fsh"))) {
+            for (Path file : walk.sorted().toList()) {
+                Path copy = root.resolve("input/fsh").resolve(source.resolve("input/fsh").relativize(file).toString());
+                if (Files.isDirectory(file)) Files.createDirectories(copy);
+                else Files.copy(file, copy);
+            }
+        }
+        return root;
+    }
+}
