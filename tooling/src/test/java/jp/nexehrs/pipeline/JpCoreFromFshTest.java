@@ -7,6 +7,7 @@ import jp.nexehrs.node.NodeTools;
 import jp.nexehrs.report.Finding;
 import jp.nexehrs.report.Severity;
 import jp.nexehrs.testing.TestProjects;
+import org.hl7.fhir.r4.model.ValueSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +17,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,7 +31,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * JP Core 1.2.0 and its Japanese terminology guide built from their FSH with the real SUSHI, chained as an editor
  * would: the terminology guide builds its package, which JP Core then names as its {@code jpfhir-terminology.r4}
- * dependency by path. Without that package, the value-set names SUSHI cannot resolve are warnings naming it.
+ * dependency by path; every value-set name the package defines then resolves. Without that package, the value-set
+ * names SUSHI cannot resolve are warnings naming it.
  * Prints the findings by message and SUSHI's share of the time, for the figures on the issue.
  */
 class JpCoreFromFshTest {
@@ -72,8 +78,16 @@ class JpCoreFromFshTest {
         Path jpCore = projects.writeJpCore120FromFsh(dir.resolve("jp-core"), Optional.of(terminologyPackage));
         Outcome outcome = build(jpCore, Goal.VALIDATE, Optional.empty());
         report("JP Core 1.2.0 from FSH, with the terminology package", outcome);
-        assertEquals(List.of(), outcome.findings().stream().filter(f -> f.message().contains(UNRESOLVED)).toList(),
-                "every value-set name resolves in the terminology package");
+        // The corpus's terminology sources define 43 of the value sets the real package has: every name they define
+        // now resolves (22 of the 52), and the 30 left are names of value sets those sources do not define.
+        Set<String> defined = built.checked().converted().conformance().stream().filter(a -> a.source().resourceType().equals("ValueSet"))
+                .flatMap(a -> Stream.of(a.source().id(), ((ValueSet) a.resource()).getName())).collect(Collectors.toSet());
+        List<Finding> unresolved = outcome.findings().stream().filter(f -> f.message().contains(UNRESOLVED)).toList();
+        for (Finding finding : unresolved) {
+            Matcher name = Pattern.compile("Resolved value \"([^\"]+)\"").matcher(finding.message());
+            assertTrue(name.find() && !defined.contains(name.group(1)), "a name the terminology package defines: " + finding.toLine());
+        }
+        assertEquals(30, unresolved.size(), TestProjects.describe(unresolved));
         assertTrue(outcome.checked().converted().conformance().size() >= 70 + 41 + 24 + 17, "SUSHI's profiles, extensions, value sets and code systems");
         assertTrue(outcome.checked().examples().size() >= 76, "the examples: " + outcome.checked().examples().size());
         assertTrue(outcome.findings().stream().filter(f -> f.file().endsWith(".json")).noneMatch(f -> f.file().startsWith("fsh-generated/")),
