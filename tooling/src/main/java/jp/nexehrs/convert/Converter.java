@@ -34,9 +34,8 @@ import java.util.stream.Stream;
 
 /**
  * The convert stage: FSH sources are compiled by SUSHI ({@link FshCompilation}), conformance resources get snapshots,
- * guideline documents become HTML. Documents are
- * converted only when the goal needs them, so the Ruby runtime behind Asciidoctor is not started for
- * validation or packaging alone.
+ * guideline documents become HTML. Documents are converted only when the goal needs them, so the Ruby runtime behind
+ * Asciidoctor is not started for validation or packaging alone.
  */
 public final class Converter {
     private final FhirEngine engine;

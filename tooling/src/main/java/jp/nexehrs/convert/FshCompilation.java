@@ -94,7 +94,7 @@ final class FshCompilation {
         String config = sushiConfig(folders, project);
         key.add(config);
         for (Path file : folders.files()) {
-            byte[] bytes = readBytes(file);
+            byte[] bytes = readBytes(file, folders.displayName(file));
             key.add(folders.displayName(file)).add(bytes);
             texts.add(new FshDeclarations.Source(folders.displayName(file), new String(bytes, StandardCharsets.UTF_8)));
         }
@@ -237,7 +237,7 @@ final class FshCompilation {
             Object read = new ObjectMapper(new YAMLFactory()).readValue(file.toFile(), Object.class);
             if (read instanceof Map<?, ?> map) return new LinkedHashMap<>((Map<String, Object>) map);
             throw new SourceException(FshFolders.SUSHI_CONFIG, 0, 0, "not a SUSHI configuration: it holds no keys such as id and canonical", null);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new SourceException(FshFolders.SUSHI_CONFIG, line, 0, "not valid YAML: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
@@ -245,11 +245,11 @@ final class FshCompilation {
         }
     }
 
-    private static byte[] readBytes(Path file) {
+    private static byte[] readBytes(Path file, String displayName) throws SourceException {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            throw new SourceException(displayName, 0, 0, "cannot read: " + e.getMessage(), e);
         }
     }
 }

@@ -112,6 +112,33 @@ public final class BenchmarkProjects {
         return target;
     }
 
+    /**
+     * JP Core 1.1.2 from the FSH sources of its snapshot package ({@code src-for-snapshot-package}: sushi-config.yaml and
+     * input/fsh), with a nexehrs.yaml saying what the configuration says; its jpfhir-terminology#1.1.1 is not obtainable.
+     */
+    public Path writeJpCore112FromFsh(Path target) throws IOException {
+        Path guide = corpus.resolve("jp-core-1.1.2/src-for-snapshot-package");
+        Files.createDirectories(target);
+        Files.writeString(target.resolve("nexehrs.yaml"), """
+                id: jpfhir.jp.core
+                canonical: %s
+                version: 1.1.2
+                fhirVersion: 4.0.1
+                title:
+                  ja: HL7 FHIR JP Core 実装ガイド
+                  en: HL7 FHIR JP Core ImplementationGuide
+                status: active
+                publisher: FHIR Japanese implementation research working group in Japan Association of Medical Informatics (JAMI)
+                license: not-open-source
+                dependencies:
+                  - id: jpfhir-terminology
+                    version: 1.1.1
+                """.formatted(JP_CORE_CANONICAL));
+        Files.copy(guide.resolve("sushi-config.yaml"), target.resolve("sushi-config.yaml"));
+        copyTree(guide.resolve("input/fsh"), target.resolve("input/fsh"));
+        return target;
+    }
+
     private static void copyTree(Path source, Path target) throws IOException {
         try (Stream<Path> walk = Files.walk(source)) {
             for (Path file : walk.sorted().toList()) {

@@ -1,6 +1,7 @@
 package jp.nexehrs.convert;
 
 import jp.nexehrs.CorpusFixtures;
+import jp.nexehrs.bench.BenchmarkProjects;
 import jp.nexehrs.cache.BuildCache;
 import jp.nexehrs.fhir.FhirEngine;
 import jp.nexehrs.load.LoadedPackage;
@@ -13,12 +14,10 @@ import org.hl7.fhir.r4.model.StructureDefinition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,7 +42,7 @@ class SnapshotFromFshOracleTest {
         Path jpCore = CorpusFixtures.jpCore112();
         assumeTrue(NodeTools.inUserCache().nodeMajorVersion().isPresent(),
                 "SKIPPED: Node.js is not installed on this machine, so SUSHI cannot compile JP Core's FSH");
-        Path root = writeProject(jpCore.resolve("src-for-snapshot-package"), dir.resolve("jp-core-1.1.2"));
+        Path root = new BenchmarkProjects(jpCore.getParent()).writeJpCore112FromFsh(dir.resolve("jp-core-1.1.2"));
         FhirEngine engine = new FhirEngine();
         Project project = new ProjectLoader(engine, List.of(), Optional.of(ProjectConfig.MissingDependencies.WARN),
                 jp.nexehrs.load.PagePaths.DEFAULT).load(root);
@@ -80,34 +79,5 @@ class SnapshotFromFshOracleTest {
         System.out.println(report);
         assertEquals(89, expected.size());
         assertTrue(correct >= MIN_CORRECT_PROFILES_FROM_FSH, "from FSH below the measured figure:\n" + report);
-    }
-
-    /** The guide's sushi-config.yaml and input/fsh, with a nexehrs.yaml saying what the configuration says. */
-    private static Path writeProject(Path source, Path root) throws Exception {
-        Files.createDirectories(root);
-        Files.writeString(root.resolve("nexehrs.yaml"), """
-                id: jpfhir.jp.core
-                canonical: http://jpfhir.jp/fhir/core
-                version: 1.1.2
-                fhirVersion: 4.0.1
-                title:
-                  ja: HL7 FHIR JP Core 実装ガイド
-                  en: HL7 FHIR JP Core ImplementationGuide
-                status: active
-                publisher: FHIR Japanese implementation research working group in Japan Association of Medical Informatics (JAMI)
-                license: not-open-source
-                dependencies:
-                  - id: jpfhir-terminology
-                    version: 1.1.1
-                """);
-        Files.copy(source.resolve("sushi-config.yaml"), root.resolve("sushi-config.yaml"));
-        try (Stream<Path> walk = Files.walk(source.resolve("input/fsh"))) {
-            for (Path file : walk.sorted().toList()) {
-                Path copy = root.resolve("input/fsh").resolve(source.resolve("input/fsh").relativize(file).toString());
-                if (Files.isDirectory(file)) Files.createDirectories(copy);
-                else Files.copy(file, copy);
-            }
-        }
-        return root;
     }
 }

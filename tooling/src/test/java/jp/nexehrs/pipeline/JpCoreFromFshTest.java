@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -116,18 +115,9 @@ class JpCoreFromFshTest {
         }
     }
 
+    /** The findings by message (as {@link CorpusGuidesTest} prints them) and the stage timings, SUSHI's share among them. */
     private static void report(String guide, Outcome outcome) {
-        List<Finding> findings = outcome.findings();
-        Map<String, Long> byMessage = new TreeMap<>(findings.stream().filter(f -> f.severity() != Severity.INFORMATION)
-                .collect(Collectors.groupingBy(f -> f.severity().label() + ": " + f.message().replaceAll("'[^']*'|\"[^\"]*\"|https?://\\S+|\\(.*\\)", "…"),
-                        Collectors.counting())));
-        StringBuilder text = new StringBuilder(guide).append('\n');
-        byMessage.forEach((message, count) -> text.append(String.format("%4d  %s%n", count, message)));
-        findings.stream().filter(Finding::isError).limit(40).forEach(f -> text.append("    ").append(f.toLine()).append('\n'));
-        text.append(String.format("resources: %d conformance, %d examples; errors: %d; warnings: %d%n",
-                outcome.checked().converted().conformance().size(), outcome.checked().examples().size(),
-                findings.stream().filter(Finding::isError).count(), findings.stream().filter(f -> f.severity() == Severity.WARNING).count()));
-        text.append(outcome.timings().table());
-        System.out.println(text);
+        CorpusGuidesTest.report(guide, outcome);
+        System.out.println(outcome.timings().table());
     }
 }
