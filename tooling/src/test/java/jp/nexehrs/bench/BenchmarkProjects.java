@@ -89,13 +89,27 @@ public final class BenchmarkProjects {
      * machine, so that the build goes on without it.
      */
     public Path writeJpCore120FromFsh(Path target, java.util.Optional<Path> terminologyPackage) throws IOException {
-        Path guide = corpus.resolve("jp-core");
+        return writeJpCoreFromFsh(corpus.resolve("jp-core"), target, "1.2.0", JP_TERMINOLOGY_ID, JP_TERMINOLOGY_VERSION, terminologyPackage);
+    }
+
+    /**
+     * JP Core 1.1.2 from the FSH sources of its snapshot package ({@code src-for-snapshot-package}: sushi-config.yaml and
+     * input/fsh), with a nexehrs.yaml saying what the configuration says; its jpfhir-terminology#1.1.1 is not obtainable.
+     */
+    public Path writeJpCore112FromFsh(Path target) throws IOException {
+        return writeJpCoreFromFsh(corpus.resolve("jp-core-1.1.2/src-for-snapshot-package"), target, "1.1.2", "jpfhir-terminology", "1.1.1",
+                java.util.Optional.empty());
+    }
+
+    /** A JP Core release's sushi-config.yaml and input/fsh, with a nexehrs.yaml naming its terminology dependency. */
+    private static Path writeJpCoreFromFsh(Path guide, Path target, String version, String terminologyId, String terminologyVersion,
+                                           java.util.Optional<Path> terminologyPackage) throws IOException {
         Files.createDirectories(target);
         String path = terminologyPackage.map(p -> "\n    path: \"" + p.toAbsolutePath().toString().replace("\\", "/") + "\"").orElse("");
         Files.writeString(target.resolve("nexehrs.yaml"), """
                 id: jpfhir.jp.core
                 canonical: %s
-                version: 1.2.0
+                version: %s
                 fhirVersion: 4.0.1
                 title:
                   ja: HL7 FHIR JP Core 実装ガイド
@@ -106,34 +120,7 @@ public final class BenchmarkProjects {
                 dependencies:
                   - id: %s
                     version: %s%s
-                """.formatted(JP_CORE_CANONICAL, JP_TERMINOLOGY_ID, JP_TERMINOLOGY_VERSION, path));
-        Files.copy(guide.resolve("sushi-config.yaml"), target.resolve("sushi-config.yaml"));
-        copyTree(guide.resolve("input/fsh"), target.resolve("input/fsh"));
-        return target;
-    }
-
-    /**
-     * JP Core 1.1.2 from the FSH sources of its snapshot package ({@code src-for-snapshot-package}: sushi-config.yaml and
-     * input/fsh), with a nexehrs.yaml saying what the configuration says; its jpfhir-terminology#1.1.1 is not obtainable.
-     */
-    public Path writeJpCore112FromFsh(Path target) throws IOException {
-        Path guide = corpus.resolve("jp-core-1.1.2/src-for-snapshot-package");
-        Files.createDirectories(target);
-        Files.writeString(target.resolve("nexehrs.yaml"), """
-                id: jpfhir.jp.core
-                canonical: %s
-                version: 1.1.2
-                fhirVersion: 4.0.1
-                title:
-                  ja: HL7 FHIR JP Core 実装ガイド
-                  en: HL7 FHIR JP Core ImplementationGuide
-                status: active
-                publisher: FHIR Japanese implementation research working group in Japan Association of Medical Informatics (JAMI)
-                license: not-open-source
-                dependencies:
-                  - id: jpfhir-terminology
-                    version: 1.1.1
-                """.formatted(JP_CORE_CANONICAL));
+                """.formatted(JP_CORE_CANONICAL, version, terminologyId, terminologyVersion, path));
         Files.copy(guide.resolve("sushi-config.yaml"), target.resolve("sushi-config.yaml"));
         copyTree(guide.resolve("input/fsh"), target.resolve("input/fsh"));
         return target;
