@@ -7,7 +7,9 @@ public enum CacheStage {
     /** A StructureDefinition with its generated snapshot. */
     SNAPSHOT("snapshots"),
     /** What the validator said about one example. */
-    VALIDATION("validations");
+    VALIDATION("validations"),
+    /** What SUSHI made of a project's FSH sources, and what it said. */
+    FSH("fsh");
 
     private final String folder;
 

@@ -41,6 +41,7 @@ public record CacheStats(boolean enabled, Map<CacheStage, Counts> counts, String
         String separator = " ";
         for (CacheStage stage : CacheStage.values()) {
             Counts c = of(stage);
+            if (stage == CacheStage.FSH && c.hits() + c.misses() == 0) continue; // a project without FSH sources
             out.append(separator).append(stage.folder()).append(' ').append(Plural.of(c.hits(), "hit")).append(' ')
                     .append(Plural.of(c.misses(), "miss", "misses"));
             separator = ", ";

@@ -71,7 +71,9 @@ public final class Checker {
 
         GovernanceCheck.Result governance = new GovernanceCheck().check(project.governance(), converted.documents());
         findings.addAll(governance.findings());
-        List<Finding> reported = new UnresolvedReferences(project.missingDependencies(), converted.support()).apply(findings);
+        // Findings on resources SUSHI made move to their FSH lines before suppressions, which editors write for those.
+        List<Finding> reported = converted.fshOrigins().relocate(
+                new UnresolvedReferences(project.missingDependencies(), converted.support()).apply(findings));
         Suppressions.Result accepted = new Suppressions().apply(project.config().suppress(), reported);
         return new Checked(converted, examples, terminology.expansions(), governance.report(), accepted.kept(), accepted.suppressed());
     }

@@ -1,10 +1,9 @@
 package jp.nexehrs.cli;
 
-import jp.nexehrs.load.LoadedPackage;
 import jp.nexehrs.load.Project;
 import jp.nexehrs.load.ProjectLoader;
 import jp.nexehrs.load.ProjectNotFoundException;
-import jp.nexehrs.packages.PackageSeeder;
+import jp.nexehrs.fhir.PackageSeeder;
 import jp.nexehrs.publish.PublishException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,7 +55,7 @@ final class PackagesCommand {
         }
 
         /** The project's dependencies when run inside a project; none elsewhere. */
-        private List<LoadedPackage> dependencies(ProjectLoader loader) throws Exception {
+        private List<PackageSeeder.Content> dependencies(ProjectLoader loader) throws Exception {
             Path root;
             try {
                 root = ProjectLoader.locate(options.project);
@@ -64,7 +63,8 @@ final class PackagesCommand {
                 return List.of();
             }
             Project project = loader.load(root);
-            return project.dependencies();
+            return project.dependencies().stream()
+                    .map(loaded -> new PackageSeeder.Content(loaded.id(), loaded.version(), loaded.conformance())).toList();
         }
     }
 }

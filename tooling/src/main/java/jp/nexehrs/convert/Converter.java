@@ -6,11 +6,17 @@ import jp.nexehrs.cache.CacheStage;
 import jp.nexehrs.fhir.ConformanceSupport;
 import jp.nexehrs.fhir.FhirEngine;
 import jp.nexehrs.load.ArtifactFragment;
+import jp.nexehrs.fhir.PackageSeeder;
+import jp.nexehrs.fsh.Sushi;
 import jp.nexehrs.load.DocumentSource;
 import jp.nexehrs.load.FhirSource;
 import jp.nexehrs.load.Project;
 import jp.nexehrs.load.LoadedPackage;
+import jp.nexehrs.load.ProjectLoader;
+import jp.nexehrs.node.NodeTools;
+import jp.nexehrs.node.NodeUnavailableException;
 import jp.nexehrs.report.Finding;
+import jp.nexehrs.report.SourceException;
 import jp.nexehrs.util.Parallel;
 
 import java.io.IOException;
@@ -24,37 +30,48 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * The convert stage: conformance resources get snapshots, guideline documents become HTML (AsciiDoc through
- * {@link DocumentConverter}, the Markdown pages and artifact intros and notes of the IG Publisher's layout through
- * {@link MarkdownConverter}). Documents are
- * converted only when the goal needs them, so the Ruby runtime behind Asciidoctor is not started for
- * validation or packaging alone.
+ * The convert stage: FSH sources are compiled by SUSHI ({@link FshCompilation}), conformance resources get snapshots,
+ * guideline documents become HTML (AsciiDoc through {@link DocumentConverter}, the Markdown pages and artifact intros
+ * and notes of the IG Publisher's layout through {@link MarkdownConverter}). Documents are converted only when the goal
+ * needs them, so the Ruby runtime behind Asciidoctor is not started for validation or packaging alone.
  */
 public final class Converter {
     private final FhirEngine engine;
     private final Supplier<DocumentConverter> documentConverter;
     private final BuildCache cache;
     private final int threads;
+    private final NodeTools nodeTools;
+    private final Consumer<String> progress;
 
     /** @param documentConverter supplies the run's one Asciidoctor-backed converter, created on first use */
     public Converter(FhirEngine engine, Supplier<DocumentConverter> documentConverter) {
         this(engine, documentConverter, BuildCache.disabled(), 1);
     }
 
+    public Converter(FhirEngine engine, Supplier<DocumentConverter> documentConverter, BuildCache cache, int threads) {
+        this(engine, documentConverter, cache, threads, NodeTools.inUserCache(), message -> { });
+    }
+
     /**
      * @param cache   remembers conversions and snapshots across runs; the converter is asked for only when a document
      *                is not in it, so a build where every document is a hit never starts Asciidoctor
      * @param threads documents converted at once (one shared Asciidoctor), and snapshots generated at once
+     * @param nodeTools where SUSHI is installed and run from, for projects with FSH sources
+     * @param progress  told when SUSHI starts and ends: it takes tens of seconds on a large guide
      */
-    public Converter(FhirEngine engine, Supplier<DocumentConverter> documentConverter, BuildCache cache, int threads) {
+    public Converter(FhirEngine engine, Supplier<DocumentConverter> documentConverter, BuildCache cache, int threads,
+                     NodeTools nodeTools, Consumer<String> progress) {
         this.engine = engine;
         this.documentConverter = documentConverter;
         this.cache = cache;
         this.threads = Math.max(1, threads);
+        this.nodeTools = nodeTools;
+        this.progress = progress;
     }
 
     /** The documents' titles and header attributes only, without converting bodies or FHIR resources. */
@@ -65,16 +82,23 @@ public final class Converter {
                 ? documentConverter.get().readHeader(document) : markdown.readHeader(document)).toList();
     }
 
-    public Converted convert(Project project, boolean withDocuments) {
-        if (withDocuments && project.documents().stream().anyMatch(Converter::isAsciiDoc) && !cache.holdsAny(CacheStage.DOCUMENT)) {
+    /**
+     * @throws NodeUnavailableException when the project has FSH sources and Node (or SUSHI) cannot run
+     * @throws SourceException          when the guide's sushi-config.yaml cannot be read
+     */
+    public Converted convert(Project loaded, boolean withDocuments) throws NodeUnavailableException, SourceException {
+        if (withDocuments && loaded.documents().stream().anyMatch(Converter::isAsciiDoc) && !cache.holdsAny(CacheStage.DOCUMENT)) {
             startDocumentConverterEarly();
         }
-        List<Finding> findings = new ArrayList<>();
+        String dependencyDigest = dependencyDigest(loaded);
+        FshCompilation.Result fsh = new FshCompilation(new ProjectLoader(engine),
+                new Sushi(nodeTools, new PackageSeeder(engine), PackageSeeder.toolsCache()), cache, progress).compile(loaded, dependencyDigest);
+        Project project = fsh.project();
+        List<Finding> findings = new ArrayList<>(fsh.findings());
         ConformanceSupport support = new ConformanceSupport(engine);
         // Dependencies first: the project's profiles derive from theirs.
         findings.addAll(new DependencyConformance(support, threads).register(project.dependencies()));
         List<FhirSource> conformanceSources = project.resources(FhirSource.Role.CONFORMANCE);
-        String dependencyDigest = dependencyDigest(project);
         SnapshotGenerator.Result snapshots = new SnapshotGenerator(support, cache, dependencyDigest, threads).generate(conformanceSources);
         findings.addAll(snapshots.findings());
         List<ConformanceArtifact> conformance = snapshots.artifacts().stream()
@@ -103,7 +127,8 @@ public final class Converter {
             }
         }
         findings.addAll(pageFindings);
-        return new Converted(project, documents, conformance, support, findings, dependencyDigest, fragments);
+        return new Converted(project, documents, conformance, support, fsh.origins().relocate(findings), dependencyDigest, fsh.origins(),
+                fsh.sushiMillis(), fragments);
     }
 
     /** Every document in the project's order: the AsciiDoc ones on the shared Asciidoctor (and its cache), the Markdown ones directly. */

@@ -46,6 +46,14 @@ public record Project(Path root, ProjectConfig config, List<DocumentSource> docu
                 pagePaths, guide, missingDependencies, List.of(), List.of());
     }
 
+    /** The project with the resources made from its sources (SUSHI's output) added to those it read. */
+    public Project withGenerated(List<FhirSource> generated) {
+        List<FhirSource> allResources = new java.util.ArrayList<>(resources);
+        allResources.addAll(generated);
+        return new Project(root, config, documents, allResources, invalidExpectations, governance, template, findings,
+                dependencies, fileHistory, pagePaths, guide, missingDependencies);
+    }
+
     public List<FhirSource> resources(FhirSource.Role role) {
         return resources.stream().filter(r -> r.role() == role).toList();
     }

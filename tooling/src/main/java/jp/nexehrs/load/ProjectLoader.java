@@ -7,6 +7,7 @@ import jp.nexehrs.fhir.RecentlyUsed;
 import jp.nexehrs.fhir.ReparsableResource;
 import jp.nexehrs.fhir.ResourceFormat;
 import jp.nexehrs.fhir.ResourceReader;
+import jp.nexehrs.fsh.FshFolders;
 import jp.nexehrs.governance.Governance;
 import jp.nexehrs.governance.GovernanceLoader;
 import jp.nexehrs.history.FileHistory;
@@ -221,9 +222,15 @@ public final class ProjectLoader {
         return documents;
     }
 
+    /**
+     * The resources of {@code profiles/}, and of a committed {@code fsh-generated/resources} when there are no FSH
+     * sources beside it (some guides commit SUSHI's output alone); beside FSH sources it is stale output, and the
+     * convert stage compiles the sources instead.
+     */
     private List<FhirSource> loadResources(Path root, ProjectConfig config, List<Finding> findings) {
-        List<Path> folders = config.layout() == ProjectConfig.Layout.IG_PUBLISHER
-                ? IG_RESOURCE_DIRS.stream().map(root::resolve).toList() : List.of(root.resolve(PROFILES_DIR));
+        List<Path> folders = new ArrayList<>(config.layout() == ProjectConfig.Layout.IG_PUBLISHER
+                ? IG_RESOURCE_DIRS.stream().map(root::resolve).toList() : List.of(root.resolve(PROFILES_DIR)));
+        if (FshFolders.find(root).isEmpty()) folders.add(FshFolders.generatedResources(root));
         List<FhirSource> resources = new ArrayList<>();
         SharedStrings strings = new SharedStrings();
         VersionStamp stamp = new VersionStamp(config);
@@ -260,7 +267,15 @@ public final class ProjectLoader {
     }
 
     /** A resource file read, with the content problems the parser passed over (conformance resources only). */
-    private record Read(FhirSource source, List<Finding> problems) {}
+    public record Read(FhirSource source, List<Finding> problems) {}
+
+    /**
+     * Reads a resource made for the project (SUSHI's output) exactly as a file of {@code profiles/}: its type decides
+     * its role and the project's version is written into its conformance resources.
+     */
+    public Read readProjectFile(String displayName, byte[] bytes, ProjectConfig config) throws SourceException {
+        return readResource(displayName, bytes, FhirSource.Role.CONFORMANCE, new VersionStamp(config));
+    }
 
     /** Reads one resource file; also used to validate files outside the project. */
     public FhirSource read(String displayName, byte[] bytes, FhirSource.Role role) throws SourceException {

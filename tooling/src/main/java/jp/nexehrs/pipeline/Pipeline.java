@@ -133,7 +133,9 @@ public final class Pipeline {
         progress.say("loaded " + project.documents().size() + " documents and " + project.resources().size() + " FHIR resources");
         Optional<PdfFonts> pdfFonts = goal.site() ? pdfFonts(pdfRequest.withProjectSetting(project.config().wantsPdf())) : Optional.empty();
 
-        Converted converted = timings.time("convert", () -> new Converter(toolkit.fhir(), toolkit::documents, cache, toolkit.threads()).convert(project, goal.site()));
+        Converted converted = timings.time("convert", () -> new Converter(toolkit.fhir(), toolkit::documents, cache, toolkit.threads(),
+                toolkit.nodeTools(), progress::say).convert(project, goal.site()));
+        timings.part("convert", "SUSHI", converted.sushiMillis());
         progress.say("converted " + converted.documents().size() + " documents; " + converted.conformance().size() + " conformance resources ready");
 
         Checked checked = timings.time("check", () -> new Checker(toolkit.threads(), cache).check(converted));

@@ -4,6 +4,7 @@ import jp.nexehrs.cache.BuildCache;
 import jp.nexehrs.cache.ToolchainFingerprint;
 import jp.nexehrs.convert.DocumentConverter;
 import jp.nexehrs.fhir.FhirEngine;
+import jp.nexehrs.node.NodeTools;
 import jp.nexehrs.load.PagePaths;
 import jp.nexehrs.load.ProjectConfig;
 import jp.nexehrs.load.ProjectLoader;
@@ -107,6 +108,11 @@ public final class Toolkit implements AutoCloseable {
     private synchronized String fingerprint() {
         if (fingerprint == null) fingerprint = ToolchainFingerprint.of(caching.toolchainVersion());
         return fingerprint;
+    }
+
+    /** The pinned Node tools (SUSHI), installed on first use into the user's cache. */
+    public NodeTools nodeTools() {
+        return NodeTools.inUserCache();
     }
 
     public int threads() {

@@ -1,5 +1,7 @@
 package jp.nexehrs.serve;
 
+import jp.nexehrs.fsh.FshFolders;
+
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
@@ -24,7 +26,8 @@ import java.util.stream.Stream;
  * write, a rename and a delete), then handed over together as paths relative to the project root.
  */
 final class ProjectWatcher implements AutoCloseable {
-    static final List<String> SOURCES = List.of("spec", "profiles", "site-template", "governance", "input");
+    static final List<String> SOURCES = List.of("spec", "profiles", "site-template", "governance", "input",
+            FshFolders.NEXEHRS_SOURCES, FshFolders.GENERATED);
     static final long QUIET_MILLIS = 100;
 
     private final Path root;
@@ -77,7 +80,7 @@ final class ProjectWatcher implements AutoCloseable {
     }
 
     private static boolean isSource(String relative) {
-        if (relative.equals("nexehrs.yaml")) return true;
+        if (relative.equals("nexehrs.yaml") || relative.equals(FshFolders.SUSHI_CONFIG)) return true;
         return SOURCES.stream().anyMatch(s -> relative.equals(s) || relative.startsWith(s + "/"));
     }
 

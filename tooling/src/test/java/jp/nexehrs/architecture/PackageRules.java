@@ -25,7 +25,7 @@ final class PackageRules {
     static final String ROOT = "jp.nexehrs";
     /** Level 0: data and libraries every stage may use; they use no stage. */
     static final Set<String> FOUNDATION = Set.of("report", "report.format", "util", "html", "render", "fhir", "search",
-            "history", "governance", "cache", "node");
+            "history", "governance", "cache", "node", "fsh");
     /** The stages, in the order the build runs them, then the flows that run them and the CLI over all of it. */
     static final Map<String, Integer> LEVELS = levels();
 
@@ -44,7 +44,6 @@ final class PackageRules {
         levels.put("versions", 9);
         levels.put("validation", 9);
         levels.put("ballot", 9);
-        levels.put("packages", 9);
         levels.put("serve", 9);
         levels.put("cli", 10);
         return Map.copyOf(levels);

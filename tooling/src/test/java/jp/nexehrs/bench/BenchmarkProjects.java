@@ -46,6 +46,96 @@ public final class BenchmarkProjects {
         return target;
     }
 
+    /** The version of the Japanese terminology package JP Core 1.2.0's sushi-config.yaml depends on. */
+    public static final String JP_TERMINOLOGY_VERSION = "1.4.0";
+    public static final String JP_TERMINOLOGY_ID = "jpfhir-terminology.r4";
+
+    /**
+     * The Japanese terminology guide ({@code jp-core/terminologies_external}: its code systems and value sets in FSH)
+     * as a nexehrs project of its own, {@code fsh/} holding those files and the aliases they use, which live in JP Core's
+     * {@code input/fsh}: what an editor who builds the terminology package apart from JP Core would put together. Its
+     * canonical is the package's own (JP Core names it by that); its code systems and value sets keep the URLs their
+     * FSH gives them (under JP Core's, MEDIS's and JAMI's bases), and the code systems they name that live in JP Core
+     * or nowhere in the corpus are not checked, never errors.
+     */
+    public Path writeJpTerminologyFromFsh(Path target) throws IOException {
+        Path guide = corpus.resolve("jp-core");
+        Files.createDirectories(target);
+        Files.writeString(target.resolve("nexehrs.yaml"), """
+                id: %s
+                canonical: http://jpfhir.jp/fhir/jpfhir-terminology
+                version: %s
+                fhirVersion: 4.0.1
+                title:
+                  ja: JP Core 用の外部用語集
+                  en: JP FHIR terminology
+                status: active
+                publisher: FHIR Japanese implementation research working group in Japan Association of Medical Informatics (JAMI)
+                license: not-open-source
+                """.formatted(JP_TERMINOLOGY_ID, JP_TERMINOLOGY_VERSION));
+        copyTree(guide.resolve("terminologies_external"), target.resolve("fsh"));
+        try (Stream<Path> aliases = Files.list(guide.resolve("input/fsh"))) {
+            for (Path alias : aliases.filter(f -> f.getFileName().toString().startsWith("aliases")).sorted().toList()) {
+                Files.copy(alias, target.resolve("fsh").resolve(alias.getFileName()));
+            }
+        }
+        return target;
+    }
+
+    /**
+     * JP Core 1.2.0 from its FSH, in the IG Publisher's layout ({@code sushi-config.yaml} and {@code input/fsh} as the
+     * guide has them), with a nexehrs.yaml saying what its sushi-config.yaml says: its terminology dependency from
+     * {@code terminologyPackage} (the package the terminology guide built), or, when absent, named but not on this
+     * machine, so that the build goes on without it.
+     */
+    public Path writeJpCore120FromFsh(Path target, java.util.Optional<Path> terminologyPackage) throws IOException {
+        return writeJpCoreFromFsh(corpus.resolve("jp-core"), target, "1.2.0", JP_TERMINOLOGY_ID, JP_TERMINOLOGY_VERSION, terminologyPackage);
+    }
+
+    /**
+     * JP Core 1.1.2 from the FSH sources of its snapshot package ({@code src-for-snapshot-package}: sushi-config.yaml and
+     * input/fsh), with a nexehrs.yaml saying what the configuration says; its jpfhir-terminology#1.1.1 is not obtainable.
+     */
+    public Path writeJpCore112FromFsh(Path target) throws IOException {
+        return writeJpCoreFromFsh(corpus.resolve("jp-core-1.1.2/src-for-snapshot-package"), target, "1.1.2", "jpfhir-terminology", "1.1.1",
+                java.util.Optional.empty());
+    }
+
+    /** A JP Core release's sushi-config.yaml and input/fsh, with a nexehrs.yaml naming its terminology dependency. */
+    private static Path writeJpCoreFromFsh(Path guide, Path target, String version, String terminologyId, String terminologyVersion,
+                                           java.util.Optional<Path> terminologyPackage) throws IOException {
+        Files.createDirectories(target);
+        String path = terminologyPackage.map(p -> "\n    path: \"" + p.toAbsolutePath().toString().replace("\\", "/") + "\"").orElse("");
+        Files.writeString(target.resolve("nexehrs.yaml"), """
+                id: jpfhir.jp.core
+                canonical: %s
+                version: %s
+                fhirVersion: 4.0.1
+                title:
+                  ja: HL7 FHIR JP Core 実装ガイド
+                  en: HL7 FHIR JP Core ImplementationGuide
+                status: active
+                publisher: FHIR Japanese implementation research working group in Japan Association of Medical Informatics (JAMI)
+                license: not-open-source
+                dependencies:
+                  - id: %s
+                    version: %s%s
+                """.formatted(JP_CORE_CANONICAL, version, terminologyId, terminologyVersion, path));
+        Files.copy(guide.resolve("sushi-config.yaml"), target.resolve("sushi-config.yaml"));
+        copyTree(guide.resolve("input/fsh"), target.resolve("input/fsh"));
+        return target;
+    }
+
+    private static void copyTree(Path source, Path target) throws IOException {
+        try (Stream<Path> walk = Files.walk(source)) {
+            for (Path file : walk.sorted().toList()) {
+                Path copy = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) Files.createDirectories(copy);
+                else Files.copy(file, copy);
+            }
+        }
+    }
+
     /**
      * The JAMI ePrescription guide (v0.9.3) as its editors would bring it: every file of its SUSHI output copied as it
      * is into {@code profiles/} (its ImplementationGuide, profiles, terminology and examples side by side), with its

@@ -6,6 +6,7 @@ import jp.nexehrs.load.Project;
 import jp.nexehrs.load.ProjectLoader;
 import jp.nexehrs.report.Finding;
 import jp.nexehrs.testing.TestProjects;
+import jp.nexehrs.report.NexehrsException;
 import org.hl7.fhir.r4.model.ElementDefinition;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import org.junit.jupiter.api.BeforeAll;
@@ -202,7 +203,7 @@ class SnapshotGeneratorTest {
         for (int run = 0; run < 3; run++) assertEquals(oneThread, snapshotsOf(project, 2), "run " + run);
     }
 
-    private static Map<String, String> snapshotsOf(Project project, int threads) {
+    private static Map<String, String> snapshotsOf(Project project, int threads) throws NexehrsException {
         Map<String, String> snapshots = new TreeMap<>();
         for (ConformanceArtifact artifact : convertSpec(project, threads).conformance()) {
             if (artifact.resource() instanceof StructureDefinition) {
@@ -225,7 +226,7 @@ class SnapshotGeneratorTest {
         assertEquals("仮名化の方法", slice.getShort());
     }
 
-    private static Converted convertSpec(Project project, int threads) {
+    private static Converted convertSpec(Project project, int threads) throws NexehrsException {
         Converted converted = new Converter(engine, () -> {
             throw new AssertionError("documents must not be converted without the site goal");
         }, BuildCache.disabled(), threads).convert(project, false);

@@ -121,7 +121,7 @@ class SnapshotOracleTest {
      * boolean; the current one drops it. A binding difference is the published snapshot's fault when the
      * published element fails eld-11 and ours passes it.
      */
-    private static final class Eld11 {
+    static final class Eld11 {
         private final FHIRPathEngine fhirPath;
         private final String expression;
 

@@ -68,7 +68,7 @@ class CorpusGuidesTest {
         }
     }
 
-    private static void report(String guide, Outcome outcome) {
+    static void report(String guide, Outcome outcome) {
         List<Finding> findings = outcome.findings();
         Map<String, Long> byMessage = new TreeMap<>(findings.stream().filter(f -> f.severity() != Severity.INFORMATION)
                 .collect(Collectors.groupingBy(f -> f.severity().label() + ": " + f.message().replaceAll("'[^']*'|\"[^\"]*\"|https?://\\S+", "…"),

@@ -6,6 +6,7 @@ import jp.nexehrs.convert.Converter;
 import jp.nexehrs.fhir.FhirEngine;
 import jp.nexehrs.load.Project;
 import jp.nexehrs.load.ProjectLoader;
+import jp.nexehrs.report.NexehrsException;
 import jp.nexehrs.report.SourceException;
 import jp.nexehrs.report.Finding;
 
@@ -42,7 +43,7 @@ public final class TestProjects {
      * Loads the project at {@code root} with a new FHIR engine and converts its FHIR resources (snapshots; no
      * documents, so Asciidoctor is never started); fails when loading reported anything.
      */
-    public static Converted convertResources(Path root) throws SourceException {
+    public static Converted convertResources(Path root) throws NexehrsException {
         FhirEngine engine = new FhirEngine();
         Project project = new ProjectLoader(engine).load(root);
         if (!project.findings().isEmpty()) throw new AssertionError("the fixture does not load cleanly: " + describe(project.findings()));

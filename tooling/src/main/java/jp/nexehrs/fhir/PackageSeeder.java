@@ -1,8 +1,6 @@
-package jp.nexehrs.packages;
+package jp.nexehrs.fhir;
 
 import ca.uhn.fhir.parser.IParser;
-import jp.nexehrs.fhir.FhirEngine;
-import jp.nexehrs.load.LoadedPackage;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 
@@ -34,6 +32,17 @@ public final class PackageSeeder {
     public record Seeded(String label, boolean written) {
     }
 
+    /** A package to write into the cache: its name, version and conformance resources. */
+    public record Content(String id, String version, List<? extends IBaseResource> resources) {
+        public Content {
+            resources = List.copyOf(resources);
+        }
+
+        public String label() {
+            return id + "#" + version;
+        }
+    }
+
     /** The user's own FHIR package cache, which nexehrs writes only when asked to. */
     public static Path userCache() {
         return Path.of(System.getProperty("user.home"), ".fhir", "packages");
@@ -54,18 +63,26 @@ public final class PackageSeeder {
         return toolsHome().resolve(".fhir").resolve("packages");
     }
 
-    public List<Seeded> seed(Path cache, List<LoadedPackage> dependencies) throws IOException {
+    public List<Seeded> seed(Path cache, List<Content> dependencies) throws IOException {
         List<Seeded> seeded = new ArrayList<>();
-        seeded.add(new Seeded(CORE_ID + "#" + CORE_VERSION, folder.write(cache, coreManifest(), coreResources())));
-        for (LoadedPackage dependency : dependencies) {
-            Map<String, Object> manifest = new LinkedHashMap<>();
-            manifest.put("name", dependency.id());
-            manifest.put("version", dependency.version());
-            manifest.put("fhirVersions", List.of(CORE_VERSION));
-            manifest.put("dependencies", Map.of(CORE_ID, CORE_VERSION));
-            seeded.add(new Seeded(dependency.label(), folder.write(cache, manifest, dependency.conformance())));
-        }
+        seeded.add(seedCore(cache));
+        for (Content dependency : dependencies) seeded.add(seed(cache, dependency));
         return seeded;
+    }
+
+    /** The R4 core package alone. */
+    public Seeded seedCore(Path cache) throws IOException {
+        return new Seeded(CORE_ID + "#" + CORE_VERSION, folder.write(cache, coreManifest(), coreResources()));
+    }
+
+    /** One package (not the core); left as it is when the cache already holds it. */
+    public Seeded seed(Path cache, Content dependency) throws IOException {
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("name", dependency.id());
+        manifest.put("version", dependency.version());
+        manifest.put("fhirVersions", List.of(CORE_VERSION));
+        manifest.put("dependencies", Map.of(CORE_ID, CORE_VERSION));
+        return new Seeded(dependency.label(), folder.write(cache, manifest, dependency.resources()));
     }
 
     /** The bundles of R4 definitions in HAPI's validation resources: the content of the R4 core package. */

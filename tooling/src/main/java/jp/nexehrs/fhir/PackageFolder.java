@@ -1,9 +1,7 @@
-package jp.nexehrs.packages;
+package jp.nexehrs.fhir;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import jp.nexehrs.fhir.FhirEngine;
-import jp.nexehrs.fhir.PackageIndex;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
 import java.io.IOException;

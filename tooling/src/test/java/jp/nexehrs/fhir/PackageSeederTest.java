@@ -1,9 +1,7 @@
-package jp.nexehrs.packages;
+package jp.nexehrs.fhir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jp.nexehrs.fhir.FhirEngine;
-import jp.nexehrs.load.LoadedPackage;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +26,7 @@ class PackageSeederTest {
         ValueSet valueSet = new ValueSet();
         valueSet.setId("kinds");
         valueSet.setUrl("http://example.org/fhir/ValueSet/kinds");
-        LoadedPackage dependency = new LoadedPackage("example.codes", "1.0.0", "test", List.of(valueSet));
+        PackageSeeder.Content dependency = new PackageSeeder.Content("example.codes", "1.0.0", List.of(valueSet));
 
         List<PackageSeeder.Seeded> seeded = new PackageSeeder(engine).seed(cache, List.of(dependency));
 
