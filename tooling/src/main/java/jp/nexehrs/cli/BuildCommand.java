@@ -45,11 +45,17 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--all-versions", description = "Build every released version and the draft into one site (see above).")
     boolean allVersions;
 
+    @Option(names = "--draft", description = {"Publish the working tree as a draft: its version gets the label '-cibuild' (0.1.0 becomes",
+            "0.1.0-cibuild) in the package, its file name, the ImplementationGuide and every resource's version. CI uses it on",
+            "branches, so that only a build of a tag carries the plain version. (--all-versions always builds 'current' so.)"})
+    boolean draft;
+
     @Override
     public Integer call() {
         if (allVersions) return allVersions();
         return Runner.run(options, Caching.of(noCache), (toolkit, console) -> {
-            Outcome outcome = new Pipeline(toolkit, console.progress(), pdf ? PdfRequest.REQUIRED : PdfRequest.OFF).run(options.project, Goal.BUILD);
+            Pipeline pipeline = new Pipeline(toolkit, console.progress(), pdf ? PdfRequest.REQUIRED : PdfRequest.OFF);
+            Outcome outcome = (draft ? pipeline.asDraft() : pipeline).run(options.project, Goal.BUILD);
             console.findings(outcome.findings());
             outcome.published().written().forEach(path -> console.info("wrote " + path));
             if (timings) console.text("Stage timings:\n" + outcome.timings().table());
