@@ -26,18 +26,18 @@ import java.util.Optional;
  * validation support chain, the snapshots, the site's JSON and the package then all hold the same resource, and the
  * narrative the check stage's validator and every later reader sees is the one implementers download.
  */
-final class PublishedMetadata {
+public final class PublishedMetadata {
     static final String ISO_3166 = "urn:iso:std:iso:3166";
     private final ProjectConfig config;
     private final ConformanceNarrative narrative;
 
-    PublishedMetadata(ProjectConfig config) {
+    public PublishedMetadata(ProjectConfig config) {
         this.config = config;
         this.narrative = new ConformanceNarrative(config.japanese(), Optional.ofNullable(config.language()));
     }
 
     /** Completes {@code resource} in place (it was just parsed and is not shared yet) and returns it. */
-    IBaseResource apply(IBaseResource resource) {
+    public IBaseResource apply(IBaseResource resource) {
         if (!(resource instanceof MetadataResource canonical)) return resource;
         if (!canonical.hasText()) canonical.setText(narrative.of(canonical));
         if (!config.owns(ConformanceNarrative.primitive(canonical, "url").orElse(null))) return resource;
