@@ -130,7 +130,7 @@ class NpmPackageTest {
             Set<String> inTar = entries.keySet().stream()
                     .filter(e -> e.startsWith(folder + "/") && e.indexOf('/', folder.length() + 1) < 0)
                     .map(e -> e.substring(folder.length() + 1))
-                    .filter(n -> !n.equals("package.json") && !n.equals(".index.json") && !n.startsWith("other/"))
+                    .filter(n -> !n.equals("package.json") && !n.equals(".index.json"))
                     .collect(Collectors.toCollection(TreeSet::new));
             assertEquals(inTar, listed, folder + "/.index.json");
             assertEquals(2, index.get("index-version").asInt());
