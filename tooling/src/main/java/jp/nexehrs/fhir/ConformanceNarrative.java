@@ -62,22 +62,30 @@ public final class ConformanceNarrative {
             text(div.addTag("p"), label("基底: ", "Based on: ") + profile.getBaseDefinition());
         }
         List<ElementDefinition> elements = profile.getDifferential().getElement();
-        if (elements.isEmpty()) return;
+        List<String[]> rows = new ArrayList<>();
+        for (ElementDefinition element : elements) {
+            String cardinality = element.hasMin() || element.hasMax()
+                    ? (element.hasMin() ? Integer.toString(element.getMin()) : "") + ".." + (element.hasMax() ? element.getMax() : "") : "";
+            String types = String.join(", ", element.getType().stream().map(ElementDefinition.TypeRefComponent::getCode).toList());
+            String description = element.hasShort() ? element.getShort() : element.hasBinding() && element.getBinding().hasValueSet()
+                    ? label("バインディング ", "binding ") + (element.getBinding().hasStrength() ? element.getBinding().getStrength().toCode() + " " : "")
+                    + element.getBinding().getValueSet() : "";
+            // The root and slicing entries that change none of these say nothing a reader could use here.
+            if (cardinality.isEmpty() && types.isEmpty() && description.isEmpty()) continue;
+            rows.add(new String[]{element.hasId() ? element.getId() : element.getPath(), cardinality, types, description});
+        }
+        if (rows.isEmpty()) return;
         text(div.addTag("p"), label("差分で制約する要素:", "Elements constrained by the differential:"));
         XhtmlNode table = div.addTag("table");
         XhtmlNode header = table.addTag("tr");
         for (String column : japanese ? List.of("要素", "多重度", "型", "説明") : List.of("Element", "Cardinality", "Type", "Description")) {
             text(header.addTag("th"), column);
         }
-        for (ElementDefinition element : elements.subList(0, Math.min(MAX_ROWS, elements.size()))) {
-            XhtmlNode row = table.addTag("tr");
-            text(row.addTag("td"), element.hasId() ? element.getId() : element.getPath());
-            text(row.addTag("td"), element.hasMin() || element.hasMax()
-                    ? (element.hasMin() ? Integer.toString(element.getMin()) : "") + ".." + (element.hasMax() ? element.getMax() : "") : "");
-            text(row.addTag("td"), String.join(", ", element.getType().stream().map(ElementDefinition.TypeRefComponent::getCode).toList()));
-            text(row.addTag("td"), element.hasShort() ? element.getShort() : "");
+        for (String[] row : rows.subList(0, Math.min(MAX_ROWS, rows.size()))) {
+            XhtmlNode tr = table.addTag("tr");
+            for (String cell : row) text(tr.addTag("td"), cell);
         }
-        more(div, elements.size());
+        more(div, rows.size());
     }
 
     private void valueSet(XhtmlNode div, ValueSet valueSet) {

@@ -18,7 +18,7 @@ import java.util.Map;
 /**
  * {@code package/other/validation-summary.json}: what the build found, for whoever downloads the package without the
  * site. The counts of the whole build by severity (after the editors' suppressions, which are counted too) and, for each
- * example in the package, the profiles it was checked against and its errors and warnings. It names the package's own
+ * example in the package, the profiles it was checked against and its errors and warnings (after suppressions too). It names the package's own
  * files only, and nothing that changes from run to run: the same content gives the same bytes.
  */
 final class ValidationSummary {
@@ -33,7 +33,7 @@ final class ValidationSummary {
         summary.put("warnings", count(checked.findings(), Severity.WARNING));
         summary.put("information", count(checked.findings(), Severity.INFORMATION));
         summary.put("suppressedWarnings", checked.suppressed().size());
-        summary.put("examples", checked.examples().stream().map(example -> example(example, paths)).toList());
+        summary.put("examples", checked.examples().stream().map(example -> example(example, checked.findings(), paths)).toList());
         try {
             return json.writeValueAsBytes(summary);
         } catch (IOException e) {
@@ -41,12 +41,14 @@ final class ValidationSummary {
         }
     }
 
-    private static Map<String, Object> example(ExampleValidation example, PagePaths paths) {
+    /** @param findings the build's, after suppressions: an example's counts agree with the totals */
+    private static Map<String, Object> example(ExampleValidation example, List<Finding> findings, PagePaths paths) {
+        List<Finding> own = findings.stream().filter(f -> example.source().file().equals(f.file())).toList();
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("filename", "example/" + paths.packageEntry(example.source()));
         entry.put("checkedAgainst", example.checkedAgainst());
-        entry.put("errors", example.errorCount());
-        entry.put("warnings", example.warningCount());
+        entry.put("errors", count(own, Severity.ERROR));
+        entry.put("warnings", count(own, Severity.WARNING));
         return entry;
     }
 

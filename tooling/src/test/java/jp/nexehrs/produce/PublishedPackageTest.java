@@ -190,6 +190,9 @@ class PublishedPackageTest {
         assertTrue(profile.contains("最小の患者") && profile.contains("識別子と氏名が必須の患者"), profile);
         assertTrue(profile.contains("<td>Patient.identifier</td><td>1..</td>"), "the differential's elements: " + profile);
         assertTrue(profile.contains("差分で制約する要素") && profile.contains("lang=\"ja\""), profile);
+        assertTrue(profile.contains("<td>Patient.maritalStatus</td><td></td><td></td><td>バインディング required "
+                + "http://example.org/fhir/ValueSet/minimal-marital-status</td>"), "a binding when there is no short: " + profile);
+        assertFalse(profile.contains("<td>Patient</td>"), "the root changes nothing to list: " + profile);
         String valueSet = json(entries, "package/ValueSet-minimal-marital-status.json").get("text").get("div").asText();
         assertTrue(valueSet.contains("http://example.org/fhir/CodeSystem/minimal-marital のすべてのコード"), valueSet);
         String codeSystem = json(entries, "package/CodeSystem-minimal-marital.json").get("text").get("div").asText();
@@ -244,6 +247,8 @@ class PublishedPackageTest {
         assertEquals("example/Patient-hanako.json", example.get("filename").asText());
         assertEquals("http://example.org/fhir/StructureDefinition/minimal-patient", example.get("checkedAgainst").get(0).asText());
         assertEquals(0, example.get("errors").asInt());
+        assertEquals(outcome.findings().stream().filter(f -> f.file().equals("profiles/examples/Patient-hanako.json")
+                && f.severity() == jp.nexehrs.report.Severity.WARNING).count(), example.get("warnings").asLong(), "as the totals count");
     }
 
     @Test
