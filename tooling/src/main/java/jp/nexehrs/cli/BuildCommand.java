@@ -4,11 +4,14 @@ import jp.nexehrs.pdf.PdfRequest;
 import jp.nexehrs.pipeline.Goal;
 import jp.nexehrs.pipeline.Outcome;
 import jp.nexehrs.pipeline.Pipeline;
+import jp.nexehrs.publish.LastBuild;
+import jp.nexehrs.report.Finding;
 import jp.nexehrs.versions.VersionedBuild;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "build", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -34,7 +37,9 @@ final class BuildCommand implements Callable<Integer> {
     boolean timings;
 
     @Option(names = "--no-cache", description = {"Convert and validate everything afresh, ignoring build/.cache (and storing nothing in it).",
-            "Unchanged documents, snapshots and validations are otherwise taken from there; the output is the same bytes."})
+            "Unchanged documents, snapshots and validations are otherwise taken from there; the output is the same bytes.",
+            "When nothing at all changed since the last build (project files, commit, dependencies, options, toolchain),",
+            "the build does not run: it prints the last build's findings and leaves build/ as it is."})
     boolean noCache;
 
     @Option(names = "--pdf", description = {"Also make a PDF of each guideline (build/site/pdf/<document>.pdf) and of the whole set",
@@ -55,7 +60,16 @@ final class BuildCommand implements Callable<Integer> {
         if (allVersions) return allVersions();
         return Runner.run(options, Caching.of(noCache), (toolkit, console) -> {
             Pipeline pipeline = new Pipeline(toolkit, console.progress(), pdf ? PdfRequest.REQUIRED : PdfRequest.OFF);
-            Outcome outcome = (draft ? pipeline.asDraft() : pipeline).run(options.project, Goal.BUILD);
+            // A draft's record differs from a release's (the draft is part of the inputs' digest): switching rebuilds.
+            Pipeline chosen = draft ? pipeline.asDraft() : pipeline;
+            Optional<LastBuild> unchanged = chosen.unchangedSinceLastBuild(options.project);
+            if (unchanged.isPresent()) {
+                console.findings(unchanged.get().findings());
+                console.info("nothing changed since the last build: build/ is up to date (--no-cache builds everything afresh)");
+                console.summary(unchanged.get().findings(), "build");
+                return unchanged.get().findings().stream().anyMatch(Finding::isError) ? ExitCode.CONTENT_ERRORS : ExitCode.OK;
+            }
+            Outcome outcome = chosen.run(options.project, Goal.BUILD);
             console.findings(outcome.findings());
             outcome.published().written().forEach(path -> console.info("wrote " + path));
             if (timings) console.text("Stage timings:\n" + outcome.timings().table());

@@ -2,6 +2,7 @@ package jp.nexehrs.pipeline;
 
 import jp.nexehrs.governance.DocumentState;
 import jp.nexehrs.cache.BuildCache;
+import jp.nexehrs.cache.CacheKey;
 import jp.nexehrs.cache.CacheStats;
 import jp.nexehrs.check.Checked;
 import jp.nexehrs.check.Checker;
@@ -13,6 +14,7 @@ import jp.nexehrs.convert.Converted;
 import jp.nexehrs.convert.Converter;
 import jp.nexehrs.history.FileHistory;
 import jp.nexehrs.load.Project;
+import jp.nexehrs.load.ProjectInputs;
 import jp.nexehrs.load.ProjectLoader;
 import jp.nexehrs.pdf.PdfFonts;
 import jp.nexehrs.pdf.PdfOutputs;
@@ -21,6 +23,7 @@ import jp.nexehrs.pdf.PdfUnavailableException;
 import jp.nexehrs.produce.Producer;
 import jp.nexehrs.produce.Products;
 import jp.nexehrs.publish.BuildLock;
+import jp.nexehrs.publish.LastBuild;
 import jp.nexehrs.publish.PublishException;
 import jp.nexehrs.publish.Published;
 import jp.nexehrs.publish.Publisher;
@@ -29,7 +32,9 @@ import jp.nexehrs.util.Plural;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The whole build, top to bottom: load -> convert -> check -> compose -> produce -> publish. Each stage takes
@@ -70,9 +75,48 @@ public final class Pipeline {
 
     public Outcome run(Path projectDir, Goal goal) throws NexehrsException {
         Path root = ProjectLoader.locate(projectDir);
+        // Read before anything else, so that a file saved during the build makes the next build run again.
+        Optional<String> inputs = recordsLastBuild(goal) ? Optional.of(inputsDigest(root, goal)) : Optional.empty();
         // Only pages show Git facts: validation and packaging need no walk through the history.
         FileHistory fileHistory = goal.site() ? ProjectLoader.workingTreeHistory(root) : FileHistory.NONE;
-        return run(root, goal, fileHistory, root.resolve(BUILD_DIR));
+        return run(root, goal, fileHistory, root.resolve(BUILD_DIR), inputs);
+    }
+
+    /**
+     * The last build's record when {@code build/} holds exactly what building the working tree now would write:
+     * the same inputs (every project file, the commit, the package caches' listings), the same dependency
+     * packages, options and toolchain, and its output still there. Then the build need not run at all.
+     */
+    public Optional<LastBuild> unchangedSinceLastBuild(Path projectDir) throws NexehrsException {
+        if (!toolkit.cachingEnabled()) return Optional.empty();
+        Path root = ProjectLoader.locate(projectDir);
+        Optional<LastBuild> last = LastBuild.read(root.resolve(BUILD_DIR)).filter(LastBuild::outputPresent);
+        if (last.isEmpty() || !last.get().inputs().equals(inputsDigest(root, Goal.BUILD))) return Optional.empty();
+        boolean sameDependencies = last.get().dependencies().entrySet().stream()
+                .allMatch(d -> ProjectInputs.packageDigest(Path.of(d.getKey())).equals(d.getValue()));
+        return sameDependencies ? last : Optional.empty();
+    }
+
+    /** Only a build of the working tree, with the cache on, is recorded: the one a later build may find unchanged. */
+    private boolean recordsLastBuild(Goal goal) {
+        return goal == Goal.BUILD && toolkit.cachingEnabled();
+    }
+
+    private String inputsDigest(Path root, Goal goal) {
+        CacheKey key = new CacheKey().add(toolkit.toolchain()).add(goal.name()).add(pdfRequest.name()).add(draft ? "draft" : "release")
+                .add(Optional.ofNullable(System.getenv("NEXEHRS_PDF_FONTS")).orElse(""))
+                .add(Long.toString(toolkit.epochSeconds())).add(toolkit.missingDependencies().map(Enum::name).orElse(""));
+        return ProjectInputs.digest(root, key);
+    }
+
+    /** What build/ now holds, for {@link #unchangedSinceLastBuild}. */
+    private static LastBuild lastBuild(String inputs, Project project, Outcome outcome) {
+        Map<String, String> dependencies = new TreeMap<>();
+        project.dependencies().forEach(d -> dependencies.put(d.origin(), ProjectInputs.packageDigest(Path.of(d.origin()))));
+        project.config().dependencies().stream().filter(d -> d.path() != null && !d.path().isBlank())
+                .map(d -> project.root().resolve(d.path()).normalize())
+                .forEach(location -> dependencies.put(location.toString(), ProjectInputs.packageDigest(location)));
+        return new LastBuild(inputs, dependencies, outcome.findings(), outcome.published().written().stream().map(Path::toString).toList());
     }
 
     /**
@@ -80,11 +124,18 @@ public final class Pipeline {
      * out of Git has no .git): for building several versions side by side.
      */
     public Outcome run(Path root, Goal goal, FileHistory fileHistory, Path buildDir) throws NexehrsException {
+        return run(root, goal, fileHistory, buildDir, Optional.empty());
+    }
+
+    /** @param inputs the digest of the inputs, when the build is to be recorded for {@link #unchangedSinceLastBuild} */
+    private Outcome run(Path root, Goal goal, FileHistory fileHistory, Path buildDir, Optional<String> inputs) throws NexehrsException {
         if (!goal.published()) return runStages(root, goal, fileHistory, buildDir);
         // Builds that write output take the build folder's lock for the whole run, so two never interleave.
         // (The cache needs no lock: its entries are content-addressed and moved into place whole.)
         try (BuildLock lock = BuildLock.acquire(buildDir, progress::say)) {
-            return runStages(root, goal, fileHistory, buildDir);
+            Outcome outcome = runStages(root, goal, fileHistory, buildDir);
+            if (inputs.isPresent()) lastBuild(inputs.get(), outcome.checked().converted().project(), outcome).write(buildDir);
+            return outcome;
         }
     }
 

@@ -93,8 +93,23 @@ public final class Toolkit implements AutoCloseable {
                 : BuildCache.disabled());
     }
 
+    /** Whether results are kept in the build folder's cache (not with --no-cache). */
+    public boolean cachingEnabled() {
+        return caching.enabled();
+    }
+
+    /** The command line's choice for dependencies not on this machine, when it made one. */
+    public Optional<ProjectConfig.MissingDependencies> missingDependencies() {
+        return missingDependencies;
+    }
+
+    /** The toolchain's fingerprint: its version and the content of its code. */
+    public String toolchain() {
+        return fingerprint();
+    }
+
     /** Reads the whole jar's directory: once per run. */
-    private String fingerprint() {
+    private synchronized String fingerprint() {
         if (fingerprint == null) fingerprint = ToolchainFingerprint.of(caching.toolchainVersion());
         return fingerprint;
     }

@@ -42,13 +42,14 @@ public final class Publisher {
 
     /**
      * A staging folder where this build's output is written before it is swapped in: the site's pages go to
-     * {@link Staging#site()} as they are made. Recovers an interrupted swap and removes stale staging folders
-     * first, so call it under the build lock. Closing it deletes whatever was not published.
+     * {@link Staging#site()} as they are made. Forgets the record of the last build ({@link LastBuild}), recovers
+     * an interrupted swap and removes stale staging folders first, so call it under the build lock. Closing it deletes whatever was not published.
      */
     public Staging stage() throws PublishException {
         Path staging = buildDir.resolve(STAGING_PREFIX + UUID.randomUUID());
         try {
             Files.createDirectories(buildDir);
+            LastBuild.forget(buildDir);
             recoverInterruptedSwaps();
             removeStaleStaging();
             Files.createDirectories(staging);

@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  * cold (the build cache empty) and then warm, and prints one table: wall time per stage, process wall time, peak RSS (GNU time), resources/s, documents/s.
  * CPU s is user + system time; -Xmx the heap cap the launcher chooses for that input (tooling/bin/java-options.sh).
  * Cases: (a) this repository's spec, (b) JP Core 1.1.2 + JP Core 1.2.0's pages from the corpus, the same with its
- * profiles as differentials only (so that their snapshots are generated), (c) (b) repeated 1x, 4x, 16x. Run it with {@code tooling/bench/run-benchmarks.sh}.
+ * profiles as differentials only (so that their snapshots are generated), (c) (b) repeated 1x, 4x, 16x, (d) a clinical guide of 300 conformance resources and 50 differential-only
+ * profiles on JP Core and R4 ({@link SyntheticClinicalGuide}, issue 23). Run it with {@code tooling/bench/run-benchmarks.sh}.
  */
 public final class BuildBenchmark {
     private static final Pattern STAGE = Pattern.compile("^\\s+(\\w[\\w ]*?)\\s+(\\d+) (ms|MB)$");
@@ -44,6 +45,8 @@ public final class BuildBenchmark {
             cases.add(count("(b) JP Core 1.1.2 + 1.2.0 pages", projects.write(work.resolve("b"), 1)));
             cases.add(count("(b) as differentials", projects.writeDifferentials(work.resolve("b-differentials"))));
             for (int scale : scales) cases.add(count("(c) synthetic " + scale + "x", projects.write(work.resolve("c" + scale), scale)));
+            cases.add(count("(d) clinical guide, 300 resources", new SyntheticClinicalGuide().write(work.resolve("d"),
+                    SyntheticClinicalGuide.jpCorePackage(corpus))));
         } else {
             System.out.println("SKIPPED (b) and (c): no corpus at " + corpus);
         }
