@@ -72,8 +72,17 @@ final class GuideResource {
         return guide;
     }
 
-    /** A conformance resource of the package, with the source it was read from. */
-    record Listed(FhirSource source, IBaseResource resource) {}
+    /**
+     * A conformance resource of the package as the guide lists it: its source, title (else name) and description. Only
+     * these are kept, not the resource: a large guide's resources with their snapshots are never all in memory at once.
+     */
+    record Listed(FhirSource source, Optional<String> name, Optional<String> description) {
+        static Listed of(FhirSource source, IBaseResource resource) {
+            if (!(resource instanceof MetadataResource metadata)) return new Listed(source, Optional.empty(), Optional.empty());
+            return new Listed(source, ConformanceNarrative.primitive(metadata, "title").or(() -> ConformanceNarrative.primitive(metadata, "name")),
+                    ConformanceNarrative.primitive(metadata, "description"));
+        }
+    }
 
     private void dependsOn(ImplementationGuide guide) {
         Set<String> declared = new HashSet<>();
@@ -105,10 +114,8 @@ final class GuideResource {
             if (!listed.add(reference(artifact.source()))) continue;
             ImplementationGuide.ImplementationGuideDefinitionResourceComponent entry = guide.getDefinition().addResource()
                     .setReference(new Reference(reference(artifact.source())));
-            if (artifact.resource() instanceof MetadataResource metadata) {
-                ConformanceNarrative.primitive(metadata, "title").or(() -> ConformanceNarrative.primitive(metadata, "name")).ifPresent(entry::setName);
-                ConformanceNarrative.primitive(metadata, "description").ifPresent(entry::setDescription);
-            }
+            artifact.name().ifPresent(entry::setName);
+            artifact.description().ifPresent(entry::setDescription);
             entry.setExample(new org.hl7.fhir.r4.model.BooleanType(false));
         }
         for (FhirSource example : examples) {

@@ -24,8 +24,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The produce stage: the FHIR package (with its ImplementationGuide and a validation summary), the QA report, and the site's last files (the package and the zips of
- * definitions and examples, added to the composed site's files) for the publish stage.
+ * The produce stage: the FHIR package (with its ImplementationGuide and a validation summary), the QA report, and the
+ * site's last files (the package and the zips of definitions and examples, added to the composed site's files) for the
+ * publish stage.
  */
 public final class Producer {
     /** The time stamped on package entries when SOURCE_DATE_EPOCH is not set. */
@@ -65,7 +66,7 @@ public final class Producer {
         List<GuideResource.Listed> listed = new ArrayList<>();
         for (ConformanceArtifact artifact : converted.conformance()) {
             IBaseResource resource = artifact.resource();
-            listed.add(new GuideResource.Listed(artifact.source(), resource));
+            listed.add(GuideResource.Listed.of(artifact.source(), resource));
             entries.add(NpmPackageWriter.entryFor(artifact.source(), resource,
                     json.definitions().get(paths.packageEntry(artifact.source())), false, paths));
         }

@@ -74,11 +74,17 @@ public final class Hl7ReferenceEngine {
 
     /** Validates one JSON resource against its {@code meta.profile}; returns the number of fatal and error issues. */
     public long errors(String name, String json) throws Exception {
+        return errorMessages(name, json).size();
+    }
+
+    /** The fatal and error issues of one JSON resource validated against its {@code meta.profile}: location and text. */
+    public List<String> errorMessages(String name, String json) throws Exception {
         OperationOutcome outcome = engine.validate(name, ByteProvider.forBytes(json.getBytes(StandardCharsets.UTF_8)),
                 FhirFormat.JSON, List.of(), null);
         return outcome.getIssue().stream()
                 .filter(i -> i.getSeverity() == OperationOutcome.IssueSeverity.ERROR || i.getSeverity() == OperationOutcome.IssueSeverity.FATAL)
-                .count();
+                .map(i -> i.getExpression().stream().map(e -> e.getValue()).findFirst().orElse("") + ": " + i.getDetails().getText())
+                .toList();
     }
 
     /** Puts the R4 core package and the cross-version stub into {@code <home>/.fhir/packages}, unless there already. */
