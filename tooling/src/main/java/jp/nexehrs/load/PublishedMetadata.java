@@ -2,6 +2,7 @@ package jp.nexehrs.load;
 
 import jp.nexehrs.fhir.ConformanceNarrative;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.ContactDetail;
 import org.hl7.fhir.r4.model.ContactPoint;
@@ -41,7 +42,9 @@ public final class PublishedMetadata {
         if (!(resource instanceof MetadataResource canonical)) return resource;
         if (!canonical.hasText()) canonical.setText(narrative.of(canonical));
         if (!config.owns(ConformanceNarrative.primitive(canonical, "url").orElse(null))) return resource;
-        if (!canonical.hasLanguage() && config.language() != null) canonical.setLanguage(config.language());
+        // Not on a CodeSystem: the HL7 validator reads its language as the language of its displays and, validating in
+        // English as it does by default, then rejects the Japanese displays of examples against the English designations.
+        if (!canonical.hasLanguage() && config.language() != null && !(canonical instanceof CodeSystem)) canonical.setLanguage(config.language());
         if (config.jurisdiction() != null) {
             fill(canonical, "jurisdiction", List.of(new CodeableConcept().addCoding(new Coding(ISO_3166, config.jurisdiction(), null))));
         }

@@ -220,6 +220,10 @@ class PublishedPackageTest {
         assertEquals("© 2026 テスト出版者 <無断転載禁止>", own.get("copyright").asText());
         assertTrue(own.get("experimental").asBoolean());
 
+        JsonNode codeSystem = json(entries, "package/CodeSystem-minimal-marital.json");
+        assertFalse(codeSystem.has("language"), "a code system's language would be its displays' language to the HL7 validator");
+        assertEquals("JP", codeSystem.get("jurisdiction").get(0).get("coding").get(0).get("code").asText());
+
         JsonNode authored = json(entries, "package/CodeSystem-authored.json");
         assertEquals("作者自身の著作権表示", authored.get("copyright").asText(), "the author's copyright stays");
         assertEquals("en", authored.get("language").asText(), "the author's language stays");
