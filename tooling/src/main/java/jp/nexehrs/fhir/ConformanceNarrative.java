@@ -175,11 +175,15 @@ public final class ConformanceNarrative {
         return japanese ? ja : en;
     }
 
-    /** Adds {@code value} as text (escaped when composed), without the characters XML 1.0 cannot hold. */
+    /**
+     * Adds {@code value} as text (escaped when composed), without the characters XML 1.0 cannot hold. Nothing for an
+     * empty value: an empty text node composes as {@code <td></td>} but is gone once the narrative is parsed back (from
+     * the build cache), which composes {@code <td/>}, and the same input must give the same bytes.
+     */
     private static void text(XhtmlNode node, String value) {
         StringBuilder clean = new StringBuilder(value.length());
         value.codePoints().filter(c -> c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF)
                 || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000).forEach(clean::appendCodePoint);
-        node.addText(clean.toString());
+        if (!clean.isEmpty()) node.addText(clean.toString());
     }
 }
