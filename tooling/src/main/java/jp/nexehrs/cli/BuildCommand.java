@@ -50,19 +50,26 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--all-versions", description = "Build every released version and the draft into one site (see above).")
     boolean allVersions;
 
+    @Option(names = "--draft", description = {"Publish the working tree as a draft: its version gets the label '-cibuild' (0.1.0 becomes",
+            "0.1.0-cibuild) in the package, its file name, the ImplementationGuide and every resource's version. CI uses it on",
+            "branches, so that only a build of a tag carries the plain version. (--all-versions always builds 'current' so.)"})
+    boolean draft;
+
     @Override
     public Integer call() {
         if (allVersions) return allVersions();
         return Runner.run(options, Caching.of(noCache), (toolkit, console) -> {
             Pipeline pipeline = new Pipeline(toolkit, console.progress(), pdf ? PdfRequest.REQUIRED : PdfRequest.OFF);
-            Optional<LastBuild> unchanged = pipeline.unchangedSinceLastBuild(options.project);
+            // A draft's record differs from a release's (the draft is part of the inputs' digest): switching rebuilds.
+            Pipeline chosen = draft ? pipeline.asDraft() : pipeline;
+            Optional<LastBuild> unchanged = chosen.unchangedSinceLastBuild(options.project);
             if (unchanged.isPresent()) {
                 console.findings(unchanged.get().findings());
                 console.info("nothing changed since the last build: build/ is up to date (--no-cache builds everything afresh)");
                 console.summary(unchanged.get().findings(), "build");
                 return unchanged.get().findings().stream().anyMatch(Finding::isError) ? ExitCode.CONTENT_ERRORS : ExitCode.OK;
             }
-            Outcome outcome = pipeline.run(options.project, Goal.BUILD);
+            Outcome outcome = chosen.run(options.project, Goal.BUILD);
             console.findings(outcome.findings());
             outcome.published().written().forEach(path -> console.info("wrote " + path));
             if (timings) console.text("Stage timings:\n" + outcome.timings().table());

@@ -5,6 +5,7 @@ import jp.nexehrs.pipeline.Outcome;
 import jp.nexehrs.pipeline.Pipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import java.util.concurrent.Callable;
 
@@ -18,10 +19,14 @@ final class PackageCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;
 
+    @Option(names = "--draft", description = "Package the working tree as a draft: version <version>-cibuild (see `nexehrs build --help`).")
+    boolean draft;
+
     @Override
     public Integer call() {
         return Runner.run(options, (toolkit, console) -> {
-            Outcome outcome = new Pipeline(toolkit, console.progress()).run(options.project, Goal.PACKAGE);
+            Pipeline pipeline = new Pipeline(toolkit, console.progress());
+            Outcome outcome = (draft ? pipeline.asDraft() : pipeline).run(options.project, Goal.PACKAGE);
             console.findings(outcome.findings());
             outcome.published().written().forEach(path -> console.info("wrote " + path));
             console.summary(outcome.findings(), "package");

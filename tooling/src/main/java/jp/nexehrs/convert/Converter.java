@@ -198,13 +198,14 @@ public final class Converter {
     }
 
     /**
-     * Identifies what every snapshot and validation depends on besides the project's own files: the version stamped
-     * into its resources, the packages that are missing, and the dependency packages by name, version and where
+     * Identifies what every snapshot and validation depends on besides the project's own files: the version and metadata
+     * stamped into its resources, the packages that are missing, and the dependency packages by name, version and where
      * they were read from, with the size and time of each of their files (re-hashing every resource of a large
      * package on each build would cost what the cache saves).
      */
     private static String dependencyDigest(Project project) {
-        CacheKey key = new CacheKey().add("version " + project.config().version()).add("bases " + project.config().ownBases());
+        CacheKey key = new CacheKey().add("version " + project.config().version()).add("bases " + project.config().ownBases())
+                .add("metadata " + project.config().publishedMetadata());
         project.missingDependencies().forEach(missing -> key.add("missing " + missing.label()));
         for (LoadedPackage loaded : project.dependencies()) {
             key.add(loaded.label()).add(loaded.origin());

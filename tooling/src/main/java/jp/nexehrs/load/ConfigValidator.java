@@ -21,6 +21,8 @@ final class ConfigValidator {
     private static final Pattern USABLE_PACKAGE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?");
     private static final Pattern URL = Pattern.compile("https?://[^\\s]+");
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{1,8})*");
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final Set<String> STATUSES = Set.of("draft", "active", "retired");
 
     private final String file;
@@ -59,6 +61,17 @@ final class ConfigValidator {
         }
         if (!STATUSES.contains(config.status())) {
             fail("status", "status '" + config.status() + "' must be one of " + STATUSES);
+        }
+        if (config.language() != null && !LANGUAGE.matcher(config.language()).matches()) {
+            fail("language", "language '" + config.language() + "' is not a language tag such as ja or en-US");
+        }
+        if (config.jurisdiction() != null && !COUNTRY.matcher(config.jurisdiction()).matches()) {
+            fail("jurisdiction", "jurisdiction '" + config.jurisdiction() + "' is not a two-letter ISO 3166 country code such as JP");
+        }
+        for (ProjectConfig.Contact contact : config.contact()) {
+            if (contact == null || (contact.name() == null && contact.email() == null && contact.url() == null)) {
+                fail("contact", "every contact entry needs a name, an email or a url");
+            }
         }
         for (Suppression suppression : config.suppress()) {
             if (suppression.reason() == null || suppression.reason().isBlank()) fail("suppress", "every suppress entry needs a reason");

@@ -72,7 +72,7 @@ final class IgIniConfig {
                 guide.path("fhirVersion").path(0).asText(""), new ProjectConfig.Title(title, title), guide.path("status").asText("draft"),
                 guide.path("publisher").asText(""), guide.path("license").asText(""), guide.path("description").asText(""), "",
                 dependencies, List.of(), false, List.of(), null, null, ProjectConfig.Layout.IG_PUBLISHER,
-                pages(guide.path("definition").path("page").path("page")), List.of());
+                pages(guide.path("definition").path("page").path("page")), List.of(), null, null, null, null, null);
     }
 
     /** The pages under the root page (the root is the guide's table of contents, which the IG Publisher makes itself). */

@@ -45,7 +45,8 @@ public final class IgPublisherConfig {
             return new ProjectConfig(id, required("canonical"), required("version"), fhirVersion(),
                     new ProjectConfig.Title(shown, shown), optional("status").isEmpty() ? "draft" : optional("status"),
                     publisher(), optional("license"), optional("description"), "", dependencies(), List.of(), false, List.of(),
-                    null, null, ProjectConfig.Layout.IG_PUBLISHER, pages(root.get("pages"), "/pages"), menu(root.get("menu"), "/menu"));
+                    null, null, ProjectConfig.Layout.IG_PUBLISHER, pages(root.get("pages"), "/pages"), menu(root.get("menu"), "/menu"),
+                    null, null, null, null, null);
         }
 
         private String required(String key) throws SourceException {

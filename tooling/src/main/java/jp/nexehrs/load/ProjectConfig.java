@@ -28,7 +28,12 @@ public record ProjectConfig(
         FileNames fileNames,
         Layout layout,
         List<Page> pages,
-        List<MenuItem> menu) {
+        List<MenuItem> menu,
+        String language,
+        String jurisdiction,
+        List<Contact> contact,
+        String copyright,
+        Boolean experimental) {
 
     public ProjectConfig {
         dependencies = dependencies == null ? List.of() : List.copyOf(dependencies);
@@ -42,6 +47,7 @@ public record ProjectConfig(
         description = description == null ? "" : description;
         repository = repository == null ? "" : repository;
         pdf = pdf != null && pdf;
+        contact = contact == null ? List.of() : List.copyOf(contact);
     }
 
     /** A configuration with the {@code nexehrs} layout and no page list or menu of its own. */
@@ -49,8 +55,37 @@ public record ProjectConfig(
                          String license, String description, String repository, List<Dependency> dependencies, List<Suppression> suppress,
                          Boolean pdf, List<String> canonicals, MissingDependencies missingDependencies, FileNames fileNames) {
         this(id, canonical, version, fhirVersion, title, status, publisher, license, description, repository, dependencies, suppress,
-                pdf, canonicals, missingDependencies, fileNames, Layout.NEXEHRS, List.of(), List.of());
+                pdf, canonicals, missingDependencies, fileNames, Layout.NEXEHRS, List.of(), List.of(), null, null, null, null, null);
     }
+
+    /** The suffix a draft's version gets: see {@link #asDraft()}. */
+    public static final String DRAFT_LABEL = "cibuild";
+
+    /**
+     * This configuration as a draft build publishes it: {@code 0.1.0} becomes {@code 0.1.0-cibuild}, and a pre-release
+     * {@code 1.3.0-ballot1} becomes {@code 1.3.0-ballot1.cibuild}. The IG Publisher files its continuous builds under the
+     * package version {@code current}, which is no version at all to npm or a FHIR package cache; a SemVer pre-release
+     * of the version being prepared sorts before that release and can never be taken for it.
+     */
+    public ProjectConfig asDraft() {
+        String draft = version + (version.contains("-") ? "." : "-") + DRAFT_LABEL;
+        return new ProjectConfig(id, canonical, draft, fhirVersion, title, status, publisher, license, description, repository, dependencies,
+                suppress, pdf, canonicals, missingDependencies, fileNames, layout, pages, menu, language, jurisdiction, contact, copyright, experimental);
+    }
+
+    /** Whether the guide is written in Japanese: {@code language} is {@code ja} (or {@code ja-JP}), or not given. */
+    public boolean japanese() {
+        return language == null || language.equals("ja") || language.startsWith("ja-");
+    }
+
+    /** Every setting that is written into the project's conformance resources besides the version: part of the build cache's keys. */
+    public String publishedMetadata() {
+        return String.join("|", String.valueOf(language), String.valueOf(jurisdiction), contact.toString(), String.valueOf(copyright),
+                String.valueOf(experimental));
+    }
+
+    /** The publisher's contact details as {@code nexehrs.yaml} gives them (ContactDetail in FHIR). */
+    public record Contact(String name, String email, String url) {}
 
     /** Whether every build makes PDFs of the guidelines (when the Japanese fonts are installed); off by default because it is slow. */
     public boolean wantsPdf() {

@@ -71,19 +71,27 @@ public final class ProjectLoader {
     private final DependencyLoader dependencyLoader;
     private final Optional<ProjectConfig.MissingDependencies> missingDependencies;
     private final PagePaths pagePaths;
+    private final boolean draft;
 
     public ProjectLoader(FhirEngine engine) {
         this(engine, List.of(), Optional.empty(), PagePaths.DEFAULT);
+    }
+
+    public ProjectLoader(FhirEngine engine, List<Path> packageFolders, Optional<ProjectConfig.MissingDependencies> missingDependencies,
+                         PagePaths pagePaths) {
+        this(engine, packageFolders, missingDependencies, pagePaths, false);
     }
 
     /**
      * @param packageFolders      extra folders laid out like the FHIR package cache, searched for dependencies
      * @param missingDependencies the command line's choice for missing dependencies, over nexehrs.yaml's
      * @param pagePaths           the site's URL scheme, decided here once for the project
+     * @param draft               whether the project is published with its version as a draft's (see {@link ProjectConfig#asDraft()})
      */
     public ProjectLoader(FhirEngine engine, List<Path> packageFolders, Optional<ProjectConfig.MissingDependencies> missingDependencies,
-                         PagePaths pagePaths) {
+                         PagePaths pagePaths, boolean draft) {
         this.engine = engine;
+        this.draft = draft;
         this.pagePaths = pagePaths;
         this.reader = new ResourceReader(engine);
         this.dependencyLoader = new DependencyLoader(new PackageReader(engine), packageFolders);
@@ -153,8 +161,10 @@ public final class ProjectLoader {
     /** @param fileHistory Git facts of the files, e.g. of a version written out of Git (which has no .git) */
     public Project load(Path projectRoot, FileHistory fileHistory) throws SourceException {
         String configName = configFileOf(projectRoot);
-        ProjectConfig config = readConfig(projectRoot);
-        List<Finding> findings = new ArrayList<>(new ConfigValidator(configName, readText(projectRoot.resolve(configName), configName)).validate(config));
+        ProjectConfig written = readConfig(projectRoot);
+        List<Finding> findings = new ArrayList<>(new ConfigValidator(configName, readText(projectRoot.resolve(configName), configName)).validate(written));
+        // From here on the version is the one published; the guide's own ImplementationGuide is compared with the one written.
+        ProjectConfig config = draft ? written.asDraft() : written;
         findings.addAll(new SymlinkGuard().check(projectRoot));
         fileHistory.unavailableBecause().ifPresent(reason ->
                 findings.add(Finding.warning("", 0, 0, "the pages show no last-change dates: " + reason)));
@@ -167,7 +177,7 @@ public final class ProjectLoader {
         // The FHIR R4 core package is built in: guides that name it as a dependency need nothing more.
         List<ProjectConfig.Dependency> wanted = new ArrayList<>(config.dependencies().stream()
                 .filter(d -> !GuideAgreement.CORE_PACKAGES.contains(d.id())).toList());
-        guide.ifPresent(declared -> findings.addAll(new GuideAgreement(config, declared, configName).check(wanted)));
+        guide.ifPresent(declared -> findings.addAll(new GuideAgreement(written, declared, configName).check(wanted)));
 
         DependencyLoader.Dependencies dependencies = dependencyLoader.load(projectRoot, wanted);
         List<MissingPackage> missing = dependencies.missing().stream().map(m -> declaredWhere(m, config, guide)).toList();
@@ -233,12 +243,12 @@ public final class ProjectLoader {
         if (FshFolders.find(root).isEmpty()) folders.add(FshFolders.generatedResources(root));
         List<FhirSource> resources = new ArrayList<>();
         SharedStrings strings = new SharedStrings();
-        VersionStamp stamp = new VersionStamp(config);
+        UnaryOperator<IBaseResource> stamp = stampOf(config);
         for (Path folder : folders) resources.addAll(loadResources(root, folder, config, stamp, strings, findings));
         return resources;
     }
 
-    private List<FhirSource> loadResources(Path root, Path profiles, ProjectConfig config, VersionStamp stamp, SharedStrings strings,
+    private List<FhirSource> loadResources(Path root, Path profiles, ProjectConfig config, UnaryOperator<IBaseResource> stamp, SharedStrings strings,
                                            List<Finding> findings) {
         List<FhirSource> resources = new ArrayList<>();
         for (Path file : filesUnder(profiles, ".json", ".xml")) {
@@ -271,10 +281,17 @@ public final class ProjectLoader {
 
     /**
      * Reads a resource made for the project (SUSHI's output) exactly as a file of {@code profiles/}: its type decides
-     * its role and the project's version is written into its conformance resources.
+     * its role and the project's version and published metadata are written into its conformance resources.
      */
     public Read readProjectFile(String displayName, byte[] bytes, ProjectConfig config) throws SourceException {
-        return readResource(displayName, bytes, FhirSource.Role.CONFORMANCE, new VersionStamp(config));
+        return readResource(displayName, bytes, FhirSource.Role.CONFORMANCE, stampOf(config));
+    }
+
+    /** Writes the project's version and published metadata into a conformance resource of the project. */
+    private static UnaryOperator<IBaseResource> stampOf(ProjectConfig config) {
+        VersionStamp version = new VersionStamp(config);
+        PublishedMetadata metadata = new PublishedMetadata(config);
+        return resource -> metadata.apply(version.apply(resource));
     }
 
     /** Reads one resource file; also used to validate files outside the project. */
@@ -286,9 +303,10 @@ public final class ProjectLoader {
      * @param folderRole for a project file where it lies: under invalid/ an invalid example, elsewhere what its type
      *                   says (an ImplementationGuide is the guide's own, any other non-conformance type an example);
      *                   for a file outside the project the role it is read in
-     * @param stamp      writes the project's version into its conformance resources; null for files outside the project
+     * @param stamp      writes the project's version and published metadata into its conformance resources; null for files
+     *                   outside the project
      */
-    private Read readResource(String displayName, byte[] bytes, FhirSource.Role folderRole, VersionStamp stamp) throws SourceException {
+    private Read readResource(String displayName, byte[] bytes, FhirSource.Role folderRole, UnaryOperator<IBaseResource> stamp) throws SourceException {
         ResourceFormat format = ResourceFormat.ofFileName(displayName)
                 .orElseThrow(() -> new SourceException(displayName, 0, 0, "not a .json or .xml file"));
         ResourceReader.ParsedResource parsed = reader.read(displayName, bytes, format, folderRole != FhirSource.Role.INVALID_EXAMPLE);
@@ -304,7 +322,7 @@ public final class ProjectLoader {
         List<String> claimed = resource.getMeta().getProfile().stream().map(IPrimitiveType::getValueAsString).toList();
         SourceText content = SourceText.of(parsed.text());
         boolean strict = role == FhirSource.Role.CONFORMANCE;
-        UnaryOperator<IBaseResource> stamped = stamp != null && role == FhirSource.Role.CONFORMANCE ? stamp::apply : UnaryOperator.identity();
+        UnaryOperator<IBaseResource> stamped = stamp != null && role == FhirSource.Role.CONFORMANCE ? stamp : UnaryOperator.identity();
         ReparsableResource reparsable = ReparsableResource.of(stamped.apply(resource),
                 () -> stamped.apply(reader.parseAgain(content.text(), format, strict)), recentlyUsed);
         FhirSource source = new FhirSource(displayName, role, format, content, reparsable, type, id == null ? "" : id, url, claimed);

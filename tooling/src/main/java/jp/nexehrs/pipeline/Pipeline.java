@@ -46,6 +46,7 @@ public final class Pipeline {
     private final Toolkit toolkit;
     private final Progress progress;
     private final PdfRequest pdfRequest;
+    private final boolean draft;
 
     public Pipeline(Toolkit toolkit, Progress progress) {
         this(toolkit, progress, PdfRequest.OFF);
@@ -53,9 +54,23 @@ public final class Pipeline {
 
     /** @param pdfRequest whether to make PDFs of the guidelines beyond what nexehrs.yaml asks for */
     public Pipeline(Toolkit toolkit, Progress progress, PdfRequest pdfRequest) {
+        this(toolkit, progress, pdfRequest, false);
+    }
+
+    private Pipeline(Toolkit toolkit, Progress progress, PdfRequest pdfRequest, boolean draft) {
         this.toolkit = toolkit;
         this.progress = progress;
         this.pdfRequest = pdfRequest;
+        this.draft = draft;
+    }
+
+    /**
+     * This build as a draft: the project's version gets the draft label ({@code 0.1.0-cibuild}, see
+     * {@link jp.nexehrs.load.ProjectConfig#asDraft()}) in its resources, its ImplementationGuide and its package, so that a
+     * build of a branch never sits in a package cache as the release it prepares.
+     */
+    public Pipeline asDraft() {
+        return new Pipeline(toolkit, progress, pdfRequest, true);
     }
 
     public Outcome run(Path projectDir, Goal goal) throws NexehrsException {
@@ -88,7 +103,7 @@ public final class Pipeline {
     }
 
     private String inputsDigest(Path root, Goal goal) {
-        CacheKey key = new CacheKey().add(toolkit.toolchain()).add(goal.name()).add(pdfRequest.name())
+        CacheKey key = new CacheKey().add(toolkit.toolchain()).add(goal.name()).add(pdfRequest.name()).add(draft ? "draft" : "release")
                 .add(Optional.ofNullable(System.getenv("NEXEHRS_PDF_FONTS")).orElse(""))
                 .add(Long.toString(toolkit.epochSeconds())).add(toolkit.missingDependencies().map(Enum::name).orElse(""));
         return ProjectInputs.digest(root, key);
@@ -129,7 +144,7 @@ public final class Pipeline {
         BuildCache cache = toolkit.cache(buildDir);
         CacheStats cacheBefore = cache.stats();
 
-        Project project = timings.time("load", () -> toolkit.projectLoader().load(root, fileHistory));
+        Project project = timings.time("load", () -> toolkit.projectLoader(draft).load(root, fileHistory));
         progress.say("loaded " + project.documents().size() + " documents and " + project.resources().size() + " FHIR resources");
         Optional<PdfFonts> pdfFonts = goal.site() ? pdfFonts(pdfRequest.withProjectSetting(project.config().wantsPdf())) : Optional.empty();
 

@@ -66,7 +66,12 @@ public final class Toolkit implements AutoCloseable {
 
     /** A loader of projects as this run's options ask. */
     public ProjectLoader projectLoader() {
-        return new ProjectLoader(fhir(), List.of(), missingDependencies, PagePaths.DEFAULT);
+        return projectLoader(false);
+    }
+
+    /** @param draft whether the project's version gets the draft label (see {@link ProjectConfig#asDraft()}) */
+    public ProjectLoader projectLoader(boolean draft) {
+        return new ProjectLoader(fhir(), List.of(), missingDependencies, PagePaths.DEFAULT, draft);
     }
 
     public synchronized FhirEngine fhir() {

@@ -15,6 +15,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +27,9 @@ import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Writes a FHIR NPM package (.tgz): {@code package/package.json}, {@code package/.index.json}, the conformance
- * resources with their snapshots, and examples under {@code package/example/}. The archive is reproducible:
+ * Writes a FHIR NPM package (.tgz): {@code package/package.json}, {@code package/.index.json}, the ImplementationGuide
+ * and the conformance resources with their snapshots, examples under {@code package/example/}, and files that are not
+ * resources under {@code package/other/}. The archive is reproducible:
  * sorted entries, one fixed timestamp, no owner names, a gzip header without time or host.
  */
 final class NpmPackageWriter {
@@ -38,6 +42,9 @@ final class NpmPackageWriter {
      */
     record Entry(String folder, String fileName, Map<String, Object> index, Supplier<byte[]> json) {}
 
+    /** The folder of files that are not resources (the validation summary). */
+    static final String OTHER = "other";
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final long epochSeconds;
 
@@ -45,11 +52,16 @@ final class NpmPackageWriter {
         this.epochSeconds = epochSeconds;
     }
 
-    /** Reads each entry's JSON when it goes into the archive, one at a time. */
-    PackageArchive write(ProjectConfig config, List<Entry> entries) {
+    /**
+     * Reads each entry's JSON when it goes into the archive, one at a time.
+     *
+     * @param other files for {@code package/other/}, by name: not resources, so in no index
+     */
+    PackageArchive write(ProjectConfig config, List<Entry> entries, Map<String, byte[]> other) {
         Map<String, Supplier<byte[]>> files = new TreeMap<>();
         byte[] packageJson = bytes(packageJson(config));
         files.put("package/package.json", () -> packageJson);
+        other.forEach((name, content) -> files.put("package/" + OTHER + "/" + name, () -> content));
         Map<String, List<Map<String, Object>>> indexes = new TreeMap<>();
         for (Entry entry : entries) {
             String folder = entry.folder().isEmpty() ? "package" : "package/" + entry.folder();
@@ -60,7 +72,7 @@ final class NpmPackageWriter {
         indexes.forEach((folder, list) -> {
             list.sort(java.util.Comparator.comparing(m -> m.get("filename").toString()));
             Map<String, Object> index = new LinkedHashMap<>();
-            index.put("index-version", 2);
+            index.put("index-version", PackageIndex.INDEX_VERSION);
             index.put("files", list);
             byte[] indexJson = bytes(index);
             files.put(folder + "/.index.json", () -> indexJson);
@@ -68,10 +80,20 @@ final class NpmPackageWriter {
         return new PackageArchive(config.packageFileName(), tgz(files));
     }
 
+    /**
+     * {@code package.json} with the fields the IG Publisher writes: {@code tools-version} 3 (the package format of
+     * today's tools), {@code type} {@code fhir.ig}, {@code date} as {@code yyyyMMddHHmmss} UTC of the build's time stamp
+     * (SOURCE_DATE_EPOCH), {@code maintainers} from {@code contact} (else the publisher), {@code directories} saying
+     * where the resources and the examples are, and {@code jurisdiction} as an ISO 3166 code when nexehrs.yaml gives one.
+     */
     private Map<String, Object> packageJson(ProjectConfig config) {
         Map<String, Object> pkg = new LinkedHashMap<>();
         pkg.put("name", config.id());
         pkg.put("version", config.version());
+        pkg.put("tools-version", 3);
+        pkg.put("type", "fhir.ig");
+        pkg.put("date", DATE.format(Instant.ofEpochSecond(epochSeconds)));
+        pkg.put("license", config.license());
         pkg.put("canonical", config.canonical());
         pkg.put("url", config.canonical());
         pkg.put("title", config.title().ja());
@@ -82,10 +104,26 @@ final class NpmPackageWriter {
         config.dependencies().forEach(d -> dependencies.put(d.id(), d.version()));
         pkg.put("dependencies", dependencies);
         pkg.put("author", config.publisher());
-        pkg.put("license", config.license());
-        pkg.put("type", "fhir.ig");
-        pkg.put("jurisdiction", "urn:iso:std:iso:3166#JP");
+        pkg.put("maintainers", maintainers(config));
+        if (config.jurisdiction() != null) pkg.put("jurisdiction", "urn:iso:std:iso:3166#" + config.jurisdiction());
+        Map<String, String> directories = new LinkedHashMap<>();
+        directories.put("lib", "package");
+        directories.put("example", "example");
+        pkg.put("directories", directories);
         return pkg;
+    }
+
+    private static List<Map<String, String>> maintainers(ProjectConfig config) {
+        if (config.contact().isEmpty()) return List.of(Map.of("name", config.publisher()));
+        List<Map<String, String>> maintainers = new ArrayList<>();
+        for (ProjectConfig.Contact contact : config.contact()) {
+            Map<String, String> maintainer = new LinkedHashMap<>();
+            maintainer.put("name", contact.name() != null ? contact.name() : config.publisher());
+            if (contact.email() != null) maintainer.put("email", contact.email());
+            if (contact.url() != null) maintainer.put("url", contact.url());
+            maintainers.add(maintainer);
+        }
+        return maintainers;
     }
 
     private byte[] bytes(Object value) {

@@ -9,9 +9,11 @@ import jp.nexehrs.compose.SiteFiles;
 import jp.nexehrs.convert.ConformanceArtifact;
 import jp.nexehrs.convert.Converted;
 import jp.nexehrs.fhir.FhirEngine;
+import jp.nexehrs.fhir.PackageIndex;
 import jp.nexehrs.load.FhirSource;
 import jp.nexehrs.load.PagePaths;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.ImplementationGuide;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,8 +24,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The produce stage: the FHIR package, the QA report, and the site's last files (the package and the zips of
- * definitions and examples, added to the composed site's files) for the publish stage.
+ * The produce stage: the FHIR package (with its ImplementationGuide and a validation summary), the QA report, and the
+ * site's last files (the package and the zips of definitions and examples, added to the composed site's files) for the
+ * publish stage.
  */
 public final class Producer {
     /** The time stamped on package entries when SOURCE_DATE_EPOCH is not set. */
@@ -60,15 +63,24 @@ public final class Producer {
         Converted converted = checked.converted();
         PagePaths paths = converted.project().pagePaths();
         List<NpmPackageWriter.Entry> entries = new ArrayList<>();
+        List<GuideResource.Listed> listed = new ArrayList<>();
         for (ConformanceArtifact artifact : converted.conformance()) {
-            entries.add(NpmPackageWriter.entryFor(artifact.source(), artifact.resource(),
+            IBaseResource resource = artifact.resource();
+            listed.add(GuideResource.Listed.of(artifact.source(), resource));
+            entries.add(NpmPackageWriter.entryFor(artifact.source(), resource,
                     json.definitions().get(paths.packageEntry(artifact.source())), false, paths));
         }
         for (ExampleValidation example : checked.examples()) {
             FhirSource source = example.source();
             entries.add(NpmPackageWriter.entryFor(source, source.resource(), json.examples().get(paths.packageEntry(source)), true, paths));
         }
-        return new NpmPackageWriter(epochSeconds).write(converted.project().config(), entries);
+        ImplementationGuide guide = new GuideResource(converted.project())
+                .of(listed, checked.examples().stream().map(ExampleValidation::source).toList());
+        byte[] guideJson = converted.support().engine().jsonParser().encodeResourceToString(guide).getBytes(StandardCharsets.UTF_8);
+        String guideFile = "ImplementationGuide-" + guide.getIdElement().getIdPart() + ".json";
+        entries.add(new NpmPackageWriter.Entry("", guideFile, PackageIndex.entry(guideFile, guide), () -> guideJson));
+        Map<String, byte[]> other = Map.of(ValidationSummary.FILE, new ValidationSummary().toJson(converted.project().config(), checked, paths));
+        return new NpmPackageWriter(epochSeconds).write(converted.project().config(), entries, other);
     }
 
     /**

@@ -87,7 +87,8 @@ public final class VersionBuilder {
         Path dir = cache.resolve(Version.CURRENT);
         progress.say("version current: building the working tree");
         Path root = git.projectRoot();
-        Outcome outcome = new Pipeline(toolkit, progress).run(root, Goal.BUILD, ProjectLoader.workingTreeHistory(root), dir);
+        // The working tree is the draft: its package never carries the version of a release.
+        Outcome outcome = new Pipeline(toolkit, progress).asDraft().run(root, Goal.BUILD, ProjectLoader.workingTreeHistory(root), dir);
         if (outcome.failed()) return new BuiltVersion(version, dir, "", outcome, outcome.findings());
         Folders.delete(dir.resolve("content"));
         VersionContent.of(outcome.checked()).write(dir.resolve("content"), toolkit.fhir().context());

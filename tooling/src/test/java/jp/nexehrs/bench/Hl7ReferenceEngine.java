@@ -36,7 +36,7 @@ import java.util.Set;
  * definitions (no registry serves that package here) and the empty cross-version package the engine always loads.
  * The approach is the one of ../shared/tools/peer-validator.
  */
-final class Hl7ReferenceEngine {
+public final class Hl7ReferenceEngine {
     static final String CORE_ID = "hl7.fhir.r4.core";
     static final String CORE_VERSION = "4.0.1";
     private final ValidationEngine engine;
@@ -45,7 +45,7 @@ final class Hl7ReferenceEngine {
      * @param igs packages (.tgz or folders) loaded as the CLI's {@code -ig}; the JVM's {@code user.home} must be the
      *            seeded folder (the engine always uses {@code <user.home>/.fhir/packages})
      */
-    Hl7ReferenceEngine(List<Path> igs) throws Exception {
+    public Hl7ReferenceEngine(List<Path> igs) throws Exception {
         engine = new ValidationEngine.ValidationEngineBuilder()
                 .withVersion(CORE_VERSION)
                 .withTimeTracker(new TimeTracker())
@@ -73,16 +73,22 @@ final class Hl7ReferenceEngine {
     }
 
     /** Validates one JSON resource against its {@code meta.profile}; returns the number of fatal and error issues. */
-    long errors(String name, String json) throws Exception {
+    public long errors(String name, String json) throws Exception {
+        return errorMessages(name, json).size();
+    }
+
+    /** The fatal and error issues of one JSON resource validated against its {@code meta.profile}: location and text. */
+    public List<String> errorMessages(String name, String json) throws Exception {
         OperationOutcome outcome = engine.validate(name, ByteProvider.forBytes(json.getBytes(StandardCharsets.UTF_8)),
                 FhirFormat.JSON, List.of(), null);
         return outcome.getIssue().stream()
                 .filter(i -> i.getSeverity() == OperationOutcome.IssueSeverity.ERROR || i.getSeverity() == OperationOutcome.IssueSeverity.FATAL)
-                .count();
+                .map(i -> i.getExpression().stream().map(e -> e.getValue()).findFirst().orElse("") + ": " + i.getDetails().getText())
+                .toList();
     }
 
     /** Puts the R4 core package and the cross-version stub into {@code <home>/.fhir/packages}, unless there already. */
-    static void seedPackageCache(Path home) throws IOException {
+    public static void seedPackageCache(Path home) throws IOException {
         Path folder = home.resolve(".fhir").resolve("packages");
         Files.createDirectories(folder);
         FilesystemPackageCacheManager cache = new FilesystemPackageCacheManager.Builder()

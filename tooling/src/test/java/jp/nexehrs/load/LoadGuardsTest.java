@@ -75,7 +75,7 @@ class LoadGuardsTest {
     private static ProjectConfig config(String id, String canonical, String version, String fhirVersion, String status,
                                         List<Suppression> suppress, List<ProjectConfig.Dependency> dependencies) {
         return new ProjectConfig(id, canonical, version, fhirVersion, new ProjectConfig.Title("仕様", "Spec"), status,
-                "出版者", "CC0-1.0", null, null, dependencies, suppress, null, null, null, null);
+                "出版者", "CC0-1.0", null, null, dependencies, suppress, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     private static ProjectConfig config(String id, String canonical, String version, String fhirVersion, String status) {
@@ -149,7 +149,7 @@ class LoadGuardsTest {
         assertEquals(ProjectConfig.FileNames.FREE, config.fileNames(), "files are named freely unless asked");
         assertEquals("a.b-1.0.0.tgz", config.packageFileName());
         assertTrue(new ProjectConfig("a.b", "http://x", "1.0.0", "4.0.1", new ProjectConfig.Title("仕様", "Spec"), "draft",
-                "出版者", "CC0-1.0", null, null, null, null, true, null, null, null).wantsPdf(), "pdf: true asks for PDFs on every build");
+                "出版者", "CC0-1.0", null, null, null, null, true, null, null, null, null, null, null, null, null, null, null, null).wantsPdf(), "pdf: true asks for PDFs on every build");
         assertEquals("jp-core.r4#1.1.2", new LoadedPackage("jp-core.r4", "1.1.2", "x", List.of()).label());
     }
 

@@ -99,6 +99,17 @@ class UnchangedBuildTest {
         assertTrue(unchanged(root, true).isEmpty(), "the site was deleted");
     }
 
+    @Test
+    void aDraftAfterAReleaseBuildOrTheReverseIsNotSkipped() throws Exception {
+        Path root = TestProjects.copyMinimal(dir.resolve("minimal"));
+        build(root, true);
+        assertTrue(pipeline(true).asDraft().unchangedSinceLastBuild(root).isEmpty(), "build/ holds the release's package, not the draft's");
+        pipeline(true).asDraft().run(root, Goal.BUILD);
+        assertTrue(Files.isRegularFile(root.resolve("build/package/example.minimal-1.0.0-cibuild.tgz")));
+        assertTrue(pipeline(true).asDraft().unchangedSinceLastBuild(root).isPresent(), "the same draft again is skipped");
+        assertTrue(unchanged(root, true).isEmpty(), "build/ holds the draft's package, not the release's");
+    }
+
     @BeforeAll
     static void toolkits() {
         cachedToolkit = new Toolkit(2, EPOCH, new Toolkit.Caching(true, "test"));

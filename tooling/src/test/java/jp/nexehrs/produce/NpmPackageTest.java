@@ -109,7 +109,8 @@ class NpmPackageTest {
         assertEquals(new TreeSet<>(Set.of(
                 "package/package.json", "package/.index.json",
                 "package/StructureDefinition-minimal-patient.json", "package/ValueSet-minimal-marital-status.json",
-                "package/CodeSystem-minimal-marital.json",
+                "package/CodeSystem-minimal-marital.json", "package/ImplementationGuide-example.minimal.json",
+                "package/other/validation-summary.json",
                 "package/example/.index.json", "package/example/Patient-hanako.json")), new TreeSet<>(entries.keySet()),
                 "no invalid examples, nothing outside package/");
     }

@@ -118,7 +118,8 @@ class VersionedBuildTest {
         for (String version : List.of("1.0.0", "1.1.0", "1.2.0", "1.3.0-ballot1", "1.10.0", "current")) {
             assertTrue(Files.isRegularFile(site.resolve(version + "/index.html")), version);
             assertTrue(Files.isRegularFile(site.resolve(version + "/01-intro.html")), version);
-            assertTrue(Files.isRegularFile(site.resolve(version + "/example.minimal-1.0.0.tgz")), version);
+            String packageVersion = version.equals("current") ? "1.0.0-cibuild" : "1.0.0";
+            assertTrue(Files.isRegularFile(site.resolve(version + "/example.minimal-" + packageVersion + ".tgz")), version + ": the draft's package has the draft label");
             assertTrue(Files.isRegularFile(site.resolve("changes/" + version + ".html")), version);
         }
         assertFalse(Files.exists(site.resolve("1.1.0/02-new.html")));
