@@ -39,11 +39,10 @@ public final class ConformanceNarrative {
     /** The narrative of {@code resource}. */
     public Narrative of(MetadataResource resource) {
         XhtmlNode div = new XhtmlNode(NodeType.Element, "div");
+        // In the order HAPI's parser gives them back: a cached resource, parsed again, must encode to the same bytes.
+        language.ifPresent(tag -> div.setAttribute("xml:lang", tag));
         div.setAttribute("xmlns", "http://www.w3.org/1999/xhtml");
-        language.ifPresent(tag -> {
-            div.setAttribute("lang", tag);
-            div.setAttribute("xml:lang", tag);
-        });
+        language.ifPresent(tag -> div.setAttribute("lang", tag));
         String title = primitive(resource, "title").or(() -> primitive(resource, "name")).orElse(resource.getIdElement().getIdPart());
         text(div.addTag("p").addTag("b"), title);
         primitive(resource, "description").ifPresent(description -> text(div.addTag("p"), description));

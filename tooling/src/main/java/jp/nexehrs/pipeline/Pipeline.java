@@ -31,6 +31,7 @@ import jp.nexehrs.report.NexehrsException;
 import jp.nexehrs.util.Plural;
 
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -90,11 +91,16 @@ public final class Pipeline {
     public Optional<LastBuild> unchangedSinceLastBuild(Path projectDir) throws NexehrsException {
         if (!toolkit.cachingEnabled()) return Optional.empty();
         Path root = ProjectLoader.locate(projectDir);
-        Optional<LastBuild> last = LastBuild.read(root.resolve(BUILD_DIR)).filter(LastBuild::outputPresent);
-        if (last.isEmpty() || !last.get().inputs().equals(inputsDigest(root, Goal.BUILD))) return Optional.empty();
-        boolean sameDependencies = last.get().dependencies().entrySet().stream()
-                .allMatch(d -> ProjectInputs.packageDigest(Path.of(d.getKey())).equals(d.getValue()));
-        return sameDependencies ? last : Optional.empty();
+        Path buildDir = root.resolve(BUILD_DIR);
+        if (!Files.isDirectory(buildDir)) return Optional.empty();
+        // Under the lock: a build that is writing now is waited for, and its record read once it is done.
+        try (BuildLock lock = BuildLock.acquire(buildDir, progress::say)) {
+            Optional<LastBuild> last = LastBuild.read(buildDir).filter(LastBuild::outputPresent);
+            if (last.isEmpty() || !last.get().inputs().equals(inputsDigest(root, Goal.BUILD))) return Optional.empty();
+            boolean sameDependencies = last.get().dependencies().entrySet().stream()
+                    .allMatch(d -> ProjectInputs.packageDigest(Path.of(d.getKey())).equals(d.getValue()));
+            return sameDependencies ? last : Optional.empty();
+        }
     }
 
     /** Only a build of the working tree, with the cache on, is recorded: the one a later build may find unchanged. */

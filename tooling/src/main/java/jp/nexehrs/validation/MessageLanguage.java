@@ -1,20 +1,17 @@
 package jp.nexehrs.validation;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import jp.nexehrs.fhir.MessageTranslation;
 import jp.nexehrs.load.ProjectLoader;
 import jp.nexehrs.load.ProjectNotFoundException;
+import jp.nexehrs.report.SourceException;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The language {@code validate} speaks when {@code --lang} is not given: the project's {@code language} in
- * nexehrs.yaml when there is a project, else the user's locale (Japanese for a Japanese locale, else English).
+ * The language {@code validate} speaks when {@code --lang} is not given: the project's {@code language} (in
+ * nexehrs.yaml) when there is a project, else the user's locale (Japanese for a Japanese locale, else English).
  */
 public final class MessageLanguage {
     private MessageLanguage() {
@@ -24,20 +21,14 @@ public final class MessageLanguage {
         return projectLanguage(projectDir).or(() -> MessageTranslation.languageOf(userLocale.getLanguage())).orElse(Locale.ENGLISH);
     }
 
-    /** Only this key is read here: the project's own loading checks the whole file when it builds. */
     private static Optional<Locale> projectLanguage(Path projectDir) {
-        Path root;
         try {
-            root = ProjectLoader.locate(projectDir);
+            String language = ProjectLoader.readConfig(ProjectLoader.locate(projectDir)).language();
+            return language == null ? Optional.empty() : MessageTranslation.languageOf(language);
         } catch (ProjectNotFoundException e) {
             return Optional.empty(); // an implementer's folder: no project, the locale decides
-        }
-        try {
-            JsonNode config = new ObjectMapper(new YAMLFactory()).readTree(root.resolve(ProjectLoader.CONFIG_FILE).toFile());
-            JsonNode language = config == null ? null : config.get("language");
-            return language != null && language.isTextual() ? MessageTranslation.languageOf(language.asText()) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty(); // an unreadable nexehrs.yaml is reported by the build that reads it
+        } catch (SourceException e) {
+            return Optional.empty(); // a configuration that cannot be read is reported by the validation that loads the project
         }
     }
 }

@@ -71,13 +71,13 @@ public final class TestProjects {
         return target;
     }
 
-    /** Each regular file under {@code dir} (relative path) with the SHA-256 of its bytes only, skipping {@code skipped} folders. */
+    /** Each regular file under {@code dir} (relative path) with the SHA-256 of its bytes only, skipping {@code skipped} files and folders. */
     public static Map<String, String> contentDigests(Path dir, String... skipped) {
         Map<String, String> digests = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path file : walk.filter(Files::isRegularFile).toList()) {
                 String relative = dir.relativize(file).toString().replace('\\', '/');
-                if (Stream.of(skipped).anyMatch(s -> relative.startsWith(s + "/"))) continue;
+                if (Stream.of(skipped).anyMatch(s -> relative.equals(s) || relative.startsWith(s + "/"))) continue;
                 digests.put(relative, sha256(Files.readAllBytes(file)));
             }
         } catch (IOException e) {
