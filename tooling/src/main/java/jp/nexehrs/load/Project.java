@@ -51,7 +51,7 @@ public record Project(Path root, ProjectConfig config, List<DocumentSource> docu
         List<FhirSource> allResources = new java.util.ArrayList<>(resources);
         allResources.addAll(generated);
         return new Project(root, config, documents, allResources, invalidExpectations, governance, template, findings,
-                dependencies, fileHistory, pagePaths, guide, missingDependencies);
+                dependencies, fileHistory, pagePaths, guide, missingDependencies, fragments, staticFiles);
     }
 
     public List<FhirSource> resources(FhirSource.Role role) {

@@ -3,6 +3,7 @@ package jp.nexehrs.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.nexehrs.CorpusFixtures;
+import jp.nexehrs.testing.TestProjects;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -291,8 +292,9 @@ class ImplementerValidationTest {
 
     @Test
     void theDefaultLanguageIsTheProjectsThenTheUsers() throws Exception {
-        Path project = Files.createDirectories(temp.resolve("ja-project"));
-        Files.writeString(project.resolve("nexehrs.yaml"), "id: x\nlanguage: ja\n");
+        Path project = TestProjects.copyMinimal(temp.resolve("ja-project"));
+        Path config = project.resolve("nexehrs.yaml");
+        Files.writeString(config, Files.readString(config).replaceAll("(?m)^language:.*\n", "") + "language: ja\n");
         assertEquals("ja", jp.nexehrs.validation.MessageLanguage.defaultFor(Files.createDirectories(project.resolve("sub")), java.util.Locale.ENGLISH).getLanguage());
         Path none = Files.createDirectories(temp.resolve("no-project"));
         assertEquals("ja", jp.nexehrs.validation.MessageLanguage.defaultFor(none, java.util.Locale.JAPAN).getLanguage());

@@ -78,7 +78,9 @@ class JpCorePagesTest {
      */
     @Test
     void thePagesFindingsAreTheGeneratedTablesAndTheTemplatesStyleOnly() {
-        List<Finding> onPages = converted.findings().stream().filter(f -> f.file().startsWith("input/")).toList();
+        // SUSHI's findings on the FSH (names from the terminology package that is not here) are JpCoreFromFshTest's.
+        List<Finding> onPages = converted.findings().stream()
+                .filter(f -> f.file().startsWith("input/") && !f.file().startsWith("input/fsh/")).toList();
         assertEquals(5, onPages.size(), TestProjects.describe(onPages));
         List<Finding> generated = onPages.stream().filter(f -> f.severity() == Severity.WARNING).toList();
         assertEquals(List.of(25, 29, 33, 37), generated.stream().map(Finding::line).toList(), TestProjects.describe(onPages));

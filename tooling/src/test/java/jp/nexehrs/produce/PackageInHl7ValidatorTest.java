@@ -79,19 +79,35 @@ class PackageInHl7ValidatorTest {
 
     /**
      * The deliberately invalid examples break rules that only our profiles hold (slices, invariants nxh-1 and nxh-2,
-     * cardinalities): the engine finds as many errors in each as we do, so it did apply the package's profiles.
+     * cardinalities): the engine finds as many errors in each as we do, so it did apply the package's profiles. A code
+     * that is not in a required value set is one problem for us (InstanceValidator.withoutEchoes); the engine also
+     * reports its code system's "Unknown code" on the Coding's code, which is not counted again.
      */
     @Test
     void theHl7EngineFindsTheErrorsOfEachInvalidExampleAsWeDo() throws Exception {
         InstanceValidator ours = new InstanceValidator(outcome.checked().converted().support());
         Map<String, Long> ourErrors = new TreeMap<>();
         Map<String, Long> theirErrors = new TreeMap<>();
+        Map<String, String> bothMessages = new TreeMap<>();
         for (FhirSource invalid : outcome.checked().converted().project().resources(FhirSource.Role.INVALID_EXAMPLE)) {
-            ourErrors.put(invalid.file(), ours.validate(invalid).stream().filter(Finding::isError).count());
-            theirErrors.put(invalid.file(), engine.errors(invalid.file(), invalid.text()));
+            List<Finding> ourFindings = ours.validate(invalid).stream().filter(Finding::isError).toList();
+            List<String> theirMessages = withoutEchoes(engine.errorMessages(invalid.file(), invalid.text()));
+            ourErrors.put(invalid.file(), (long) ourFindings.size());
+            theirErrors.put(invalid.file(), (long) theirMessages.size());
+            bothMessages.put(invalid.file(), "ours " + ourFindings.stream().map(Finding::message).toList() + ", theirs " + theirMessages);
         }
         assertTrue(ourErrors.size() >= 5, "the specification's invalid examples: " + ourErrors.keySet());
         ourErrors.forEach((file, errors) -> assertTrue(errors > 0, file + " is invalid"));
-        assertEquals(ourErrors, theirErrors, "errors per invalid example: ours, then the HL7 engine's with the package loaded");
+        assertEquals(ourErrors, theirErrors, "errors per invalid example: ours, then the HL7 engine's with the package loaded: " + bothMessages);
+    }
+
+    /** The engine's messages without "Unknown code" on X.code where X itself is reported as not in its value set. */
+    private static List<String> withoutEchoes(List<String> messages) {
+        return messages.stream().filter(message -> {
+            int colon = message.indexOf(": Unknown code ");
+            if (colon < 0 || !message.substring(0, colon).endsWith(".code")) return true;
+            String coding = message.substring(0, colon - ".code".length()) + ": ";
+            return messages.stream().noneMatch(other -> other.startsWith(coding) && other.contains("was not found in the value set"));
+        }).toList();
     }
 }
