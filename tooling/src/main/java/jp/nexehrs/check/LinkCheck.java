@@ -4,7 +4,9 @@ import jp.nexehrs.convert.ConformanceArtifact;
 import jp.nexehrs.convert.ConvertedDocument;
 import jp.nexehrs.load.FhirSource;
 import jp.nexehrs.load.PagePaths;
+import jp.nexehrs.fhir.LaterFhirVersionResourceException;
 import jp.nexehrs.report.Finding;
+import jp.nexehrs.report.Severity;
 import jp.nexehrs.util.TextPositions;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -17,6 +19,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Every link an editor writes in a guideline document must lead somewhere: another document (and, with a
@@ -26,6 +30,9 @@ import java.util.Set;
  * page, and the files the site serves as they are (a guide's images) are pages too.
  */
 final class LinkCheck {
+    /** The IG Publisher's name of a resource's page: {@code <Type>-<id>.html}. */
+    private static final Pattern IG_PUBLISHER_PAGE = Pattern.compile("([A-Z][A-Za-z]+)-[^/]+\\.html");
+
     /**
      * @param fragments   the intros and notes of artifact pages
      * @param pagePaths   the site's URL scheme: the pages every site has, and each artifact's and example's
@@ -46,6 +53,7 @@ final class LinkCheck {
         }
         Set<String> otherPages = new HashSet<>(pagePaths.fixedPages().values());
         otherPages.add(packageFile);
+        otherPages.addAll(pagePaths.downloads());
         otherPages.addAll(servedFiles);
         for (ConformanceArtifact artifact : artifacts) {
             otherPages.add(pagePaths.page(artifact.source()));
@@ -62,35 +70,59 @@ final class LinkCheck {
             String page = document.source().pagePath();
             for (Element link : checked.getValue().select("a[href]")) {
                 String href = link.attr("href");
-                String problem = problemWith(page, href, anchorsByPage, otherPages);
+                Problem problem = problemWith(page, href, anchorsByPage, otherPages, pagePaths);
                 if (problem == null) continue;
-                findings.add(new Finding(jp.nexehrs.report.Severity.ERROR, document.source().file(),
-                        lineOf(document, href, link.text()), 0, "", "broken-link", problem));
+                findings.add(new Finding(problem.severity(), document.source().file(),
+                        lineOf(document, href, link.text()), 0, "", "broken-link", problem.message()));
             }
         }
         return findings;
     }
 
-    private static String problemWith(String fromPage, String href, Map<String, Set<String>> anchorsByPage, Set<String> otherPages) {
+    /** What is wrong with a link: an error when it is the guide's mistake, a warning when only this site lacks the target. */
+    private record Problem(Severity severity, String message) {
+    }
+
+    private static Problem problemWith(String fromPage, String href, Map<String, Set<String>> anchorsByPage, Set<String> otherPages,
+                                       PagePaths pagePaths) {
         // Other sites are not followed (the build is offline), whatever their URL looks like.
         if (href.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*") || href.startsWith("//")) return null;
         URI uri;
         try {
             uri = new URI(href);
         } catch (URISyntaxException e) {
-            return "link '" + href + "' is not a valid URL";
+            return new Problem(Severity.ERROR, "link '" + href + "' is not a valid URL");
         }
         String path = uri.getPath() == null || uri.getPath().isEmpty() ? fromPage : resolve(fromPage, uri.getPath());
         String fragment = uri.getFragment();
         if (anchorsByPage.containsKey(path)) {
             if (fragment == null || fragment.isEmpty() || anchorsByPage.get(path).contains(fragment)) return null;
-            return "link '" + href + "' names a section or anchor '#" + fragment + "' that " + (path.equals(fromPage) ? "this document" : path) + " does not have";
+            return new Problem(Severity.ERROR, "link '" + href + "' names a section or anchor '#" + fragment + "' that "
+                    + (path.equals(fromPage) ? "this document" : path) + " does not have");
         }
         if (otherPages.contains(path)) return null;
-        return "link '" + href + "' leads to no page of the site (" + path + ")";
+        if (path.startsWith("/")) {
+            // Above the site's root (or from the server's root): where the site is published decides, which the build cannot know.
+            return new Problem(Severity.WARNING, "link '" + href + "' leads outside the site's folder, to whatever the server"
+                    + " it is published on has there: not checked");
+        }
+        Matcher artifactPage = IG_PUBLISHER_PAGE.matcher(path);
+        if (artifactPage.matches() && LaterFhirVersionResourceException.isR5Only(artifactPage.group(1))) {
+            return new Problem(Severity.WARNING, "link '" + href + "' is to the page of a FHIR R5 " + artifactPage.group(1)
+                    + ", which this FHIR R4 build leaves out: it leads nowhere on this site");
+        }
+        java.util.Optional<String> igPublisherFile = pagePaths.igPublisherOnlyFile(path);
+        if (igPublisherFile.isPresent()) {
+            return new Problem(Severity.WARNING, "link '" + href + "' is to the IG Publisher's " + path + " (" + igPublisherFile.get()
+                    + "), which nexehrs does not make: it leads nowhere on this site");
+        }
+        return new Problem(Severity.ERROR, "link '" + href + "' leads to no page of the site (" + path + ")");
     }
 
-    /** {@code to} relative to the folder of {@code fromPage}, normalised; a path that climbs out of the site stays as is. */
+    /**
+     * {@code to} relative to the folder of {@code fromPage}, normalised; a path that climbs out of the site, or starts at the
+     * server's root, comes back as an absolute path.
+     */
     private static String resolve(String fromPage, String to) {
         int slash = fromPage.lastIndexOf('/');
         String base = slash < 0 ? "" : fromPage.substring(0, slash + 1);

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.function.Predicate;
 
 /**
@@ -33,6 +35,9 @@ final class ValueSetExpansions {
     private static final Set<String> IMPLICIT_PROPERTIES = Set.of("concept", "code", "display", "parent", "child",
             "status", "inactive", "notSelectable");
     private static final Set<String> HIERARCHY_OPERATORS = Set.of("is-a", "descendent-of", "is-not-a", "generalizes");
+
+    /** The expander's words for filters on a code system that does not list its codes here. */
+    private static final Pattern ABSENT_CODE_SYSTEM = Pattern.compile("CodeSystem '([^']+)' is (?:ignored/not-present|unknown)");
 
     private final ConformanceSupport support;
     static final String RULE_SYSTEM_UNKNOWN = "valueset-source-unknown";
@@ -142,6 +147,14 @@ final class ValueSetExpansions {
             // HAPI's expander throws on some malformed composes: the value set's error, not the build's crash.
             definition.error("\"compose\"", "value set '" + valueSet.getUrl() + "' cannot be expanded: " + LibraryMessages.of(e));
             return Optional.empty();
+        }
+        if (outcome != null && outcome.getError() != null) {
+            // Filters on a code system that is only named here (SNOMED CT, content not-present): not checkable offline.
+            Matcher absent = ABSENT_CODE_SYSTEM.matcher(outcome.getError());
+            if (absent.find() && !isProjects(absent.group(1))) {
+                definition.unavailable.add(absent.group(1));
+                return Optional.empty();
+            }
         }
         if (outcome == null || outcome.getValueSet() == null || outcome.getError() != null) {
             definition.error("\"compose\"", "value set '" + valueSet.getUrl() + "' cannot be expanded: "

@@ -246,8 +246,10 @@ public final class SiteComposer {
         site.put("acceptedCount", checked.suppressed().size());
         site.put("informationCount", checked.count(Severity.INFORMATION));
         site.put("packageFile", config.packageFileName());
-        site.put("definitionsZip", Downloads.DEFINITIONS);
-        site.put("examplesZip", Downloads.EXAMPLES);
+        site.put("definitionsZip", PagePaths.DEFINITIONS_JSON_ZIP);
+        site.put("definitionsXmlZip", PagePaths.DEFINITIONS_XML_ZIP);
+        site.put("examplesZip", PagePaths.EXAMPLES_JSON_ZIP);
+        site.put("examplesXmlZip", PagePaths.EXAMPLES_XML_ZIP);
         site.put("hasGovernance", !checked.governance().governance().isEmpty());
         Map<String, String> badges = new HashMap<>();
         checked.governance().documents().forEach((id, status) -> badges.put(id, status.badge()));

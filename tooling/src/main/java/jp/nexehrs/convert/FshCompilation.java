@@ -22,6 +22,7 @@ import jp.nexehrs.load.ProjectConfig;
 import jp.nexehrs.load.ProjectLoader;
 import jp.nexehrs.node.NodeUnavailableException;
 import jp.nexehrs.report.Finding;
+import jp.nexehrs.report.Severity;
 import jp.nexehrs.report.SourceException;
 import jp.nexehrs.util.Plural;
 
@@ -60,6 +61,14 @@ final class FshCompilation {
     /** SUSHI's words for a name it could not resolve, which a missing dependency explains. */
     private static final Pattern UNRESOLVED_NAME = Pattern.compile(
             "^(Resolved value \"([^\"]+)\" is not a valid URI|Cannot resolve|Could not find|Cannot find|Failed to resolve)");
+    /**
+     * SUSHI's words for a rule on an extension it has no definition of (HL7's extensions package, say): the rule cannot
+     * be applied, and a missing dependency explains it. Group 1 or 2 names the extension.
+     */
+    private static final Pattern MISSING_EXTENSION = Pattern.compile(
+            "unable to locate extension definition for: (\\S+?)\\.?$|(?:does not exist:?|No element found at path) \\S*?extension\\[([^\\]]+)\\]");
+    /** The message id of a SUSHI error a missing dependency explains, followed by the name it could not find. */
+    private static final String MISSING_DEPENDENCY_ID = "sushi-missing-dependency:";
 
     private final ProjectLoader reader;
     private final Sushi sushi;
@@ -123,11 +132,13 @@ final class FshCompilation {
                     + " without saying what went wrong, and made " + Plural.of(compiled.files().size(), "resource")
                     + ": run `sushi build` on these sources to see its own output"));
         }
+        List<Finding> sushiFindings = new ArrayList<>();
         for (SushiMessage message : compiled.messages()) {
             if (NOT_THE_GUIDES.stream().noneMatch(p -> p.matcher(message.message()).find())) {
-                findings.add(finding(message, sourcesName, folders, project.missingDependencies()));
+                sushiFindings.add(finding(message, sourcesName, folders, project.missingDependencies()));
             }
         }
+        findings.addAll(oncePerFileAndName(sushiFindings));
         List<FhirSource> generated = new ArrayList<>();
         Map<String, FshDeclaration> origins = new HashMap<>();
         String generatedFolder = FshFolders.GENERATED + "/resources/";
@@ -158,7 +169,7 @@ final class FshCompilation {
      * A SUSHI message as a finding on the project's own file: {@code input/fsh/...} of the compiled copy is the
      * project's FSH folder, and the configuration is the guide's sushi-config.yaml or, when nexehrs wrote it, nexehrs.yaml.
      */
-    private static Finding finding(SushiMessage message, String sourcesName, FshFolders folders, List<MissingPackage> missing) {
+    static Finding finding(SushiMessage message, String sourcesName, FshFolders folders, List<MissingPackage> missing) {
         String file = projectFile(message.file(), sourcesName, folders);
         int line = file.equals(ProjectLoader.CONFIG_FILE) ? 0 : message.line();
         String said = SUSHIS_OWN_FAILURE.matcher(message.message()).find()
@@ -170,13 +181,49 @@ final class FshCompilation {
             if (message.appliedLine() > 0) text.append(':').append(message.appliedLine());
             text.append(')');
         }
-        Matcher unresolved = UNRESOLVED_NAME.matcher(message.message());
-        if (message.error() && !missing.isEmpty() && unresolved.find()) {
-            text.append(" — probably a name from ").append(missing.stream().map(MissingPackage::label).collect(Collectors.joining(", ")))
-                    .append(", which is not on this machine: not checked");
+        String missingLabels = missing.stream().map(MissingPackage::label).collect(Collectors.joining(", "));
+        if (message.error() && !missing.isEmpty() && UNRESOLVED_NAME.matcher(message.message()).find()) {
+            text.append(" — probably a name from ").append(missingLabels).append(", which is not on this machine: not checked");
             return Finding.warning(file, line, 0, text.toString());
         }
+        Matcher extension = MISSING_EXTENSION.matcher(message.message());
+        if (message.error() && !missing.isEmpty() && extension.find()) {
+            String name = extension.group(1) != null ? extension.group(1) : extension.group(2);
+            text.append(" — the extension ").append(name).append(" is probably defined in ").append(missingLabels)
+                    .append(", which is not on this machine: not checked");
+            return new Finding(Severity.WARNING, file, line, 0, "", MISSING_DEPENDENCY_ID + name, text.toString());
+        }
         return message.error() ? Finding.error(file, line, 0, text.toString()) : Finding.warning(file, line, 0, text.toString());
+    }
+
+    /**
+     * One warning per file and missing extension: a guide that puts an extension from a missing package on every
+     * element (HL7's obligations) would otherwise get a warning per rule, hundreds per file. The first rule's line is
+     * kept, and the others' lines are listed.
+     */
+    static List<Finding> oncePerFileAndName(List<Finding> findings) {
+        Map<String, List<Finding>> grouped = new LinkedHashMap<>();
+        List<Finding> result = new ArrayList<>();
+        for (Finding finding : findings) {
+            if (!finding.messageId().startsWith(MISSING_DEPENDENCY_ID)) {
+                result.add(finding);
+                continue;
+            }
+            List<Finding> group = grouped.computeIfAbsent(finding.file() + "\n" + finding.messageId(), k -> new ArrayList<>());
+            if (group.isEmpty()) result.add(finding); // its place in the order; replaced below when it has company
+            group.add(finding);
+        }
+        for (List<Finding> group : grouped.values()) {
+            if (group.size() == 1) continue;
+            Finding first = group.get(0);
+            List<Integer> otherLines = group.stream().skip(1).map(Finding::line).distinct().sorted().toList();
+            String lines = otherLines.stream().limit(20).map(String::valueOf).collect(Collectors.joining(", "))
+                    + (otherLines.size() > 20 ? ", …" : "");
+            Finding merged = new Finding(first.severity(), first.file(), first.line(), first.column(), first.fhirPath(), first.messageId(),
+                    first.message() + " (and " + Plural.of(group.size() - 1, "more rule") + " on this extension in this file, lines " + lines + ")");
+            result.set(result.indexOf(first), merged);
+        }
+        return result;
     }
 
     private static String projectFile(String compiledName, String sourcesName, FshFolders folders) {

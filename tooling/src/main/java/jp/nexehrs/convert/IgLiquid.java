@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * replaced, and everything else is left out of the page with a finding on its file and line, so that no Liquid ever
  * reaches a reader. Replaced: {@code {% include f %}} by {@code input/includes/f} (its own Liquid resolved in turn);
  * {@code {% highlight lang %}...{% endhighlight %}} by a fenced code block; {@code {% raw %}...{% endraw %}} by its
- * text as written; {@code {% comment %}} blocks by nothing; and the outputs {@code {{site.data.fhir.path}}} (the FHIR R4
+ * text as written; {@code {% comment %}} blocks by nothing; the template's {@code {% include img.html img=.. caption=.. %}},
+ * when the guide has no img.html, by a figure; and the outputs {@code {{site.data.fhir.path}}} (the FHIR R4
  * specification's base URL), {@code .version}, {@code .canonical}, {@code .packageId} and {@code .igVer}. Left out with
  * a warning: the fragments the IG Publisher makes while it builds ({@code {% include dependency-table.xhtml %}},
  * {@code {% lang-fragment ... %}}), loops, conditions and other outputs, which need its data. A {@code <style>} block
@@ -37,6 +38,9 @@ final class IgLiquid {
     /** Tags whose body runs until their end tag: left out whole. */
     private static final Set<String> BLOCKS = Set.of("for", "if", "unless", "case", "capture", "tablerow");
     private static final int MAX_INCLUDE_DEPTH = 16;
+    /** The IG Publisher template's include for a figure, which guides call without having the file. */
+    private static final String IMAGE_INCLUDE = "img.html";
+    private static final Pattern INCLUDE_PARAMETER = Pattern.compile("([\\w-]+)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
     private static final Pattern STYLE = Pattern.compile("<style\\b.*?</style\\s*>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
 
     private final Path projectRoot;
@@ -139,6 +143,7 @@ final class IgLiquid {
             return "";
         }
         Optional<Path> found = find(name);
+        if (found.isEmpty() && name.equals(IMAGE_INCLUDE)) return figure(file, line, argument, findings);
         if (found.isEmpty()) {
             if (name.endsWith(".xhtml")) {
                 findings.add(leftOut(file, line, "{% include " + name + " %}", "the IG Publisher makes that fragment while it builds"));
@@ -156,6 +161,25 @@ final class IgLiquid {
             findings.add(Finding.error(file, line, 0, "{% include " + name + " %}: cannot read " + ProjectLoader.IG_INCLUDES_DIR + "/" + name));
             return "";
         }
+    }
+
+    /**
+     * The IG Publisher template's own {@code {% include img.html img="f.png" caption="..." %}}, when the guide has no
+     * img.html of its own: the image with its caption as a figure (its {@code width} is the template's look, not kept).
+     */
+    private static String figure(String file, int line, String argument, List<Finding> findings) {
+        Map<String, String> parameters = new java.util.HashMap<>();
+        Matcher parameter = INCLUDE_PARAMETER.matcher(argument);
+        while (parameter.find()) parameters.put(parameter.group(1), parameter.group(2) != null ? parameter.group(2) : parameter.group(3));
+        String image = parameters.getOrDefault("img", "");
+        if (image.isBlank()) {
+            findings.add(Finding.error(file, line, 0, "{% include " + IMAGE_INCLUDE + " %} names no image: add img=\"file.png\""));
+            return "";
+        }
+        String caption = parameters.getOrDefault("caption", "");
+        String escapedCaption = org.jsoup.nodes.Entities.escape(caption);
+        return "\n<figure class=\"figure\"><img src=\"" + org.jsoup.nodes.Entities.escape(image) + "\" alt=\"" + escapedCaption + "\">"
+                + (caption.isBlank() ? "" : "<figcaption>" + escapedCaption + "</figcaption>") + "</figure>\n";
     }
 
     /** The included file, inside input/includes/ only, also when followed through links. */

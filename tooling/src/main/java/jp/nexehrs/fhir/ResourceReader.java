@@ -64,7 +64,10 @@ public final class ResourceReader {
             IBaseResource resource = parse(text, format, strict, collected);
             return new ParsedResource(resource, text, format, collected.problems());
         } catch (DataFormatException e) {
-            throw new SourceException(displayName, 0, 0, "not a valid FHIR R4 resource: " + stripHapiCode(e.getMessage()), e);
+            String message = e.getMessage() == null ? "" : e.getMessage();
+            java.util.Optional<String> laterType = LaterFhirVersionResourceException.r5TypeIn(message);
+            if (laterType.isPresent()) throw new LaterFhirVersionResourceException(displayName, laterType.get(), e);
+            throw new SourceException(displayName, 0, 0, "not a valid FHIR R4 resource: " + stripHapiCode(message), e);
         } catch (RuntimeException e) {
             // HAPI's parser fails outright on some well-formed JSON (an empty key, for one: found by the property
             // tests); the file is still the problem, so it is reported as one, never as a crash of the build.

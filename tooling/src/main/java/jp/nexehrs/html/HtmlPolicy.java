@@ -22,7 +22,7 @@ public final class HtmlPolicy {
     private static final String BASE = "https://site.invalid/";
 
     private final Safelist safelist = Safelist.relaxed()
-            .addTags("hr", "mark", "kbd", "s", "del", "details", "summary", "abbr", "time")
+            .addTags("hr", "mark", "kbd", "s", "del", "details", "summary", "abbr", "time", "figure", "figcaption")
             .addAttributes(":all", "class", "id", "lang", "title", "role")
             .addAttributes("code", "data-lang")
             .addAttributes("col", "style")

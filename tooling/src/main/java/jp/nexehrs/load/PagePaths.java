@@ -25,10 +25,31 @@ public final class PagePaths {
     public static final String QA = "qa.html";
     public static final String GOVERNANCE = "governance.html";
     public static final String SEARCH_INDEX = "search-index.json";
+    /** Every conformance resource (profiles with snapshots, extensions, value sets, code systems), JSON and XML, zipped. */
+    public static final String DEFINITIONS_JSON_ZIP = "definitions.json.zip";
+    public static final String DEFINITIONS_XML_ZIP = "definitions.xml.zip";
+    /** Every example, JSON and XML, zipped. The four zips have the IG Publisher's names, which guides' pages link to. */
+    public static final String EXAMPLES_JSON_ZIP = "examples.json.zip";
+    public static final String EXAMPLES_XML_ZIP = "examples.xml.zip";
+    /**
+     * Files the IG Publisher writes on every site it builds that this site does not have, with what they hold: a guide's
+     * download page links to them, which is not a mistake in the guide, so the link check says they are not made here.
+     */
+    private static final Map<String, String> IG_PUBLISHER_ONLY_FILES = Map.ofEntries(
+            Map.entry("csvs.zip", "the profiles as CSV tables"), Map.entry("excels.zip", "the profiles as Excel workbooks"),
+            Map.entry("schematrons.zip", "Schematron rules"), Map.entry("definitions.ttl.zip", "the definitions in Turtle"),
+            Map.entry("examples.ttl.zip", "the examples in Turtle"), Map.entry("full-ig.zip", "the whole site as a zip"),
+            Map.entry("expansions.json.zip", "the value sets' expansions"), Map.entry("expansions.xml.zip", "the value sets' expansions"),
+            Map.entry("validator.pack", "the validator's pack"), Map.entry("package.r4.tgz", "an R4 copy of an R5 guide's package"),
+            Map.entry("package.r4b.tgz", "an R4B copy of the package"), Map.entry("qa.min.html", "the IG Publisher's QA summary"));
     private static final String PAGE = ".html";
     /** {@code <Type>-<id>.<html|json|xml>}: a resource type (a capital, then letters) and a FHIR id. */
     private static final java.util.regex.Pattern IG_PUBLISHER_NAME =
             java.util.regex.Pattern.compile("([A-Z][A-Za-z]+)-([A-Za-z0-9.-]{1,64})\\.(html|json|xml)(#.*)?");
+
+    /** The IG Publisher's extra pages of a profile: {@code StructureDefinition-<id>-<view>.html}, any fragment. */
+    private static final java.util.regex.Pattern IG_PUBLISHER_PROFILE_SUB_PAGE =
+            java.util.regex.Pattern.compile("StructureDefinition-([A-Za-z0-9.-]{1,64})-(definitions|mappings|examples|testing)\\.html(#.*)?");
 
     private final Naming naming;
 
@@ -78,12 +99,39 @@ public final class PagePaths {
      * Where a link written with the IG Publisher's name of an artifact's page or download ({@code StructureDefinition-x.html},
      * {@code Patient-example.json}; an optional {@code #fragment} is kept) leads on this site; empty for any other link.
      * Guides written for the IG Publisher link to its names, so their Markdown keeps working whatever this scheme names.
+     * The IG Publisher's sub-pages of a profile ({@code StructureDefinition-x-definitions.html}, {@code -mappings},
+     * {@code -examples}, {@code -testing}) lead to the section of the profile's one page that shows the same.
      */
     public java.util.Optional<String> ofIgPublisherName(String href) {
-        java.util.regex.Matcher name = IG_PUBLISHER_NAME.matcher(href);
+        java.util.regex.Matcher subPage = IG_PUBLISHER_PROFILE_SUB_PAGE.matcher(href.startsWith("./") ? href.substring(2) : href);
+        if (subPage.matches()) {
+            String section = switch (subPage.group(2)) {
+                case "definitions" -> "#views";
+                case "mappings" -> "#mappings";
+                case "examples" -> "#examples";
+                default -> "";
+            };
+            return java.util.Optional.of(naming.stem("StructureDefinition", subPage.group(1)) + PAGE + section);
+        }
+        java.util.regex.Matcher name = IG_PUBLISHER_NAME.matcher(href.startsWith("./") ? href.substring(2) : href);
         if (!name.matches()) return java.util.Optional.empty();
         String fragment = name.group(4) == null ? "" : name.group(4);
         return java.util.Optional.of(naming.stem(name.group(1), name.group(2)) + "." + name.group(3) + fragment);
+    }
+
+    /** The archive name of a resource in the zips of definitions and examples in XML: {@code <Type>-<id>.xml}. */
+    public String xmlArchiveEntry(FhirSource source) {
+        return source.resourceType() + "-" + source.id() + ".xml";
+    }
+
+    /** The zips of definitions and examples every site has. */
+    public java.util.List<String> downloads() {
+        return java.util.List.of(DEFINITIONS_JSON_ZIP, DEFINITIONS_XML_ZIP, EXAMPLES_JSON_ZIP, EXAMPLES_XML_ZIP);
+    }
+
+    /** What the IG Publisher's file {@code path} holds, when it is one of its own files this site does not have. */
+    public java.util.Optional<String> igPublisherOnlyFile(String path) {
+        return java.util.Optional.ofNullable(IG_PUBLISHER_ONLY_FILES.get(path));
     }
 
     /** The pages every site has, by the names the templates use: {@code site.pages.home} and so on. */

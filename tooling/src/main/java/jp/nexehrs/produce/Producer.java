@@ -3,15 +3,14 @@ package jp.nexehrs.produce;
 import jp.nexehrs.check.Checked;
 import jp.nexehrs.check.ExampleValidation;
 import jp.nexehrs.compose.ComposedSite;
-import jp.nexehrs.compose.Downloads;
 import jp.nexehrs.compose.SiteFile;
 import jp.nexehrs.compose.SiteFiles;
 import jp.nexehrs.convert.ConformanceArtifact;
 import jp.nexehrs.convert.Converted;
-import jp.nexehrs.fhir.FhirEngine;
 import jp.nexehrs.fhir.PackageIndex;
 import jp.nexehrs.load.FhirSource;
 import jp.nexehrs.load.PagePaths;
+import ca.uhn.fhir.parser.IParser;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.ImplementationGuide;
 
@@ -21,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -42,7 +42,7 @@ public final class Producer {
     public Products produce(Checked checked, Optional<ComposedSite> site, boolean withPackage) {
         Converted converted = checked.converted();
         // Only suppliers: nothing is read or encoded until the package or a download asks for it.
-        ResourceJson json = ResourceJson.of(checked, site);
+        ResourceFiles json = ResourceFiles.json(checked, site);
         Optional<PackageArchive> archive = withPackage ? Optional.of(packageOf(checked, json)) : Optional.empty();
         SiteFiles files = SiteFiles.inMemory();
         byte[] qaHtml = new byte[0];
@@ -50,16 +50,19 @@ public final class Producer {
             files = site.get().files();
             if (archive.isPresent()) files.add(new SiteFile(archive.get().fileName(), archive.get().content()));
             ZipArchive zip = new ZipArchive(epochSeconds);
-            // All definitions and all examples, one zip each, for readers who want the files without the package.
-            files.add(new SiteFile(Downloads.DEFINITIONS, zip.write(json.definitions())));
-            files.add(new SiteFile(Downloads.EXAMPLES, zip.write(json.examples())));
+            // All definitions and all examples, in JSON and in XML, for readers who want the files without the package.
+            ResourceFiles xml = ResourceFiles.xml(checked, site);
+            files.add(new SiteFile(PagePaths.DEFINITIONS_JSON_ZIP, zip.write(json.definitions())));
+            files.add(new SiteFile(PagePaths.DEFINITIONS_XML_ZIP, zip.write(xml.definitions())));
+            files.add(new SiteFile(PagePaths.EXAMPLES_JSON_ZIP, zip.write(json.examples())));
+            files.add(new SiteFile(PagePaths.EXAMPLES_XML_ZIP, zip.write(xml.examples())));
             if (files.contains(PagePaths.QA)) qaHtml = files.read(PagePaths.QA);
         }
         byte[] qaJson = new QaReport().toJson(converted.project().config(), checked.findings(), checked.suppressed(), checked.examples());
         return new Products(files, archive, qaJson, qaHtml, checked.findings(), checked.hasErrors());
     }
 
-    private PackageArchive packageOf(Checked checked, ResourceJson json) {
+    private PackageArchive packageOf(Checked checked, ResourceFiles json) {
         Converted converted = checked.converted();
         PagePaths paths = converted.project().pagePaths();
         List<NpmPackageWriter.Entry> entries = new ArrayList<>();
@@ -84,30 +87,39 @@ public final class Producer {
     }
 
     /**
-     * Every definition's and example's JSON by file name, in the artifacts' order: the files the composed site holds
-     * beside each page (the same parser and settings wrote them), or, with no site, encoded here. Each is read when
+     * Every definition's and example's JSON (or XML) by file name, in the artifacts' order: the files the composed site
+     * holds beside each page (the same parser and settings wrote them), or, with no site, encoded here. Each is read when
      * the package or a download asks for it and not kept, so that they are never all in memory at once (a large
      * guide's JSON is large). Encoding every resource a second time was most of the produce stage on large projects
      * (tooling/BENCHMARKS.md): the site's files are read instead.
      */
-    private record ResourceJson(Map<String, Supplier<byte[]>> definitions, Map<String, Supplier<byte[]>> examples) {
-        static ResourceJson of(Checked checked, Optional<ComposedSite> site) {
-            FhirEngine engine = checked.converted().support().engine();
+    private record ResourceFiles(Map<String, Supplier<byte[]>> definitions, Map<String, Supplier<byte[]>> examples) {
+        static ResourceFiles json(Checked checked, Optional<ComposedSite> site) {
             PagePaths paths = checked.converted().project().pagePaths();
+            return of(checked, site, paths::packageEntry, paths::json, checked.converted().support().engine().jsonParser());
+        }
+
+        static ResourceFiles xml(Checked checked, Optional<ComposedSite> site) {
+            PagePaths paths = checked.converted().project().pagePaths();
+            return of(checked, site, paths::xmlArchiveEntry, paths::xml, checked.converted().support().engine().xmlParser());
+        }
+
+        private static ResourceFiles of(Checked checked, Optional<ComposedSite> site, Function<FhirSource, String> entryName,
+                                        Function<FhirSource, String> siteFile, IParser parser) {
             Map<String, Supplier<byte[]>> definitions = new LinkedHashMap<>();
             for (ConformanceArtifact artifact : checked.converted().conformance()) {
-                definitions.put(paths.packageEntry(artifact.source()), bytes(paths.json(artifact.source()), artifact::resource, site, engine));
+                definitions.put(entryName.apply(artifact.source()), bytes(siteFile.apply(artifact.source()), artifact::resource, site, parser));
             }
             Map<String, Supplier<byte[]>> examples = new LinkedHashMap<>();
             for (ExampleValidation example : checked.examples()) {
-                examples.put(paths.packageEntry(example.source()), bytes(paths.json(example.source()), example.source()::resource, site, engine));
+                examples.put(entryName.apply(example.source()), bytes(siteFile.apply(example.source()), example.source()::resource, site, parser));
             }
-            return new ResourceJson(definitions, examples);
+            return new ResourceFiles(definitions, examples);
         }
 
-        private static Supplier<byte[]> bytes(String file, Supplier<IBaseResource> resource, Optional<ComposedSite> site, FhirEngine engine) {
+        private static Supplier<byte[]> bytes(String file, Supplier<IBaseResource> resource, Optional<ComposedSite> site, IParser parser) {
             if (site.isPresent() && site.get().files().contains(file)) return () -> site.get().files().read(file);
-            return () -> engine.jsonParser().encodeResourceToString(resource.get()).getBytes(StandardCharsets.UTF_8);
+            return () -> parser.encodeResourceToString(resource.get()).getBytes(StandardCharsets.UTF_8);
         }
     }
 }

@@ -47,6 +47,9 @@ class ValueSetExpansionsTest {
                 .formatted(BASE, BASE));
         write("ValueSet", "loinc", """
                 "compose": {"include": [{"system": "http://loinc.org", "filter": [{"property": "CLASS", "op": "=", "value": "CHEM"}]}]}""");
+        // SNOMED CT: the R4 definitions name it (content not-present), so its filters cannot be applied offline.
+        write("ValueSet", "snomed", """
+                "compose": {"include": [{"system": "http://snomed.info/sct", "filter": [{"property": "concept", "op": "is-a", "value": "418038007"}]}]}""");
         write("ValueSet", "unknown-code", """
                 "compose": {"include": [{"system": "%sCodeSystem/minimal-marital", "concept": [{"code": "married"}, {"code": "widowed"}]}]}"""
                 .formatted(BASE));
@@ -69,9 +72,16 @@ class ValueSetExpansionsTest {
         assertEquals(List.of("arm", "hand"), codes("upper-limb").stream().sorted().toList());
         assertEquals(List.of("arm", "hand", "single"), codes("nested").stream().sorted().toList());
         assertEquals(List.of("married", "single"), codes("minimal-marital-status").stream().sorted().toList());
-        for (String good : List.of("upper-limb", "nested", "loinc", "minimal-marital-status")) {
+        for (String good : List.of("upper-limb", "nested", "loinc", "snomed", "minimal-marital-status")) {
             assertTrue(on(result.findings(), VS + "ValueSet-" + good + ".json").isEmpty(), describe(result.findings()));
         }
+    }
+
+    @Test
+    void aFilterOnACodeSystemThatIsOnlyNamedIsNotExpandableOfflineWithoutAFinding() {
+        ValueSetExpansion snomed = result.expansions().get(BASE + "ValueSet/snomed");
+        assertTrue(snomed.codes().isEmpty());
+        assertEquals(List.of("http://snomed.info/sct"), snomed.unavailable());
     }
 
     @Test

@@ -2,6 +2,7 @@ package jp.nexehrs.compose;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.nexehrs.load.PagePaths;
 import jp.nexehrs.pipeline.Goal;
 import jp.nexehrs.pipeline.Outcome;
 import jp.nexehrs.pipeline.Pipeline;
@@ -202,8 +203,8 @@ class RepositoryArtifactPagesTest {
 
     @Test
     void theDefinitionsAndExamplesZipsHoldEveryJsonFileTheSiteServes() throws IOException {
-        for (String[] zip : new String[][]{{Downloads.DEFINITIONS, "StructureDefinition-nexehrs-patient.json"},
-                {Downloads.EXAMPLES, "Patient-yamada-taro.json"}}) {
+        for (String[] zip : new String[][]{{PagePaths.DEFINITIONS_JSON_ZIP, "StructureDefinition-nexehrs-patient.json"},
+                {PagePaths.EXAMPLES_JSON_ZIP, "Patient-yamada-taro.json"}}) {
             List<String> names = new ArrayList<>();
             try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(site.resolve(zip[0])))) {
                 for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) names.add(entry.getName());
