@@ -56,7 +56,14 @@ final class Console {
         if (format == ReportFormat.Kind.TEXT && options.quiet) {
             findings(report.findings());
         } else {
-            out.print(format.format(new ReportFormat.Settings(toolVersion, options.verbose)).render(report));
+            // Written as it goes: the report of a large export is never one string in memory.
+            java.io.Writer writer = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
+            try {
+                format.format(new ReportFormat.Settings(toolVersion, options.verbose)).write(report, writer);
+                writer.flush();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot write the report to standard output", e);
+            }
         }
         long errors = report.count(Severity.ERROR);
         long warnings = report.count(Severity.WARNING);

@@ -161,8 +161,11 @@ final class ValidateCommand implements Callable<Integer> {
     private static ValidationReport translated(ValidationReport report, Locale words) {
         MessageTranslation translation = OwnMessages.translation(words);
         if (translation.isEnglish()) return report;
+        // Each message translated once: an export repeats the same few messages on thousands of resources.
+        java.util.Map<String, String> translations = new java.util.HashMap<>();
         return new ValidationReport(report.files(), report.resources(), report.findings().stream()
-                .map(f -> new Finding(f.severity(), f.file(), f.line(), f.column(), f.fhirPath(), f.messageId(), translation.translate(f.messageId(), f.message())))
+                .map(f -> new Finding(f.severity(), f.file(), f.line(), f.column(), f.fhirPath(), f.messageId(),
+                        translations.computeIfAbsent(f.messageId() + "\u0000" + f.message(), k -> translation.translate(f.messageId(), f.message()))))
                 .toList());
     }
 

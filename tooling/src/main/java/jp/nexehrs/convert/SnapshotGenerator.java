@@ -24,6 +24,8 @@ import java.util.Set;
  * found is a finding on the profile's file. A StructureDefinition that already has a snapshot keeps it unchanged.
  */
 final class SnapshotGenerator {
+    /** FHIR R5's root of all types, which R4 guides' logical models may name as their parent. */
+    private static final String R5_BASE = "http://hl7.org/fhir/StructureDefinition/Base";
     private final ConformanceSupport support;
     private final BuildCache cache;
     private final String dependencyDigest;
@@ -59,6 +61,7 @@ final class SnapshotGenerator {
         // level need nothing of each other: they are generated at once, while nothing is added to the chain, and
         // enter it together, in order, when all are done.
         List<FhirSource> byBase = dependencyOrder(profilesByUrl, findings);
+        Set<String> onR5Base = new HashSet<>();
         for (List<FhirSource> level : ProfileNeeds.levels(byBase, profile -> (StructureDefinition) profile.resource())) {
             List<Pending> pending = new ArrayList<>();
             for (FhirSource source : level) {
@@ -79,7 +82,7 @@ final class SnapshotGenerator {
                     support.add(artifact.parsed());
                     artifacts.add(artifact);
                 } else {
-                    baseProblem(source).ifPresentOrElse(findings::add, () -> pending.add(new Pending(source, key)));
+                    baseProblem(source, onR5Base).ifPresentOrElse(findings::add, () -> pending.add(new Pending(source, key)));
                 }
             }
             for (Attempt attempt : generations.generate(pending, this::generate)) {
@@ -99,10 +102,20 @@ final class SnapshotGenerator {
     /** A profile whose snapshot is to be generated, and its cache key when it can be cached. */
     private record Pending(FhirSource source, Optional<String> key) {}
 
-    /** Why {@code source} cannot be generated before trying: no base, or a base nobody has. */
-    private Optional<Finding> baseProblem(FhirSource source) {
+    /**
+     * Why {@code source} cannot be generated before trying: no base, or a base nobody has. A logical model on FHIR R5's
+     * Base (which SUSHI and the IG Publisher allow in an R4 guide) and those derived from it are left out with a
+     * warning, not an error in the guide: R4 has no Base to build a snapshot from. {@code onR5Base} collects them.
+     */
+    private Optional<Finding> baseProblem(FhirSource source, Set<String> onR5Base) {
         StructureDefinition definition = (StructureDefinition) source.resource();
         String base = definition.getBaseDefinition();
+        if (R5_BASE.equals(base) || onR5Base.contains(base)) {
+            onR5Base.add(definition.getUrl());
+            return Optional.of(Finding.warning(source.file(), TextPositions.lineOf(source.text(), "baseDefinition"), 0,
+                    "'" + definition.getUrl() + "' derives from " + (R5_BASE.equals(base) ? "" : "'" + base + "', which derives from ")
+                            + "FHIR R5's Base, which FHIR R4 does not define: it is left out of the site and the package, not checked"));
+        }
         if (base == null || base.isBlank()) {
             return Optional.of(Finding.error(source.file(), 0, 0, "StructureDefinition '" + definition.getUrl()
                     + "' has neither a baseDefinition nor a snapshot"));

@@ -91,6 +91,7 @@ public final class PackageValidation {
         List<CheckedResource> resources = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         AtomicLong hits = new AtomicLong();
+        SharedTexts texts = new SharedTexts();
         List<ResourceStream.Item> batch = new ArrayList<>();
         int batchSize = BATCH_PER_THREAD * toolkit.threads();
         NexehrsException[] failure = new NexehrsException[1];
@@ -99,14 +100,14 @@ public final class PackageValidation {
             batch.add(item);
             if (batch.size() < batchSize) return;
             try {
-                validateBatch(batch, results, validating, resources, findings, hits);
+                validateBatch(batch, results, validating, resources, findings, hits, texts);
             } catch (NexehrsException e) {
                 failure[0] = e;
             }
             batch.clear();
         });
         if (failure[0] != null) throw failure[0];
-        validateBatch(batch, results, validating, resources, findings, hits);
+        validateBatch(batch, results, validating, resources, findings, hits, texts);
         findings.addAll(0, packageFindings(validating, results));
         progress.say("validated " + Plural.of(resources.size(), "resource") + (request.shard().count() > 1 ? " (shard " + request.shard() + ")" : "")
                 + (results.enabled() ? ", " + hits.get() + " from the result cache" : ""));
@@ -133,7 +134,8 @@ public final class PackageValidation {
     }
 
     private void validateBatch(List<ResourceStream.Item> batch, ResultCache results, Validating validating,
-                               List<CheckedResource> resources, List<Finding> findings, AtomicLong hits) throws NexehrsException {
+                               List<CheckedResource> resources, List<Finding> findings, AtomicLong hits, SharedTexts texts)
+            throws NexehrsException {
         List<Optional<String>> keys = new ArrayList<>();
         List<Optional<ResultCache.Entry>> cached = new ArrayList<>();
         boolean anyMiss = false;
@@ -161,13 +163,31 @@ public final class PackageValidation {
             if (cached.get(i).isPresent()) hits.incrementAndGet();
             if (batch.get(i) instanceof ResourceStream.Resource r) {
                 ResourceInput input = r.input();
-                resources.add(new CheckedResource(input.file(), input.line(), entry.resourceType(), entry.profiles()));
+                resources.add(new CheckedResource(texts.of(input.file()), input.line(), texts.of(entry.resourceType()), texts.of(entry.profiles())));
                 for (Finding f : entry.findings()) {
-                    findings.add(new Finding(f.severity(), f.file(), input.lineInFile(f.line()), f.column(), f.fhirPath(), f.messageId(), f.message()));
+                    findings.add(new Finding(f.severity(), texts.of(f.file()), input.lineInFile(f.line()), f.column(), texts.of(f.fhirPath()),
+                            texts.of(f.messageId()), texts.of(f.message())));
                 }
             } else {
                 findings.addAll(entry.findings());
             }
+        }
+    }
+
+    /**
+     * Each text held once: the findings and profiles of an export repeat (the same message on every resource of a kind),
+     * and the report keeps one small record per resource and finding, not a copy of its words.
+     */
+    private static final class SharedTexts {
+        private final java.util.Map<String, String> texts = new java.util.HashMap<>();
+        private final java.util.Map<List<String>, List<String>> lists = new java.util.HashMap<>();
+
+        String of(String text) {
+            return text == null ? null : texts.computeIfAbsent(text, t -> t);
+        }
+
+        List<String> of(List<String> list) {
+            return lists.computeIfAbsent(list, l -> List.copyOf(l));
         }
     }
 

@@ -49,10 +49,35 @@ class IgPublisherOutputsTest {
                 ""));
         TestProjects.write(root, "input/resources/ActorDefinition-creator.json",
                 "{\"resourceType\": \"ActorDefinition\", \"id\": \"creator\", \"status\": \"active\", \"type\": \"system\"}\n");
+        TestProjects.write(root, "input/resources/StructureDefinition-document-model.json", logicalModel("document-model",
+                "http://hl7.org/fhir/StructureDefinition/Base"));
+        TestProjects.write(root, "input/resources/StructureDefinition-section-model.json", logicalModel("section-model",
+                "http://example.org/fhir/StructureDefinition/document-model"));
         try (Toolkit toolkit = new Toolkit(2, 946684800L)) {
             outcome = new Pipeline(toolkit, Progress.SILENT).run(root, Goal.BUILD);
         }
         site = root.resolve("build/site");
+    }
+
+    private static String logicalModel(String id, String base) {
+        String url = "http://example.org/fhir/StructureDefinition/" + id;
+        return """
+                {"resourceType": "StructureDefinition", "id": "%s", "url": "%s", "name": "M%s", "status": "draft",
+                 "fhirVersion": "4.0.1", "kind": "logical", "abstract": false, "type": "%s", "baseDefinition": "%s",
+                 "derivation": "specialization", "differential": {"element": [{"id": "%s", "path": "%s"}]}}
+                """.formatted(id, url, id.replace("-", ""), url, base, id, id);
+    }
+
+    @Test
+    void aLogicalModelOnR5sBaseAndOneDerivedFromItAreLeftOutWithAWarning() {
+        for (String id : List.of("document-model", "section-model")) {
+            List<Finding> onFile = TestProjects.on(outcome.findings(), "input/resources/StructureDefinition-" + id + ".json");
+            assertEquals(1, onFile.size(), TestProjects.describe(onFile));
+            assertEquals(Severity.WARNING, onFile.get(0).severity());
+            assertTrue(onFile.get(0).message().endsWith("FHIR R5's Base, which FHIR R4 does not define: it is left out of the site"
+                    + " and the package, not checked"), onFile.get(0).message());
+            assertTrue(!Files.exists(site.resolve("StructureDefinition-" + id + ".html")));
+        }
     }
 
     @Test

@@ -5,7 +5,6 @@ import jp.nexehrs.report.Finding;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import java.io.StringWriter;
 import java.util.List;
 
 /**
@@ -16,10 +15,9 @@ public final class JunitFormat implements ReportFormat {
     public static final String SUITE_NAME = "nexehrs validate";
 
     @Override
-    public String render(ValidationReport report) {
+    public void write(ValidationReport report, java.io.Writer out) throws java.io.IOException {
         List<String> files = report.filesWithFindings();
         long failing = files.stream().filter(f -> report.findingsOf(f).stream().anyMatch(Finding::isError)).count();
-        StringWriter out = new StringWriter();
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
             xml.writeStartDocument("UTF-8", "1.0");
@@ -38,7 +36,7 @@ public final class JunitFormat implements ReportFormat {
         } catch (XMLStreamException e) {
             throw new IllegalStateException("cannot write JUnit XML: " + e.getMessage(), e);
         }
-        return out + "\n";
+        out.write("\n");
     }
 
     private static void writeCase(XMLStreamWriter xml, String file, List<Finding> findings) throws XMLStreamException {

@@ -32,7 +32,7 @@ public final class SarifFormat implements ReportFormat {
     }
 
     @Override
-    public String render(ValidationReport report) {
+    public void write(ValidationReport report, java.io.Writer out) throws java.io.IOException {
         JsonNodeFactory json = JsonNodeFactory.instance;
         ObjectNode log = json.objectNode();
         log.put("$schema", SCHEMA);
@@ -85,7 +85,7 @@ public final class SarifFormat implements ReportFormat {
         report.files().forEach(files::add);
         ArrayNode resources = properties.putArray("resources");
         for (CheckedResource resource : report.resources()) resources.add(JsonFormat.resourceNode(resource));
-        return JsonFormat.write(log);
+        JsonFormat.write(log, out);
     }
 
     private static void addRule(ArrayNode rules, String ruleId, RuleDescriptions.Rule rule, Finding first) {

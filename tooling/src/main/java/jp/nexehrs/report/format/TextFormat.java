@@ -27,7 +27,7 @@ public final class TextFormat implements ReportFormat {
     }
 
     @Override
-    public String render(ValidationReport report) {
+    public void write(ValidationReport report, java.io.Writer text) throws java.io.IOException {
         Map<String, List<Finding>> groups = new LinkedHashMap<>();
         int unkeyed = 0;
         for (Finding finding : report.findings()) {
@@ -37,23 +37,21 @@ public final class TextFormat implements ReportFormat {
                     : String.join("\u0000", resource, finding.severity().name(), finding.messageId(), finding.fhirPath());
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(finding);
         }
-        StringBuilder text = new StringBuilder();
         for (List<Finding> group : groups.values()) {
             text.append(group.get(0).toLine());
             if (group.size() > 1) {
                 List<String> others = group.subList(1, group.size()).stream()
                         .map(f -> f.line() > 0 ? String.valueOf(f.line()) : "?").toList();
-                text.append(" [").append(group.size()).append(" times; also at line ").append(String.join(", ", others)).append(']');
+                text.append(" [").append(String.valueOf(group.size())).append(" times; also at line ").append(String.join(", ", others)).append(']');
             }
             text.append('\n');
         }
         if (withInformation) {
             for (CheckedResource resource : report.resources()) {
                 text.append(resource.file());
-                if (resource.line() > 0) text.append(':').append(resource.line());
+                if (resource.line() > 0) text.append(':').append(String.valueOf(resource.line()));
                 text.append(": checked against ").append(String.join(", ", resource.profiles())).append('\n');
             }
         }
-        return text.toString();
     }
 }
