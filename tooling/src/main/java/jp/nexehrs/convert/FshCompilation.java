@@ -67,6 +67,8 @@ final class FshCompilation {
      */
     private static final Pattern MISSING_EXTENSION = Pattern.compile(
             "unable to locate extension definition for: (\\S+?)\\.?$|(?:does not exist:?|No element found at path) \\S*?extension\\[([^\\]]+)\\]");
+    /** SUSHI's name for a file it writes: {@code <Type>-<id>.json}. */
+    private static final Pattern GENERATED_NAME = Pattern.compile("([A-Z][A-Za-z]+)-(.+)\\.json");
     /** The message id of a SUSHI error a missing dependency explains, followed by the name it could not find. */
     private static final String MISSING_DEPENDENCY_ID = "sushi-missing-dependency:";
 
@@ -150,6 +152,9 @@ final class FshCompilation {
                 findings.addAll(read.problems());
                 declarations.of(read.source().resourceType(), read.source().id()).ifPresent(origin -> origins.put(name, origin));
             } catch (SourceException e) {
+                // Unreadable as R4: the finding still points at the FSH declaration, found by SUSHI's name for the file.
+                Matcher named = GENERATED_NAME.matcher(file.name());
+                if (named.matches()) declarations.of(named.group(1), named.group(2)).ifPresent(origin -> origins.put(name, origin));
                 findings.add(e.toFinding());
             }
         }

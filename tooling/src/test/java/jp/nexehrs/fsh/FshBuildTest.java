@@ -116,7 +116,19 @@ class FshBuildTest {
     void anFshSyntaxErrorIsAnErrorOnItsFileAndLine() throws Exception {
         String broken = "fsh/profiles/broken.fsh";
         TestProjects.write(root, broken, "Profile: BrokenPatient\nParent: Patient\nId: broken-patient\n// 閉じ括弧が余計\n* birthDate 1..1 MS )\n* gender MS\n");
+        // SUSHI compiles this, but R4 forbids an extension with both a value and extensions (ext-1): the file it writes
+        // cannot be read, and the error is on the FSH declaration (IPS's ImagingStudy profile is such a case).
+        String bothValueAndParts = "fsh/profiles/both.fsh";
+        TestProjects.write(root, bothValueAndParts, "Alias: $note = http://example.org/fhir/StructureDefinition/note\n\n"
+                + "Profile: BothPatient\nParent: Patient\nId: both-patient\n* ^extension[0].url = $note\n* ^extension[0].valueString = \"値\"\n"
+                + "* ^extension[0].extension[0].url = \"part\"\n* ^extension[0].extension[0].valueString = \"部分\"\n");
         Outcome outcome = build(new ArrayList<>());
+        List<Finding> onBoth = TestProjects.errors(outcome.findings()).stream().filter(f -> f.file().equals(bothValueAndParts)).toList();
+        assertEquals(1, onBoth.size(), TestProjects.describe(outcome.findings()));
+        assertEquals(3, onBoth.get(0).line(), onBoth.get(0).toLine());
+        assertTrue(onBoth.get(0).message().contains("must not have both a value and other contained extensions")
+                && onBoth.get(0).message().contains("compiled by SUSHI into fsh-generated/resources/StructureDefinition-both-patient.json"),
+                onBoth.get(0).message());
 
         List<Finding> onBroken = outcome.findings().stream().filter(f -> f.file().equals(broken)).toList();
         assertFalse(onBroken.isEmpty(), TestProjects.describe(outcome.findings()));
