@@ -162,11 +162,9 @@ final class ValidateCommand implements Callable<Integer> {
         MessageTranslation translation = OwnMessages.translation(words);
         if (translation.isEnglish()) return report;
         // Each message translated once: an export repeats the same few messages on thousands of resources.
-        java.util.Map<String, String> translations = new java.util.HashMap<>();
-        return new ValidationReport(report.files(), report.resources(), report.findings().stream()
-                .map(f -> new Finding(f.severity(), f.file(), f.line(), f.column(), f.fhirPath(), f.messageId(),
-                        translations.computeIfAbsent(f.messageId() + "\u0000" + f.message(), k -> translation.translate(f.messageId(), f.message()))))
-                .toList());
+        java.util.Map<String, String> translations = new java.util.concurrent.ConcurrentHashMap<>();
+        return report.withFindings(f -> new Finding(f.severity(), f.file(), f.line(), f.column(), f.fhirPath(), f.messageId(),
+                translations.computeIfAbsent(f.messageId() + "\u0000" + f.message(), k -> translation.translate(f.messageId(), f.message()))));
     }
 
     private BuildCache resultCache() {

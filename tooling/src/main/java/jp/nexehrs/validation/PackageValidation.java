@@ -88,8 +88,7 @@ public final class PackageValidation {
         List<LocalFile> files = LocalFile.expand(request.paths(), true);
         ResultCache results = ResultCache.of(cache, request.packages(), request.verdictOptions());
         Validating validating = new Validating(request);
-        List<CheckedResource> resources = new ArrayList<>();
-        List<Finding> findings = new ArrayList<>();
+        ValidationReport.Builder report = new ValidationReport.Builder();
         AtomicLong hits = new AtomicLong();
         SharedTexts texts = new SharedTexts();
         List<ResourceStream.Item> batch = new ArrayList<>();
@@ -100,18 +99,18 @@ public final class PackageValidation {
             batch.add(item);
             if (batch.size() < batchSize) return;
             try {
-                validateBatch(batch, results, validating, resources, findings, hits, texts);
+                validateBatch(batch, results, validating, report, hits, texts);
             } catch (NexehrsException e) {
                 failure[0] = e;
             }
             batch.clear();
         });
         if (failure[0] != null) throw failure[0];
-        validateBatch(batch, results, validating, resources, findings, hits, texts);
-        findings.addAll(0, packageFindings(validating, results));
-        progress.say("validated " + Plural.of(resources.size(), "resource") + (request.shard().count() > 1 ? " (shard " + request.shard() + ")" : "")
+        validateBatch(batch, results, validating, report, hits, texts);
+        packageFindings(validating, results).forEach(report::add);
+        progress.say("validated " + Plural.of(report.resourceCount(), "resource") + (request.shard().count() > 1 ? " (shard " + request.shard() + ")" : "")
                 + (results.enabled() ? ", " + hits.get() + " from the result cache" : ""));
-        return new ValidationReport(files.stream().map(LocalFile::displayName).toList(), resources, findings);
+        return report.build(files.stream().map(LocalFile::displayName).toList());
     }
 
     /**
@@ -134,7 +133,7 @@ public final class PackageValidation {
     }
 
     private void validateBatch(List<ResourceStream.Item> batch, ResultCache results, Validating validating,
-                               List<CheckedResource> resources, List<Finding> findings, AtomicLong hits, SharedTexts texts)
+                               ValidationReport.Builder report, AtomicLong hits, SharedTexts texts)
             throws NexehrsException {
         List<Optional<String>> keys = new ArrayList<>();
         List<Optional<ResultCache.Entry>> cached = new ArrayList<>();
@@ -163,13 +162,13 @@ public final class PackageValidation {
             if (cached.get(i).isPresent()) hits.incrementAndGet();
             if (batch.get(i) instanceof ResourceStream.Resource r) {
                 ResourceInput input = r.input();
-                resources.add(new CheckedResource(texts.of(input.file()), input.line(), texts.of(entry.resourceType()), texts.of(entry.profiles())));
+                report.add(new CheckedResource(texts.of(input.file()), input.line(), texts.of(entry.resourceType()), texts.of(entry.profiles())));
                 for (Finding f : entry.findings()) {
-                    findings.add(new Finding(f.severity(), texts.of(f.file()), input.lineInFile(f.line()), f.column(), texts.of(f.fhirPath()),
+                    report.add(new Finding(f.severity(), texts.of(f.file()), input.lineInFile(f.line()), f.column(), texts.of(f.fhirPath()),
                             texts.of(f.messageId()), texts.of(f.message())));
                 }
             } else {
-                findings.addAll(entry.findings());
+                entry.findings().forEach(report::add);
             }
         }
     }
@@ -179,14 +178,19 @@ public final class PackageValidation {
      * and the report keeps one small record per resource and finding, not a copy of its words.
      */
     private static final class SharedTexts {
+        /** Distinct texts remembered: messages that name each resource's own ids would otherwise all be kept. */
+        private static final int LIMIT = 10_000;
         private final java.util.Map<String, String> texts = new java.util.HashMap<>();
         private final java.util.Map<List<String>, List<String>> lists = new java.util.HashMap<>();
 
         String of(String text) {
-            return text == null ? null : texts.computeIfAbsent(text, t -> t);
+            if (text == null) return null;
+            if (texts.size() >= LIMIT) texts.clear(); // the common texts come back at once
+            return texts.computeIfAbsent(text, t -> t);
         }
 
         List<String> of(List<String> list) {
+            if (lists.size() >= LIMIT) lists.clear();
             return lists.computeIfAbsent(list, l -> List.copyOf(l));
         }
     }

@@ -19,8 +19,51 @@ public record ValidationReport(List<String> files, List<CheckedResource> resourc
 
     public ValidationReport {
         files = List.copyOf(files);
-        resources = resources.stream().sorted(RESOURCE_ORDER).toList();
-        findings = findings.stream().sorted(Finding.ORDER).toList();
+        // A Builder's spilled records are sorted already, and are too many to copy.
+        if (!(resources instanceof SortedSpill.SpilledList)) resources = resources.stream().sorted(RESOURCE_ORDER).toList();
+        if (!(findings instanceof SortedSpill.SpilledList)) findings = findings.stream().sorted(Finding.ORDER).toList();
+    }
+
+    /**
+     * Collects a report of any size: past {@value #IN_MEMORY} records of a kind, they are kept sorted on disk
+     * ({@link SortedSpill}), so that memory does not grow with the number of resources validated.
+     */
+    public static final class Builder {
+        /** Records of each kind held in memory before they are spilled: about 10 MB of findings. */
+        static final int IN_MEMORY = 20_000;
+        private final SortedSpill<CheckedResource> resources;
+        private final SortedSpill<Finding> findings;
+
+        public Builder() {
+            this(IN_MEMORY);
+        }
+
+        Builder(int inMemory) {
+            resources = new SortedSpill<>(RESOURCE_ORDER, CheckedResource.class, inMemory);
+            findings = new SortedSpill<>(Finding.ORDER, Finding.class, inMemory);
+        }
+
+        public void add(CheckedResource resource) {
+            resources.add(resource);
+        }
+
+        public void add(Finding finding) {
+            findings.add(finding);
+        }
+
+        public int resourceCount() {
+            return resources.size();
+        }
+
+        public ValidationReport build(List<String> files) {
+            return new ValidationReport(files, resources.sorted(), findings.sorted());
+        }
+    }
+
+    /** The same report with {@code change} applied to every finding (e.g. translated), in the same order. */
+    public ValidationReport withFindings(java.util.function.UnaryOperator<Finding> change) {
+        if (findings instanceof SortedSpill.SpilledList<Finding> spilled) return new ValidationReport(files, resources, spilled.map(change));
+        return new ValidationReport(files, resources, findings.stream().map(change).toList());
     }
 
     /** A report of a project's validation, whose resources are not listed one by one. */
