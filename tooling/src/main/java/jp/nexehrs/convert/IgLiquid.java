@@ -177,9 +177,14 @@ final class IgLiquid {
             return "";
         }
         String caption = parameters.getOrDefault("caption", "");
-        String escapedCaption = org.jsoup.nodes.Entities.escape(caption);
-        return "\n<figure class=\"figure\"><img src=\"" + org.jsoup.nodes.Entities.escape(image) + "\" alt=\"" + escapedCaption + "\">"
+        String escapedCaption = attribute(caption);
+        return "\n<figure class=\"figure\"><img src=\"" + attribute(image) + "\" alt=\"" + escapedCaption + "\">"
                 + (caption.isBlank() ? "" : "<figcaption>" + escapedCaption + "</figcaption>") + "</figure>\n";
+    }
+
+    /** Text safe inside a double-quoted HTML attribute (a caption given in single quotes may hold double ones). */
+    private static String attribute(String text) {
+        return org.jsoup.nodes.Entities.escape(text).replace("\"", "&quot;");
     }
 
     /** The included file, inside input/includes/ only, also when followed through links. */

@@ -63,6 +63,16 @@ class IgLiquidTest {
     }
 
     @Test
+    void theTemplatesImageIncludeIsAFigureWithItsCaptionMadeSafe() {
+        IgLiquid.Result result = resolve("{% include img.html img=\"a.png\" caption='図 1: \"引用\" <b>' width=\"40%\" %}\n{% include img.html %}\n");
+        assertTrue(result.text().contains("<figure class=\"figure\"><img src=\"a.png\" alt=\"図 1: &quot;引用&quot; &lt;b&gt;\">"
+                + "<figcaption>図 1: &quot;引用&quot; &lt;b&gt;</figcaption></figure>"), result.text());
+        assertEquals(1, result.findings().size(), result.findings().toString());
+        assertEquals(2, result.findings().get(0).line());
+        assertTrue(result.findings().get(0).message().contains("names no image"), result.findings().get(0).message());
+    }
+
+    @Test
     void generatedFragmentsAreWarningsAndAStyleIsANoteWithLinesKept() {
         IgLiquid.Result result = resolve("<style>\np { }\n</style>\n{% include dependency-table.xhtml %}\n{% lang-fragment x.xhtml %}\n");
         assertEquals("\n\n\n\n\n", result.text());
