@@ -2,9 +2,9 @@ package jp.nexehrs.check;
 
 import jp.nexehrs.convert.ConformanceArtifact;
 import jp.nexehrs.convert.ConvertedDocument;
+import jp.nexehrs.fhir.LaterFhirVersionResourceException;
 import jp.nexehrs.load.FhirSource;
 import jp.nexehrs.load.PagePaths;
-import jp.nexehrs.fhir.LaterFhirVersionResourceException;
 import jp.nexehrs.report.Finding;
 import jp.nexehrs.report.Severity;
 import jp.nexehrs.util.TextPositions;
@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -111,7 +112,7 @@ final class LinkCheck {
             return new Problem(Severity.WARNING, "link '" + href + "' is to the page of a FHIR R5 " + artifactPage.group(1)
                     + ", which this FHIR R4 build leaves out: it leads nowhere on this site");
         }
-        java.util.Optional<String> igPublisherFile = pagePaths.igPublisherOnlyFile(path);
+        Optional<String> igPublisherFile = pagePaths.igPublisherOnlyFile(path);
         if (igPublisherFile.isPresent()) {
             return new Problem(Severity.WARNING, "link '" + href + "' is to the IG Publisher's " + path + " (" + igPublisherFile.get()
                     + "), which nexehrs does not make: it leads nowhere on this site");

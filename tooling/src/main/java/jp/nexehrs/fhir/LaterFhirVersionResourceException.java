@@ -4,6 +4,8 @@ import jp.nexehrs.report.Finding;
 import jp.nexehrs.report.SourceException;
 
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A resource of a type FHIR R4 does not have but R5 does (ActorDefinition, Requirements, ...): guides built by the IG
@@ -11,17 +13,17 @@ import java.util.Optional;
  * left out with a warning that names what is missing, not an error in the guide.
  */
 public final class LaterFhirVersionResourceException extends SourceException {
-    private final String resourceType;
+    /** The HAPI parser's words for a resource type the FHIR version does not have. */
+    private static final Pattern UNKNOWN_RESOURCE = Pattern.compile("Unknown resource name \"([A-Za-z]+)\"");
 
     LaterFhirVersionResourceException(String file, String resourceType, Throwable cause) {
         super(file, 0, 0, resourceType + " is a FHIR R5 resource, which this FHIR R4 build cannot read (the IG Publisher"
                 + " carries such resources across versions): it is left out of the site and the package, not checked", cause);
-        this.resourceType = resourceType;
     }
 
     /** The R5 resource type named in a parser's "Unknown resource name" message, if R5 has it. */
     static Optional<String> r5TypeIn(String parserMessage) {
-        java.util.regex.Matcher name = java.util.regex.Pattern.compile("Unknown resource name \"([A-Za-z]+)\"").matcher(parserMessage);
+        Matcher name = UNKNOWN_RESOURCE.matcher(parserMessage);
         return name.find() && isR5Only(name.group(1)) ? Optional.of(name.group(1)) : Optional.empty();
     }
 
@@ -40,10 +42,6 @@ public final class LaterFhirVersionResourceException extends SourceException {
         } catch (org.hl7.fhir.exceptions.FHIRException e) {
             return false; // the version has no such type
         }
-    }
-
-    public String resourceType() {
-        return resourceType;
     }
 
     @Override

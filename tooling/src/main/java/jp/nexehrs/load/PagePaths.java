@@ -103,7 +103,8 @@ public final class PagePaths {
      * {@code -examples}, {@code -testing}) lead to the section of the profile's one page that shows the same.
      */
     public java.util.Optional<String> ofIgPublisherName(String href) {
-        java.util.regex.Matcher subPage = IG_PUBLISHER_PROFILE_SUB_PAGE.matcher(href.startsWith("./") ? href.substring(2) : href);
+        String link = href.startsWith("./") ? href.substring(2) : href;
+        java.util.regex.Matcher subPage = IG_PUBLISHER_PROFILE_SUB_PAGE.matcher(link);
         if (subPage.matches()) {
             String section = switch (subPage.group(2)) {
                 case "definitions" -> "#views";
@@ -113,7 +114,7 @@ public final class PagePaths {
             };
             return java.util.Optional.of(naming.stem("StructureDefinition", subPage.group(1)) + PAGE + section);
         }
-        java.util.regex.Matcher name = IG_PUBLISHER_NAME.matcher(href.startsWith("./") ? href.substring(2) : href);
+        java.util.regex.Matcher name = IG_PUBLISHER_NAME.matcher(link);
         if (!name.matches()) return java.util.Optional.empty();
         String fragment = name.group(4) == null ? "" : name.group(4);
         return java.util.Optional.of(naming.stem(name.group(1), name.group(2)) + "." + name.group(3) + fragment);
