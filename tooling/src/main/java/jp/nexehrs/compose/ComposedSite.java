@@ -3,8 +3,7 @@ package jp.nexehrs.compose;
 import jp.nexehrs.check.Checked;
 
 /**
- * The output of the compose stage: every page and asset of the site, and what they were made from. The files are
- * in {@link SiteFiles}: on disk in the staging folder for a build, in memory for a preview; later stages may add
- * files (PDFs, downloads) but never change one.
+ * The output of the compose stage: every page and asset of the site, and what they were made from. Fixed once made:
+ * the PDF and produce stages return their own files beside it, and publish alone writes them all.
  */
 public record ComposedSite(Checked checked, SiteFiles files) {}

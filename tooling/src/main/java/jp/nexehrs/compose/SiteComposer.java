@@ -40,8 +40,8 @@ import java.util.stream.Stream;
  * The compose stage: renders every page of the site from the Freemarker templates in {@code site-template/}
  * (home, one page per guideline document, per conformance resource and per example, the artifact index and the
  * QA report) and copies the static assets. Pages are flat at the site root, except documents, which keep their
- * folder under {@code spec/}. Each file goes to {@link SiteFiles} as soon as it is made, so a build holds only one
- * page at a time. The page models are built by {@link ProfileView}, {@link TerminologyView} and
+ * folder under {@code spec/}. Each file goes to the returned {@link SiteFiles} as soon as it is made (into their spool
+ * folder, for a build), so a build holds only one page at a time. The page models are built by {@link ProfileView}, {@link TerminologyView} and
  * {@link ExampleView}; this class only dispatches.
  */
 public final class SiteComposer {
@@ -55,6 +55,7 @@ public final class SiteComposer {
 
     private final boolean pdfLinks;
     private final int threads;
+    private final SiteFiles.Storage storage;
     private final Parallel parallel;
     private final CodeHighlighter highlighter = new CodeHighlighter();
 
@@ -63,21 +64,32 @@ public final class SiteComposer {
      * @param threads  threads encoding resources and analysing search text; pages are rendered on the calling thread
      */
     public SiteComposer(boolean pdfLinks, int threads) {
+        this(pdfLinks, threads, SiteFiles.Storage.IN_MEMORY);
+    }
+
+    /** @param storage where the site's bytes are kept until publish writes them (a spool folder, for a build) */
+    public SiteComposer(boolean pdfLinks, int threads, SiteFiles.Storage storage) {
         this.pdfLinks = pdfLinks;
         this.threads = threads;
         this.parallel = new Parallel(threads);
+        this.storage = storage;
     }
 
-    /** @param files where each page goes as soon as it is rendered (the staging folder, for a build) */
-    public ComposedSite compose(Checked checked, SiteFiles files) throws TemplateFailure {
+    /** Every page and asset of the site; nothing of a failed composition is left behind. */
+    public ComposedSite compose(Checked checked) throws TemplateFailure {
+        SiteFiles.Builder files = storage.start();
         try {
-            return composeAll(checked, files);
+            return new ComposedSite(checked, composeAll(checked, files));
         } catch (TemplateFailure.Unchecked e) {
+            files.build().discard();
             throw e.failure();
+        } catch (RuntimeException e) {
+            files.build().discard();
+            throw e;
         }
     }
 
-    private ComposedSite composeAll(Checked checked, SiteFiles files) {
+    private SiteFiles composeAll(Checked checked, SiteFiles.Builder files) {
         Converted converted = checked.converted();
         SiteTemplate template = converted.project().template();
         PagePaths paths = converted.project().pagePaths();
@@ -159,7 +171,7 @@ public final class SiteComposer {
         files.add(new SiteFile(PagePaths.SEARCH_INDEX, new SearchIndex(threads).build(SearchEntries.of(converted.documents(), converted.conformance(), paths))));
         files.addAll(assets(template));
         files.addAll(staticFiles(converted.project().staticFiles()));
-        return new ComposedSite(checked, files);
+        return files.build();
     }
 
     /** Each artifact's {@code intro} and {@code notes} HTML, by the artifact's key, for its page's model. */

@@ -8,6 +8,7 @@ import jp.nexehrs.check.Checked;
 import jp.nexehrs.check.Checker;
 import jp.nexehrs.compose.ComposedSite;
 import jp.nexehrs.compose.SiteComposer;
+import jp.nexehrs.compose.SiteFile;
 import jp.nexehrs.compose.SiteFiles;
 import jp.nexehrs.compose.TemplateFailure;
 import jp.nexehrs.convert.Converted;
@@ -33,6 +34,7 @@ import jp.nexehrs.util.Plural;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -162,42 +164,36 @@ public final class Pipeline {
         Checked checked = timings.time("check", () -> new Checker(toolkit.threads(), cache).check(converted));
         progress.say("validated " + Plural.of(checked.examples().size(), "example"));
 
-        // A published build writes its pages straight into the staging folder, which the publish stage swaps in
-        // whole: memory does not grow with the site, and a failed build still leaves the last good output alone.
+        // A published build keeps its pages in a spool folder in build/, which publish moves into place whole: memory
+        // does not grow with the site, and a failed build still leaves the last good output alone.
+        SiteFiles.Storage storage = goal.published() ? SiteFiles.Storage.spooledIn(buildDir) : SiteFiles.Storage.IN_MEMORY;
+        Optional<ComposedSite> site = Optional.empty();
         try {
-            if (!goal.published()) {
-                Products products = composeAndProduce(goal, checked, converted, pdfFonts, SiteFiles.inMemory(), timings);
-                return new Outcome(checked.findings(), products, Published.NOTHING, timings, checked, cache.stats().since(cacheBefore));
-            }
-            Publisher publisher = new Publisher(buildDir);
-            try (Publisher.Staging staging = publisher.stage()) {
-                Products products = composeAndProduce(goal, checked, converted, pdfFonts, SiteFiles.writingTo(staging.site()), timings);
-                Published published = timings.time("publish", () -> publisher.publish(products, staging));
-                return new Outcome(checked.findings(), products, published, timings, checked, cache.stats().since(cacheBefore));
-            }
+            site = goal.site()
+                    ? Optional.of(timings.time("compose", () -> new SiteComposer(pdfFonts.isPresent(), toolkit.threads(), storage).compose(checked)))
+                    : Optional.empty();
+            List<SiteFile> pdfs = site.isPresent() && pdfFonts.isPresent() && !checked.hasErrors()
+                    ? timings.time("pdf", () -> pdfs(pdfFonts.get(), converted))
+                    : List.of();
+            Optional<ComposedSite> composed = site;
+            Products products = timings.time("produce", () -> new Producer(toolkit.epochSeconds()).produce(checked, composed, pdfs, goal.packageArchive()));
+            Published published = goal.published()
+                    ? timings.time("publish", () -> new Publisher(buildDir).publish(products))
+                    : Published.NOTHING;
+            return new Outcome(checked.findings(), products, published, timings, checked, cache.stats().since(cacheBefore));
         } catch (UncheckedIOException e) {
+            site.ifPresent(s -> s.files().discard());
             throw new PublishException("cannot write the output in " + buildDir + ": " + e.getMessage() + " (the previous output is unchanged)", e);
+        } catch (NexehrsException | RuntimeException e) {
+            site.ifPresent(s -> s.files().discard());
+            throw e;
         }
     }
 
-    /** The site (with its PDFs) when the goal builds one, into {@code siteFiles}, then the products publish writes. */
-    private Products composeAndProduce(Goal goal, Checked checked, Converted converted, Optional<PdfFonts> pdfFonts, SiteFiles siteFiles,
-                                       StageTimings timings) throws TemplateFailure {
-        Optional<ComposedSite> site = goal.site()
-                ? Optional.of(timings.time("compose", () -> new SiteComposer(pdfFonts.isPresent(), toolkit.threads()).compose(checked, siteFiles)))
-                : Optional.empty();
-        if (site.isPresent() && pdfFonts.isPresent() && !checked.hasErrors()) {
-            timings.time("pdf", () -> addPdfs(site.get(), pdfFonts.get(), converted));
-        }
-        return timings.time("produce", () -> new Producer(toolkit.epochSeconds()).produce(checked, site, goal.packageArchive()));
-    }
-
-    private ComposedSite addPdfs(ComposedSite pages, PdfFonts fonts, Converted converted) {
-        Project project = converted.project();
-        PdfOutputs.Rendered pdfs = new PdfOutputs(toolkit.documents(), fonts).render(project.config(), converted.documents());
+    private List<SiteFile> pdfs(PdfFonts fonts, Converted converted) {
+        PdfOutputs.Rendered pdfs = new PdfOutputs(toolkit.documents(), fonts).render(converted.project().config(), converted.documents());
         pdfs.problems().forEach(problem -> progress.say("PDF: " + problem));
-        pages.files().addAll(pdfs.files());
-        return pages;
+        return pdfs.files();
     }
 
     /** The fonts for the PDFs this build makes, if any; fails when PDFs are required and cannot be made. */

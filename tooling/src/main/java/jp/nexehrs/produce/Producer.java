@@ -25,8 +25,7 @@ import java.util.function.Supplier;
 
 /**
  * The produce stage: the FHIR package (with its ImplementationGuide and a validation summary), the QA report, and the
- * site's last files (the package and the zips of definitions and examples, added to the composed site's files) for the
- * publish stage.
+ * site's downloads (the package, the zips of definitions and examples, and the PDFs it is given), for the publish stage.
  */
 public final class Producer {
     /** The time stamped on package entries when SOURCE_DATE_EPOCH is not set. */
@@ -38,28 +37,32 @@ public final class Producer {
         this.epochSeconds = epochSeconds;
     }
 
-    /** @param site the composed site, when the goal builds one; the package and downloads are added to its files */
-    public Products produce(Checked checked, Optional<ComposedSite> site, boolean withPackage) {
+    /**
+     * @param site the composed site, when the goal builds one: the downloads are made beside it
+     * @param pdfs the PDFs of the guidelines, published beside the site's pages
+     */
+    public Products produce(Checked checked, Optional<ComposedSite> site, List<SiteFile> pdfs, boolean withPackage) {
         Converted converted = checked.converted();
         // Only suppliers: nothing is read or encoded until the package or a download asks for it.
         ResourceFiles json = ResourceFiles.json(checked, site);
         Optional<PackageArchive> archive = withPackage ? Optional.of(packageOf(checked, json)) : Optional.empty();
-        SiteFiles files = SiteFiles.inMemory();
+        List<SiteFile> downloads = new ArrayList<>();
         byte[] qaHtml = new byte[0];
         if (site.isPresent()) {
-            files = site.get().files();
-            if (archive.isPresent()) files.add(new SiteFile(archive.get().fileName(), archive.get().content()));
+            downloads.addAll(pdfs);
+            archive.ifPresent(a -> downloads.add(new SiteFile(a.fileName(), a.content())));
             ZipArchive zip = new ZipArchive(epochSeconds);
             // All definitions and all examples, in JSON and in XML, for readers who want the files without the package.
             ResourceFiles xml = ResourceFiles.xml(checked, site);
-            files.add(new SiteFile(PagePaths.DEFINITIONS_JSON_ZIP, zip.write(json.definitions())));
-            files.add(new SiteFile(PagePaths.DEFINITIONS_XML_ZIP, zip.write(xml.definitions())));
-            files.add(new SiteFile(PagePaths.EXAMPLES_JSON_ZIP, zip.write(json.examples())));
-            files.add(new SiteFile(PagePaths.EXAMPLES_XML_ZIP, zip.write(xml.examples())));
-            if (files.contains(PagePaths.QA)) qaHtml = files.read(PagePaths.QA);
+            downloads.add(new SiteFile(PagePaths.DEFINITIONS_JSON_ZIP, zip.write(json.definitions())));
+            downloads.add(new SiteFile(PagePaths.DEFINITIONS_XML_ZIP, zip.write(xml.definitions())));
+            downloads.add(new SiteFile(PagePaths.EXAMPLES_JSON_ZIP, zip.write(json.examples())));
+            downloads.add(new SiteFile(PagePaths.EXAMPLES_XML_ZIP, zip.write(xml.examples())));
+            if (site.get().files().contains(PagePaths.QA)) qaHtml = site.get().files().read(PagePaths.QA);
         }
         byte[] qaJson = new QaReport().toJson(converted.project().config(), checked.findings(), checked.suppressed(), checked.examples());
-        return new Products(files, archive, qaJson, qaHtml, checked.findings(), checked.hasErrors());
+        return new Products(site.map(ComposedSite::files).orElse(SiteFiles.NONE), downloads, archive, qaJson, qaHtml,
+                checked.findings(), checked.hasErrors());
     }
 
     private PackageArchive packageOf(Checked checked, ResourceFiles json) {

@@ -17,7 +17,7 @@ import java.util.Optional;
 /**
  * What {@code build/} holds: the digest of the inputs of the build that wrote it, the dependency packages that
  * build read (each with its digest), its findings and what it wrote. Written after a build of the working tree
- * published everything; removed by {@link Publisher#stage()} before any build writes, so it never describes
+ * published everything; removed by {@link Publisher#publish} before it writes, so it never describes
  * output that another build (a failed one, a clean one, another version) has since replaced.
  *
  * @param inputs       the digest of the project's inputs and the build's options and toolchain

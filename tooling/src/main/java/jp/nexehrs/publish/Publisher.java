@@ -1,7 +1,6 @@
 package jp.nexehrs.publish;
 
 import jp.nexehrs.compose.SiteFile;
-import jp.nexehrs.compose.SiteFiles;
 import jp.nexehrs.load.PagePaths;
 import jp.nexehrs.produce.Products;
 
@@ -15,6 +14,7 @@ import jp.nexehrs.util.Folders;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -41,77 +41,68 @@ public final class Publisher {
     }
 
     /**
-     * A staging folder where this build's output is written before it is swapped in: the site's pages go to
-     * {@link Staging#site()} as they are made. Forgets the record of the last build ({@link LastBuild}), recovers
-     * an interrupted swap and removes stale staging folders first, so call it under the build lock. Closing it deletes whatever was not published.
+     * Writes the products into a staging folder, then swaps it in; a failed build publishes only its QA report. The
+     * site's pages come as their spool folder when compose kept them on disk, moved into the staging folder whole.
+     * Forgets the record of the last build ({@link LastBuild}), recovers an interrupted swap and removes what killed
+     * builds left first, so call it under the build lock.
      */
-    public Staging stage() throws PublishException {
+    public Published publish(Products products) throws PublishException {
         Path staging = buildDir.resolve(STAGING_PREFIX + UUID.randomUUID());
         try {
             Files.createDirectories(buildDir);
             LastBuild.forget(buildDir);
             recoverInterruptedSwaps();
-            removeStaleStaging();
+            removeLeftovers(products.site().spool());
             Files.createDirectories(staging);
-            return new Staging(staging);
-        } catch (IOException e) {
-            throw new PublishException("cannot write the output in " + buildDir + ": " + describe(e)
-                    + " (the previous output is unchanged)", e);
-        }
-    }
-
-    /** Publishes products whose site (if any) is in memory or elsewhere: stages and swaps in one go. */
-    public Published publish(Products products) throws PublishException {
-        try (Staging staging = stage()) {
             return publish(products, staging);
-        }
-    }
-
-    /** Writes what is not in {@code staging} yet, then swaps it in; a failed build publishes only its QA report. */
-    public Published publish(Products products, Staging staging) throws PublishException {
-        List<Path> written = new ArrayList<>();
-        try {
-            Files.write(staging.folder().resolve(QA_JSON), products.qaJson());
-            if (products.failed()) {
-                // The report says why the build failed; the last good site and package must survive untouched.
-                if (products.qaHtml().length > 0) Files.write(staging.folder().resolve(QA_HTML), products.qaHtml());
-                written.add(replace(staging.folder().resolve(QA_JSON), buildDir.resolve(QA_JSON)));
-                if (products.qaHtml().length > 0) written.add(replace(staging.folder().resolve(QA_HTML), buildDir.resolve(QA_HTML)));
-                return new Published(written);
-            }
-            boolean staged = products.site().folder().filter(staging.site()::equals).isPresent();
-            if (!products.site().isEmpty() && !staged) {
-                SiteFiles site = SiteFiles.writingTo(staging.site());
-                for (SiteFile file : products.site()) site.add(file);
-            }
-            if (products.packageArchive().isPresent()) {
-                Path pkg = staging.folder().resolve(PACKAGE);
-                Files.createDirectories(pkg);
-                Files.write(pkg.resolve(products.packageArchive().get().fileName()), products.packageArchive().get().content());
-            }
-            // Everything is on disk: now swap it in, one folder at a time.
-            if (!products.site().isEmpty()) written.add(replace(staging.site(), buildDir.resolve(SITE)));
-            if (products.packageArchive().isPresent()) written.add(replace(staging.folder().resolve(PACKAGE), buildDir.resolve(PACKAGE)));
-            written.add(replace(staging.folder().resolve(QA_JSON), buildDir.resolve(QA_JSON)));
-            Files.deleteIfExists(buildDir.resolve(QA_HTML));
-            return new Published(written);
         } catch (IOException | UncheckedIOException e) {
             IOException cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e;
             throw new PublishException("cannot write the output in " + buildDir + ": " + describe(cause)
                     + " (the previous output is unchanged)", cause);
+        } finally {
+            Folders.deleteQuietly(staging);
+            products.site().discard();
         }
     }
 
-    /** A build's staging folder in {@code build/}; deleted on close (after a swap only leftovers remain in it). */
-    public record Staging(Path folder) implements AutoCloseable {
-        public Path site() {
-            return folder.resolve(SITE).toAbsolutePath().normalize();
+    private Published publish(Products products, Path staging) throws IOException {
+        List<Path> written = new ArrayList<>();
+        Files.write(staging.resolve(QA_JSON), products.qaJson());
+        if (products.failed()) {
+            // The report says why the build failed; the last good site and package must survive untouched.
+            if (products.qaHtml().length > 0) Files.write(staging.resolve(QA_HTML), products.qaHtml());
+            written.add(replace(staging.resolve(QA_JSON), buildDir.resolve(QA_JSON)));
+            if (products.qaHtml().length > 0) written.add(replace(staging.resolve(QA_HTML), buildDir.resolve(QA_HTML)));
+            return new Published(written);
         }
+        Path site = staging.resolve(SITE);
+        boolean hasSite = !products.site().isEmpty() || !products.downloads().isEmpty();
+        if (products.site().spool().isPresent()) {
+            move(products.site().spool().get(), site);
+        } else {
+            for (SiteFile file : products.site()) write(site, file);
+        }
+        for (SiteFile file : products.downloads()) write(site, file);
+        if (products.packageArchive().isPresent()) {
+            Path pkg = staging.resolve(PACKAGE);
+            Files.createDirectories(pkg);
+            Files.write(pkg.resolve(products.packageArchive().get().fileName()), products.packageArchive().get().content());
+        }
+        // Everything is on disk: now swap it in, one folder at a time.
+        if (hasSite) written.add(replace(site, buildDir.resolve(SITE)));
+        if (products.packageArchive().isPresent()) written.add(replace(staging.resolve(PACKAGE), buildDir.resolve(PACKAGE)));
+        written.add(replace(staging.resolve(QA_JSON), buildDir.resolve(QA_JSON)));
+        Files.deleteIfExists(buildDir.resolve(QA_HTML));
+        return new Published(written);
+    }
 
-        @Override
-        public void close() {
-            Folders.deleteQuietly(folder);
-        }
+    /** Writes one file of the site under {@code site}, refusing a path that would leave it. */
+    private static void write(Path site, SiteFile file) throws IOException {
+        Path root = site.toAbsolutePath().normalize();
+        Path target = root.resolve(file.path()).normalize();
+        if (!target.startsWith(root) || target.equals(root)) throw new IOException("site path outside the site: " + file.path());
+        Files.createDirectories(target.getParent());
+        Files.write(target, file.content());
     }
 
     /** Moves {@code source} to {@code target}, replacing it; the old one is moved aside first and deleted after. */
@@ -151,11 +142,16 @@ public final class Publisher {
         }
     }
 
-    /** Staging folders and set-aside outputs left by a build that was killed (after any recovery). */
-    private void removeStaleStaging() throws IOException {
+    /**
+     * Staging folders, spooled pages and set-aside outputs left by a build that was killed (after any recovery); never
+     * this build's own spool. (Page spools start with {@code .staging-} too.)
+     */
+    private void removeLeftovers(Optional<Path> ownSpool) throws IOException {
         try (Stream<Path> children = Files.list(buildDir)) {
             children.filter(p -> p.getFileName().toString().startsWith(STAGING_PREFIX)
-                    || p.getFileName().toString().startsWith(PREVIOUS_PREFIX)).forEach(Folders::deleteQuietly);
+                            || p.getFileName().toString().startsWith(PREVIOUS_PREFIX))
+                    .filter(p -> ownSpool.map(own -> !own.equals(p.toAbsolutePath().normalize())).orElse(true))
+                    .forEach(Folders::deleteQuietly);
         }
     }
 

@@ -119,7 +119,7 @@ public final class PreviewSession implements AutoCloseable {
         try {
             Outcome outcome = new Pipeline(toolkit, Progress.SILENT).run(root, Goal.PREVIEW);
             Map<String, byte[]> files = new HashMap<>();
-            for (SiteFile file : outcome.products().site()) files.put(file.path(), file.content());
+            outcome.products().siteFiles().forEach(file -> files.put(file.path(), file.content()));
             List<Finding> errors = outcome.findings().stream().filter(Finding::isError).toList();
             after = new SiteState(before.generation() + 1, files, errors, "");
             long warnings = outcome.findings().stream().filter(f -> f.severity() == Severity.WARNING).count();

@@ -3,7 +3,7 @@ package jp.nexehrs.versions;
 import jp.nexehrs.changelog.ChangeLog;
 import jp.nexehrs.changelog.ChangeLogBuilder;
 import jp.nexehrs.changelog.VersionContent;
-import jp.nexehrs.compose.SiteFile;
+import jp.nexehrs.compose.SiteFiles;
 import jp.nexehrs.history.GitRepository;
 import jp.nexehrs.history.Version;
 import jp.nexehrs.load.ProjectLoader;
@@ -68,11 +68,13 @@ public final class VersionedBuild {
             Outcome draft = current.outcome();
             Products products;
             if (built.stream().anyMatch(BuiltVersion::failed)) {
-                products = new Products(List.of(), Optional.empty(), draft.products().qaJson(), draft.products().qaHtml(), findings, true);
+                products = new Products(SiteFiles.NONE, List.of(), Optional.empty(), draft.products().qaJson(), draft.products().qaHtml(),
+                        findings, true);
             } else {
                 Map<String, ChangeLog> changeLogs = changeLogs(builder, built);
-                List<SiteFile> site = new VersionedSite().assemble(built, changeLogs, draft.checked().converted().project().config());
-                products = new Products(site, draft.products().packageArchive(), draft.products().qaJson(), new byte[0], findings, false);
+                SiteFiles site = new VersionedSite().assemble(built, changeLogs, draft.checked().converted().project().config(),
+                        SiteFiles.Storage.spooledIn(root.resolve(Pipeline.BUILD_DIR)));
+                products = new Products(site, List.of(), draft.products().packageArchive(), draft.products().qaJson(), new byte[0], findings, false);
             }
             Published published = new Publisher(root.resolve(Pipeline.BUILD_DIR)).publish(products);
             return new Result(built, findings, published);

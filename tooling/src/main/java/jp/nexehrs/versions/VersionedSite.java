@@ -9,6 +9,7 @@ import freemarker.template.TemplateExceptionHandler;
 import jp.nexehrs.changelog.ChangeKind;
 import jp.nexehrs.changelog.ChangeLog;
 import jp.nexehrs.compose.SiteFile;
+import jp.nexehrs.compose.SiteFiles;
 import jp.nexehrs.history.Version;
 import jp.nexehrs.load.PagePaths;
 import jp.nexehrs.load.ProjectConfig;
@@ -52,11 +53,23 @@ public final class VersionedSite {
      * @param versions   releases oldest first, then current
      * @param changeLogs by version name: the changes from the version before it
      * @param config     the draft's project settings (package id, canonical, title)
+     * @param storage    where the combined site's bytes are kept until they are published (a spool, for a build)
      */
-    public List<SiteFile> assemble(List<BuiltVersion> versions, Map<String, ChangeLog> changeLogs, ProjectConfig config) {
+    public SiteFiles assemble(List<BuiltVersion> versions, Map<String, ChangeLog> changeLogs, ProjectConfig config, SiteFiles.Storage storage) {
         Map<String, Set<String>> pages = new LinkedHashMap<>();
         for (BuiltVersion version : versions) pages.put(version.version().name(), files(version.site()));
-        List<SiteFile> files = new ArrayList<>();
+        SiteFiles.Builder files = storage.start();
+        try {
+            addAll(versions, changeLogs, config, pages, files);
+            return files.build();
+        } catch (RuntimeException e) {
+            files.build().discard();
+            throw e;
+        }
+    }
+
+    private void addAll(List<BuiltVersion> versions, Map<String, ChangeLog> changeLogs, ProjectConfig config,
+                        Map<String, Set<String>> pages, SiteFiles.Builder files) {
         for (BuiltVersion version : versions) {
             String name = version.version().name();
             for (String path : pages.get(name)) {
@@ -80,7 +93,6 @@ public final class VersionedSite {
             files.add(render("changes.ftlh", "changes/" + log.getKey() + ".html", page));
         }
         files.add(new SiteFile(PACKAGE_LIST, packageList(versions, config, latest)));
-        return files;
     }
 
     /** The newest release that is not a pre-release, else the newest pre-release. */

@@ -52,7 +52,7 @@ class ImplementerPagesTest {
         try (Toolkit toolkit = new Toolkit(2, 946684800L)) {
             Outcome outcome = new Pipeline(toolkit, Progress.SILENT).run(root, Goal.PREVIEW);
             assertEquals(List.of(), TestProjects.errors(outcome.findings()), TestProjects.describe(TestProjects.errors(outcome.findings())));
-            for (SiteFile file : outcome.products().site()) site.put(file.path(), new String(file.content(), StandardCharsets.UTF_8));
+            outcome.products().siteFiles().forEach(file -> site.put(file.path(), new String(file.content(), StandardCharsets.UTF_8)));
         }
     }
 

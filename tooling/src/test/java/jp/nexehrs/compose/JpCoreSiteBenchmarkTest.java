@@ -81,7 +81,7 @@ class JpCoreSiteBenchmarkTest {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
 
-        Map<String, byte[]> pages = outcome.products().site().stream()
+        Map<String, byte[]> pages = outcome.products().siteFiles()
                 .collect(Collectors.toMap(f -> f.path(), f -> f.content(), (a, b) -> a));
         Map<String, Long> bySeverity = outcome.findings().stream()
                 .collect(Collectors.groupingBy(f -> f.severity().label(), TreeMap::new, Collectors.counting()));

@@ -41,7 +41,7 @@ class NarrativeSanitisingTest {
         }
         // The validator may reject such a narrative (txt-1), which fails the build; the page is composed either way,
         // and that composed page is what must be safe.
-        byte[] bytes = outcome.products().site().stream().filter(f -> f.path().equals("Patient-hostile-narrative.html"))
+        byte[] bytes = outcome.products().siteFiles().filter(f -> f.path().equals("Patient-hostile-narrative.html"))
                 .findFirst().orElseThrow(() -> new AssertionError("no page for the example")).content();
         String html = new String(bytes, StandardCharsets.UTF_8);
         Document page = Jsoup.parse(html);

@@ -45,7 +45,7 @@ class NewArtifactPageKindTest {
         Map<String, String> site = new HashMap<>();
         try (Toolkit toolkit = new Toolkit(1, 946684800L)) {
             Outcome outcome = new Pipeline(toolkit, Progress.SILENT).run(project, Goal.PREVIEW);
-            for (SiteFile file : outcome.products().site()) site.put(file.path(), new String(file.content(), StandardCharsets.UTF_8));
+            outcome.products().siteFiles().forEach(file -> site.put(file.path(), new String(file.content(), StandardCharsets.UTF_8)));
         }
         String page = site.get("SearchParameter-minimal-birth.html");
         assertTrue(page != null && page.contains("<h1 class=\"search-parameter\">minimal-birth</h1>"), "the new kind's page: " + page);

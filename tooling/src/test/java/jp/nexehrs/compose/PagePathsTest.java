@@ -86,9 +86,7 @@ class PagePathsTest {
             Converted converted = new Converter(toolkit.fhir(), toolkit::documents).convert(loaded, true);
             Checked checked = new Checker(1).check(converted);
             assertFalse(checked.hasErrors(), checked.findings().toString());
-            SiteFiles files = SiteFiles.inMemory();
-            new SiteComposer(false, 1).compose(checked, files);
-            return files;
+            return new SiteComposer(false, 1).compose(checked).files();
         }
     }
 }

@@ -2,6 +2,7 @@ package jp.nexehrs.publish;
 
 import jp.nexehrs.cli.ExitCode;
 import jp.nexehrs.compose.SiteFile;
+import jp.nexehrs.compose.SiteFiles;
 import jp.nexehrs.pipeline.Goal;
 import jp.nexehrs.pipeline.Outcome;
 import jp.nexehrs.pipeline.Pipeline;
@@ -132,10 +133,56 @@ class PublisherTest {
         assertFalse(Files.exists(dir.resolve("escape.html")));
     }
 
+    @Test
+    void aSpooledSiteIsMovedIntoPlaceWithItsDownloadsAndNoSpoolIsLeft() throws Exception {
+        Path build = dir.resolve("build");
+        SiteFiles.Builder pages = SiteFiles.Storage.spooledIn(build).start();
+        pages.add(new SiteFile("index.html", "home".getBytes(StandardCharsets.UTF_8)));
+        pages.add(new SiteFile("spec/01.html", "本文".getBytes(StandardCharsets.UTF_8)));
+        SiteFiles site = pages.build();
+        Path spool = site.spool().orElseThrow();
+        Products products = new Products(site, List.of(new SiteFile("pdf/book.pdf", new byte[]{7})), Optional.empty(),
+                "{}".getBytes(StandardCharsets.UTF_8), new byte[0], List.of(), false);
+
+        new Publisher(build).publish(products);
+
+        assertEquals(Map.of("index.html", "home", "spec/01.html", "本文", "pdf/book.pdf", "\u0007"), readTree(build.resolve("site")));
+        assertFalse(Files.exists(spool), "the spool was moved, not copied");
+    }
+
+    @Test
+    void aFailedBuildDiscardsItsSpoolAndKeepsTheLastSite() throws Exception {
+        Path build = dir.resolve("build");
+        new Publisher(build).publish(products(false, "index.html"));
+        Map<String, String> before = TestProjects.fingerprint(build.resolve("site"));
+        SiteFiles.Builder pages = SiteFiles.Storage.spooledIn(build).start();
+        pages.add(new SiteFile("index.html", "new".getBytes(StandardCharsets.UTF_8)));
+        SiteFiles site = pages.build();
+
+        new Publisher(build).publish(new Products(site, List.of(), Optional.empty(), "{}".getBytes(StandardCharsets.UTF_8),
+                new byte[0], List.of(Finding.error("x.json", 1, 1, "broken")), true));
+
+        assertEquals(before, TestProjects.fingerprint(build.resolve("site")));
+        assertFalse(Files.exists(site.spool().orElseThrow()), "a failed build's pages are not left behind");
+    }
+
+    @Test
+    void aSpoolAKilledBuildLeftIsRemovedByTheNextPublish() throws Exception {
+        Path build = dir.resolve("build");
+        SiteFiles.Builder killed = SiteFiles.Storage.spooledIn(build).start();
+        killed.add(new SiteFile("index.html", "half".getBytes(StandardCharsets.UTF_8)));
+        Path leftover = killed.build().spool().orElseThrow();
+
+        new Publisher(build).publish(products(false, "index.html"));
+
+        assertFalse(Files.exists(leftover));
+        assertEquals("index.html", Files.readString(build.resolve("site/index.html")));
+    }
+
     private static Products products(boolean failed, String... pages) {
         List<SiteFile> files = java.util.Arrays.stream(pages)
                 .map(p -> new SiteFile(p, p.getBytes(StandardCharsets.UTF_8))).toList();
-        return new Products(files, Optional.of(new PackageArchive("p-1.0.0.tgz", new byte[]{1, 2, 3})),
+        return new Products(SiteFiles.of(files), List.of(), Optional.of(new PackageArchive("p-1.0.0.tgz", new byte[]{1, 2, 3})),
                 "{}".getBytes(StandardCharsets.UTF_8), "qa page".getBytes(StandardCharsets.UTF_8),
                 failed ? List.of(Finding.error("x.json", 1, 1, "broken")) : List.of(), failed);
     }
