@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import jp.nexehrs.report.SourceException;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.instance.model.api.IPrimitiveType;
 import org.xml.sax.SAXParseException;
 import org.xml.sax.helpers.DefaultHandler;
 
@@ -47,7 +48,18 @@ public final class ResourceReader {
      * A parsed resource with the exact text it came from (the validator re-reads the text to report lines), and
      * for strictly read files the content problems found while parsing (the resource is still usable).
      */
-    public record ParsedResource(IBaseResource resource, String text, ResourceFormat format, List<ParseProblem> problems) {}
+    public record ParsedResource(IBaseResource resource, String text, ResourceFormat format, List<ParseProblem> problems) {
+        /** The resource's logical id; empty when it has none. */
+        public String id() {
+            String id = resource.getIdElement().getIdPart();
+            return id == null ? "" : id;
+        }
+
+        /** The profiles the resource claims in {@code meta.profile}, in order. */
+        public List<String> claimedProfiles() {
+            return resource.getMeta().getProfile().stream().map(IPrimitiveType::getValueAsString).toList();
+        }
+    }
 
     /**
      * @param strict true for conformance resources (each unknown element or bad value becomes a problem of the

@@ -18,7 +18,6 @@ import jp.nexehrs.report.SourceException;
 import jp.nexehrs.util.TextPositions;
 import jp.nexehrs.util.YamlReader;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.instance.model.api.IPrimitiveType;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -312,20 +311,20 @@ public final class ProjectLoader {
         ResourceReader.ParsedResource parsed = reader.read(displayName, bytes, format, folderRole != FhirSource.Role.INVALID_EXAMPLE);
         IBaseResource resource = parsed.resource();
         String type = engine.context().getResourceType(resource);
-        String id = resource.getIdElement().getIdPart();
-        if (folderRole != FhirSource.Role.INVALID_EXAMPLE && (id == null || id.isBlank())) {
+        String id = parsed.id();
+        if (folderRole != FhirSource.Role.INVALID_EXAMPLE && id.isBlank()) {
             throw new SourceException(displayName, 0, 0, "the " + type + " has no id: every resource of the guide needs one");
         }
         FhirSource.Role role = stamp == null ? folderRole : roleOf(folderRole, type);
         FhirTerser terser = engine.context().newTerser();
         String url = CONFORMANCE_TYPES.contains(type) ? primitive(terser, resource, "url") : "";
-        List<String> claimed = resource.getMeta().getProfile().stream().map(IPrimitiveType::getValueAsString).toList();
+        List<String> claimed = parsed.claimedProfiles();
         SourceText content = SourceText.of(parsed.text());
         boolean strict = role == FhirSource.Role.CONFORMANCE;
         UnaryOperator<IBaseResource> stamped = stamp != null && role == FhirSource.Role.CONFORMANCE ? stamp : UnaryOperator.identity();
         ReparsableResource reparsable = ReparsableResource.of(stamped.apply(resource),
                 () -> stamped.apply(reader.parseAgain(content.text(), format, strict)), recentlyUsed);
-        FhirSource source = new FhirSource(displayName, role, format, content, reparsable, type, id == null ? "" : id, url, claimed);
+        FhirSource source = new FhirSource(displayName, role, format, content, reparsable, type, id, url, claimed);
         // An instance's content problems are the validator's to report, with line and FHIRPath.
         List<Finding> problems = role != FhirSource.Role.CONFORMANCE ? List.of() : parsed.problems().stream()
                 .map(problem -> toFinding(displayName, parsed.text(), problem)).toList();

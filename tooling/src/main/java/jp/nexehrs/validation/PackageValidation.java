@@ -20,8 +20,6 @@ import jp.nexehrs.report.format.ValidationReport;
 import jp.nexehrs.util.Parallel;
 import jp.nexehrs.util.Plural;
 import jp.nexehrs.util.TextPositions;
-import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.instance.model.api.IPrimitiveType;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -284,12 +282,9 @@ public final class PackageValidation {
 
         private FhirSource read(ResourceInput input) throws SourceException {
             ResourceReader.ParsedResource parsed = reader.read(input.file(), input.bytes(), input.format(), false);
-            IBaseResource resource = parsed.resource();
-            String id = resource.getIdElement().getIdPart();
-            List<String> claimed = resource.getMeta().getProfile().stream().map(IPrimitiveType::getValueAsString).toList();
             // An implementer's resource needs no id (unlike the project's examples): it is validated, not published.
-            return new FhirSource(input.file(), FhirSource.Role.EXAMPLE, input.format(), parsed.text(), resource,
-                    engine.context().getResourceType(resource), id == null ? "" : id, "", claimed);
+            return new FhirSource(input.file(), FhirSource.Role.EXAMPLE, input.format(), parsed.text(), parsed.resource(),
+                    engine.context().getResourceType(parsed.resource()), parsed.id(), "", parsed.claimedProfiles());
         }
     }
 }
