@@ -1,9 +1,9 @@
 package jp.nexehrs.load;
 
 import ca.uhn.fhir.parser.DataFormatException;
-import ca.uhn.fhir.parser.IParser;
 import jp.nexehrs.fhir.FhirEngine;
 import jp.nexehrs.report.SourceException;
+import jp.nexehrs.util.Parallel;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -29,9 +30,16 @@ public final class PackageReader {
     public static final List<String> CONFORMANCE_TYPES = List.of("StructureDefinition", "ValueSet", "CodeSystem", "SearchParameter");
 
     private final FhirEngine engine;
+    private final Parallel parallel;
 
     public PackageReader(FhirEngine engine) {
+        this(engine, 1);
+    }
+
+    /** @param threads threads parsing a package's resources (most of loading a large dependency) */
+    public PackageReader(FhirEngine engine, int threads) {
         this.engine = engine;
+        this.parallel = new Parallel(threads);
     }
 
     /**
@@ -41,26 +49,44 @@ public final class PackageReader {
     public LoadedPackage read(Path location) throws SourceException {
         String origin = location.toString();
         NpmPackage npm = open(location, origin);
-        // Packages from other tools may use elements HAPI does not know: lenient, unlike the project's own files.
-        IParser parser = engine.context().newJsonParser();
-        List<IBaseResource> conformance = new ArrayList<>();
-        SharedStrings strings = new SharedStrings();
+        List<String> files;
+        List<byte[]> contents = new ArrayList<>();
         try {
-            for (String file : npm.listResources(CONFORMANCE_TYPES.toArray(String[]::new))) {
+            files = npm.listResources(CONFORMANCE_TYPES.toArray(String[]::new));
+            for (String file : files) {
                 try (InputStream in = npm.load("package", file)) {
-                    IBaseResource resource = parser.parseResource(in);
-                    strings.share(resource);
-                    conformance.add(resource);
-                } catch (DataFormatException e) {
-                    throw new SourceException(origin + "!package/" + file, 0, 0,
-                            "cannot parse a resource of package " + npm.name() + "#" + npm.version() + ": " + e.getMessage(), e);
+                    contents.add(in.readAllBytes());
                 }
             }
         } catch (IOException e) {
             throw new SourceException(origin, 0, 0, "cannot read the FHIR package: " + e.getMessage(), e);
         }
+        SharedStrings strings = new SharedStrings();
+        List<Integer> indexes = IntStream.range(0, files.size()).boxed().toList();
+        // Packages from other tools may use elements HAPI does not know: lenient, unlike the project's own files.
+        // Each thread parses with a parser of its own (they are not thread-safe).
+        List<Parsed> parsed = parallel.map(indexes, i -> {
+            try {
+                IBaseResource resource = engine.context().newJsonParser().parseResource(new ByteArrayInputStream(contents.get(i)));
+                strings.share(resource);
+                return new Parsed(resource, null);
+            } catch (DataFormatException e) {
+                return new Parsed(null, e);
+            }
+        });
+        List<IBaseResource> conformance = new ArrayList<>();
+        for (int i = 0; i < parsed.size(); i++) {
+            if (parsed.get(i).failure() != null) {
+                throw new SourceException(origin + "!package/" + files.get(i), 0, 0, "cannot parse a resource of package " + npm.name() + "#"
+                        + npm.version() + ": " + parsed.get(i).failure().getMessage(), parsed.get(i).failure());
+            }
+            conformance.add(parsed.get(i).resource());
+        }
         return new LoadedPackage(npm.name(), npm.version(), origin, conformance);
     }
+
+    /** A package resource parsed, or why it could not be (reported in file order, after all are parsed). */
+    private record Parsed(IBaseResource resource, DataFormatException failure) {}
 
     private static NpmPackage open(Path location, String origin) throws SourceException {
         try {

@@ -15,6 +15,7 @@ import jp.nexehrs.history.GitRepository;
 import jp.nexehrs.history.HistoryException;
 import jp.nexehrs.report.Finding;
 import jp.nexehrs.report.SourceException;
+import jp.nexehrs.util.Parallel;
 import jp.nexehrs.util.TextPositions;
 import jp.nexehrs.util.YamlReader;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -71,6 +72,7 @@ public final class ProjectLoader {
     private final Optional<ProjectConfig.MissingDependencies> missingDependencies;
     private final PagePaths pagePaths;
     private final boolean draft;
+    private final Parallel parallel;
 
     public ProjectLoader(FhirEngine engine) {
         this(engine, List.of(), Optional.empty(), PagePaths.DEFAULT);
@@ -89,11 +91,18 @@ public final class ProjectLoader {
      */
     public ProjectLoader(FhirEngine engine, List<Path> packageFolders, Optional<ProjectConfig.MissingDependencies> missingDependencies,
                          PagePaths pagePaths, boolean draft) {
+        this(engine, packageFolders, missingDependencies, pagePaths, draft, 1);
+    }
+
+    /** @param threads threads parsing the project's resources and its dependency packages */
+    public ProjectLoader(FhirEngine engine, List<Path> packageFolders, Optional<ProjectConfig.MissingDependencies> missingDependencies,
+                         PagePaths pagePaths, boolean draft, int threads) {
         this.engine = engine;
         this.draft = draft;
         this.pagePaths = pagePaths;
+        this.parallel = new Parallel(threads);
         this.reader = new ResourceReader(engine);
-        this.dependencyLoader = new DependencyLoader(new PackageReader(engine), packageFolders);
+        this.dependencyLoader = new DependencyLoader(new PackageReader(engine, threads), packageFolders);
         this.missingDependencies = missingDependencies;
     }
 
@@ -249,30 +258,40 @@ public final class ProjectLoader {
 
     private List<FhirSource> loadResources(Path root, Path profiles, ProjectConfig config, UnaryOperator<IBaseResource> stamp, SharedStrings strings,
                                            List<Finding> findings) {
+        List<Path> files = filesUnder(profiles, ".json", ".xml").stream().filter(file -> SymlinkGuard.staysInside(root, file)).toList();
+        // Parsed on the run's threads (parsing is most of loading a large guide); findings and resources keep file order.
+        List<Loaded> loaded = parallel.map(files, file -> loadResource(root, profiles, file, config, stamp, strings));
         List<FhirSource> resources = new ArrayList<>();
-        for (Path file : filesUnder(profiles, ".json", ".xml")) {
-            String relative = relative(root, file);
-            FhirSource.Role role = roleOf(relative(profiles, file));
-            if (!SymlinkGuard.staysInside(root, file)) continue;
-            try {
-                if (Files.size(file) > MAX_RESOURCE_BYTES) {
-                    findings.add(Finding.error(relative, 0, 0, "the file is " + Files.size(file) / (1024 * 1024)
-                            + " MB; resources in a specification are limited to " + MAX_RESOURCE_BYTES / (1024 * 1024) + " MB"));
-                    continue;
-                }
-                Read read = readResource(relative, Files.readAllBytes(file), role, stamp);
-                FhirSource source = read.source();
-                if (source.role() == FhirSource.Role.CONFORMANCE) strings.share(source.resource());
-                findings.addAll(read.problems());
-                if (config.fileNames() == ProjectConfig.FileNames.STRICT) findings.addAll(FileNaming.check(source));
-                resources.add(source);
-            } catch (IOException e) {
-                findings.add(Finding.error(relative, 0, 0, "cannot read: " + e.getMessage()));
-            } catch (SourceException e) {
-                findings.add(e.toFinding());
-            }
+        for (Loaded one : loaded) {
+            findings.addAll(one.findings());
+            one.source().ifPresent(resources::add);
         }
         return resources;
+    }
+
+    /** One file of the project's resources: the resource when it could be read, and what is wrong with it. */
+    private record Loaded(Optional<FhirSource> source, List<Finding> findings) {}
+
+    private Loaded loadResource(Path root, Path profiles, Path file, ProjectConfig config, UnaryOperator<IBaseResource> stamp,
+                                SharedStrings strings) {
+        String relative = relative(root, file);
+        FhirSource.Role role = roleOf(relative(profiles, file));
+        try {
+            if (Files.size(file) > MAX_RESOURCE_BYTES) {
+                return new Loaded(Optional.empty(), List.of(Finding.error(relative, 0, 0, "the file is " + Files.size(file) / (1024 * 1024)
+                        + " MB; resources in a specification are limited to " + MAX_RESOURCE_BYTES / (1024 * 1024) + " MB")));
+            }
+            Read read = readResource(relative, Files.readAllBytes(file), role, stamp);
+            FhirSource source = read.source();
+            if (source.role() == FhirSource.Role.CONFORMANCE) strings.share(source.resource());
+            List<Finding> findings = new ArrayList<>(read.problems());
+            if (config.fileNames() == ProjectConfig.FileNames.STRICT) findings.addAll(FileNaming.check(source));
+            return new Loaded(Optional.of(source), findings);
+        } catch (IOException e) {
+            return new Loaded(Optional.empty(), List.of(Finding.error(relative, 0, 0, "cannot read: " + e.getMessage())));
+        } catch (SourceException e) {
+            return new Loaded(Optional.empty(), List.of(e.toFinding()));
+        }
     }
 
     /** A resource file read, with the content problems the parser passed over (conformance resources only). */

@@ -6,8 +6,8 @@ import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.PrimitiveType;
 import org.hl7.fhir.r4.model.Property;
 
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Makes the equal string values of parsed resources one String object. A profile's snapshot repeats its base's
@@ -18,7 +18,8 @@ import java.util.Map;
  * per load, so that it holds nothing after; not thread-safe.
  */
 final class SharedStrings {
-    private final Map<String, String> seen = new HashMap<>();
+    /** Concurrent: resources are read on several threads. */
+    private final Map<String, String> seen = new ConcurrentHashMap<>();
 
     /** Replaces each string value of {@code resource} by an equal one seen before, if any. */
     void share(IBaseResource resource) {

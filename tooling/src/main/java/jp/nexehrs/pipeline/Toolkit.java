@@ -71,7 +71,7 @@ public final class Toolkit implements AutoCloseable {
 
     /** @param draft whether the project's version gets the draft label (see {@link ProjectConfig#asDraft()}) */
     public ProjectLoader projectLoader(boolean draft) {
-        return new ProjectLoader(fhir(), List.of(), missingDependencies, PagePaths.DEFAULT, draft);
+        return new ProjectLoader(fhir(), List.of(), missingDependencies, PagePaths.DEFAULT, draft, threads);
     }
 
     public synchronized FhirEngine fhir() {

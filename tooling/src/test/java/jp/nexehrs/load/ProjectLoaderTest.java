@@ -40,6 +40,26 @@ class ProjectLoaderTest {
     }
 
     @Test
+    void loadingOnSeveralThreadsReadsTheSameResourcesAndFindingsInTheSameOrder() throws Exception {
+        Path root = TestProjects.copyMinimal(dir);
+        for (int i = 0; i < 12; i++) {
+            TestProjects.write(root, "profiles/examples/Patient-p" + i + ".json",
+                    "{\"resourceType\": \"Patient\", \"id\": \"p" + i + "\", \"name\": [{\"text\": \"患者" + i + "\"}]}");
+        }
+        TestProjects.write(root, "profiles/examples/Patient-broken.json", "{ \"resourceType\": ");
+        TestProjects.write(root, "profiles/examples/Patient-noid.json", "{\"resourceType\": \"Patient\"}");
+
+        Project one = new ProjectLoader(engine, List.of(), java.util.Optional.empty(), PagePaths.DEFAULT, false, 1).load(root);
+        Project four = new ProjectLoader(engine, List.of(), java.util.Optional.empty(), PagePaths.DEFAULT, false, 4).load(root);
+
+        assertEquals(one.resources().stream().map(FhirSource::file).toList(), four.resources().stream().map(FhirSource::file).toList());
+        assertEquals(one.findings(), four.findings());
+        assertEquals(2, one.findings().stream().filter(f -> f.file().contains("Patient-broken") || f.file().contains("Patient-noid")).count(),
+                describe(one.findings()));
+        assertTrue(four.resources().stream().anyMatch(r -> r.file().endsWith("Patient-p11.json")));
+    }
+
+    @Test
     void loadsTheFixtureDocumentsResourcesAndManifest() throws Exception {
         Path root = TestProjects.copyMinimal(dir);
         TestProjects.write(root, "spec/guides/02-deep.adoc", "= 深い\n\n本文\n");
