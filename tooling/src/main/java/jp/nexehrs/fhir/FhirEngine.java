@@ -5,26 +5,54 @@ import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.StrictErrorHandler;
 
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+
 /**
  * The expensive FHIR objects of one run: the R4 context and the base definitions read from
  * hapi-fhir-validation-resources-r4. Built once per run and shared by every stage and thread.
  */
 public final class FhirEngine {
+    /** Any base StructureDefinition and ValueSet: fetching one makes HAPI read all of their kind. */
+    private static final String ANY_STRUCTURE_DEFINITION = "http://hl7.org/fhir/StructureDefinition/Patient";
+    private static final String ANY_VALUE_SET = "http://hl7.org/fhir/ValueSet/administrative-gender";
     private final FhirContext context;
-    private final DefaultProfileValidationSupport baseDefinitions;
+    private final Future<DefaultProfileValidationSupport> baseDefinitions;
 
     public FhirEngine() {
         context = FhirContext.forR4Cached();
-        baseDefinitions = new DefaultProfileValidationSupport(context);
+        // HAPI reads R4's definitions (XML bundles of every StructureDefinition, ValueSet and CodeSystem) on the first
+        // fetch, which takes a second or more: begun now on a thread of its own, it overlaps loading the project,
+        // which runs on one core (tooling/BENCHMARKS.md). Everyone waits for it in baseDefinitions(), so it is read once.
+        DefaultProfileValidationSupport definitions = new DefaultProfileValidationSupport(context);
+        FutureTask<DefaultProfileValidationSupport> reading = new FutureTask<>(() -> {
+            definitions.fetchStructureDefinition(ANY_STRUCTURE_DEFINITION);
+            definitions.fetchValueSet(ANY_VALUE_SET);
+            return definitions;
+        });
+        Thread thread = new Thread(reading, "r4-definitions");
+        thread.setDaemon(true);
+        thread.start();
+        baseDefinitions = reading;
     }
 
     public FhirContext context() {
         return context;
     }
 
-    /** R4 core StructureDefinitions, ValueSets and CodeSystems, offline. */
+    /** R4 core StructureDefinitions, ValueSets and CodeSystems, offline; waits until they have been read. */
     public DefaultProfileValidationSupport baseDefinitions() {
-        return baseDefinitions;
+        try {
+            return baseDefinitions.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the R4 base definitions were read", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) throw runtime;
+            if (e.getCause() instanceof Error error) throw error;
+            throw new IllegalStateException("cannot read the R4 base definitions", e.getCause());
+        }
     }
 
     /** Parsers are not thread-safe: each caller takes its own. Strict, so unknown elements are not silently dropped. */

@@ -211,10 +211,11 @@ public final class PackageValidation {
         synchronized void prepare() throws NexehrsException {
             if (validator != null) return;
             engine = toolkit.fhir();
-            support = new ConformanceSupport(engine);
-            PackageReader packageReader = new PackageReader(engine);
+            // The packages first: the R4 base definitions, which the support chain waits for, are read meanwhile.
+            PackageReader packageReader = new PackageReader(engine, toolkit.threads());
             List<LoadedPackage> loaded = new ArrayList<>();
             for (Path location : request.packages()) loaded.add(packageReader.read(location));
+            support = new ConformanceSupport(engine);
             packageFindings = new DependencyConformance(support, toolkit.threads()).register(loaded);
             progress.say("loaded " + String.join(", ", loaded.stream().map(LoadedPackage::label).toList()));
             packageProfiles = new PackageProfiles(loaded);
