@@ -36,23 +36,23 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--timings", description = "Print the wall time of each stage, the peak heap, and the build cache's hits and misses.")
     boolean timings;
 
-    @Option(names = "--no-cache", description = {"Convert and validate everything afresh, ignoring build/.cache (and storing nothing in it).",
-            "Unchanged documents, snapshots and validations are otherwise taken from there; the output is the same bytes.",
-            "When nothing at all changed since the last build (project files, commit, dependencies, options, toolchain),",
-            "the build does not run: it prints the last build's findings and leaves build/ as it is."})
+    @Option(names = "--no-cache", description = "Convert and validate everything afresh, ignoring build/.cache (and storing nothing in it). "
+            + "Unchanged documents, snapshots and validations are otherwise taken from there; the output is the same bytes. "
+            + "When nothing at all changed since the last build (project files, commit, dependencies, options, toolchain), "
+            + "the build does not run: it prints the last build's findings and leaves build/ as it is.")
     boolean noCache;
 
-    @Option(names = "--pdf", description = {"Also make a PDF of each guideline (build/site/pdf/<document>.pdf) and of the whole set",
-            "(build/site/pdf/book.pdf), with embedded Japanese fonts; fails (exit 2) when the IPAex fonts are not installed.",
-            "'pdf: true' in nexehrs.yaml makes PDFs on every build when the fonts are there. Slow: a few seconds per document."})
+    @Option(names = "--pdf", description = "Also make a PDF of each guideline (build/site/pdf/<document>.pdf) and of the whole set "
+            + "(build/site/pdf/book.pdf), with embedded Japanese fonts; fails (exit 2) when the IPAex fonts are not installed. "
+            + "'pdf: true' in nexehrs.yaml makes PDFs on every build when the fonts are there. Slow: a few seconds per document.")
     boolean pdf;
 
     @Option(names = "--all-versions", description = "Build every released version and the draft into one site (see above).")
     boolean allVersions;
 
-    @Option(names = "--draft", description = {"Publish the working tree as a draft: its version gets the label '-cibuild' (0.1.0 becomes",
-            "0.1.0-cibuild) in the package, its file name, the ImplementationGuide and every resource's version. CI uses it on",
-            "branches, so that only a build of a tag carries the plain version. (--all-versions always builds 'current' so.)"})
+    @Option(names = "--draft", description = "Publish the working tree as a draft: its version gets the label '-cibuild' (0.1.0 becomes "
+            + "0.1.0-cibuild) in the package, its file name, the ImplementationGuide and every resource's version. CI uses it on "
+            + "branches, so that only a build of a tag carries the plain version. (--all-versions always builds 'current' so.)")
     boolean draft;
 
     @Override

@@ -21,8 +21,8 @@ final class CommonOptions {
     int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--missing-dependencies", paramLabel = "error|warn", converter = MissingDependenciesOption.class,
-            description = {"What a dependency that is not on this machine does: 'error' stops with exit 2 and lists every missing",
-                    "package with where it was looked for; 'warn' builds without it and reports each reference into it as not",
-                    "checked. Default: 'missingDependencies' in nexehrs.yaml, else error."})
+            description = "What a dependency that is not on this machine does: 'error' stops with exit 2 and lists every missing "
+            + "package with where it was looked for; 'warn' builds without it and reports each reference into it as not "
+            + "checked. Default: 'missingDependencies' in nexehrs.yaml, else error.")
     ProjectConfig.MissingDependencies missingDependencies;
 }

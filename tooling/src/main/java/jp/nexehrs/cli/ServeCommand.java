@@ -34,8 +34,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "<n>", description = "The port to listen on (0: any free port). Default: ${DEFAULT-VALUE}.")
     int port = 8000;
 
-    @Option(names = "--host", paramLabel = "<address>", description = {"The address to listen on. Default: ${DEFAULT-VALUE}, this machine only.",
-            "Any other address shows the site (and its unpublished drafts) to the whole network: say so explicitly."})
+    @Option(names = "--host", paramLabel = "<address>", description = "The address to listen on. Default: ${DEFAULT-VALUE}, this machine only. "
+            + "Any other address shows the site (and its unpublished drafts) to the whole network: say so explicitly.")
     String host = "127.0.0.1";
 
     @Option(names = "--no-cache", description = "Convert and validate everything afresh at each rebuild, ignoring build/.cache.")

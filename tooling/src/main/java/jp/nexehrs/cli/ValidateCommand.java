@@ -63,8 +63,8 @@ final class ValidateCommand implements Callable<Integer> {
     boolean requireProfile;
 
     @Option(names = "--shard", paramLabel = "K/N", converter = ShardConverter.class,
-            description = {"Validate only this run's share: of the resources counted from 0 across all PATHs in order (files under a folder",
-                    "by name, NDJSON lines in order), number i goes to shard i mod N + 1. 'nexehrs merge' joins the N reports (with --package)."})
+            description = "Validate only this run's share: of the resources counted from 0 across all PATHs in order (files under a folder "
+            + "by name, NDJSON lines in order), number i goes to shard i mod N + 1. 'nexehrs merge' joins the N reports (with --package).")
     Shard shard = Shard.ALL;
 
     @Option(names = "--no-cache", description = "Validate every resource afresh: neither read nor write the result cache (with --package).")

@@ -199,6 +199,18 @@ class CliTest {
     }
 
     @Test
+    void everyOptionIsDescribedInOneParagraphThatTheHelpWrapsItself() {
+        // picocli prints each element of a description on a line of its own, inside a narrower column than the source's
+        // lines: a sentence split over elements is printed broken mid-sentence.
+        List<String> split = new java.util.ArrayList<>();
+        for (picocli.CommandLine line : Main.commandLine().getSubcommands().values()) {
+            line.getCommandSpec().options().stream().filter(o -> o.description().length > 1)
+                    .forEach(o -> split.add(line.getCommandName() + " " + o.longestName()));
+        }
+        assertTrue(split.isEmpty(), "options whose description is split into lines: " + split);
+    }
+
+    @Test
     void anUnknownOptionExits2() {
         for (String command : List.of("build", "validate", "package")) {
             CliResult result = TestProjects.runCli(command, "--no-such-option");
