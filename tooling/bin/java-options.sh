@@ -28,7 +28,7 @@ NEXEHRS_STREAM_YOUNG_MB=256
 # command holds parsed whole: every package given with --package, and of the files and folders `validate` is named
 # (its resources), only the largest files, one per core: they are validated as they are read, a few at a time, and
 # dropped; and the KB of NDJSON exports (.ndjson, .ndjson.gz), which are read a line (one resource) at a time, so
-# they size the run (the JIT) but not the heap. Only the project's inputs count: a word of another command that happens to name a file or folder (`build`
+# they choose the streamed-export heap and JIT, not the heap cap. Only the project's inputs count: a word of another command that happens to name a file or folder (`build`
 # beside ./build/) and anything in the project's build/ output never do.
 nexehrs_input_kb() {
   local project held=() streamed=() arg previous="" command=""
