@@ -19,12 +19,16 @@ NEXEHRS_HEAP_CEILING_MB=4096
 # bytecode. On 2 cores this cut this spec's cold build from 15.7 to 12 s wall and 29 to 16 CPU s, and the 37 MB
 # synthetic 4x spec from 36 to 28 s; at 148 MB (16x) the full JIT wins (97 s against 114 s). tooling/BENCHMARKS.md.
 NEXEHRS_QUICK_JIT_MAX_INPUT_MB=64
+# `validate` of an NDJSON export (streamed): a fixed young generation and -Xms = -Xmx, so the adaptive collector cannot
+# grow the heap with the run's length (peak RSS 684 -> 1,026 MB from 10,000 to 100,000 resources); tooling/BENCHMARKS.md.
+NEXEHRS_STREAM_HEAP_FLOOR_MB=640
+NEXEHRS_STREAM_YOUNG_MB=256
 
 # nexehrs_input_kb ARGS...: "SOURCE_KB PARSED_KB LINES_KB": the KB of the project's profiles/ and spec/, the KB a
 # command holds parsed whole: every package given with --package, and of the files and folders `validate` is named
 # (its resources), only the largest files, one per core: they are validated as they are read, a few at a time, and
 # dropped; and the KB of NDJSON exports (.ndjson, .ndjson.gz), which are read a line (one resource) at a time, so
-# they size the run (the JIT) but not the heap. Only the project's inputs count: a word of another command that happens to name a file or folder (`build`
+# they choose the streamed-export heap and JIT, not the heap cap. Only the project's inputs count: a word of another command that happens to name a file or folder (`build`
 # beside ./build/) and anything in the project's build/ output never do.
 nexehrs_input_kb() {
   local project held=() streamed=() arg previous="" command=""
@@ -67,20 +71,22 @@ nexehrs_in_build_output() {
   [[ "$real" == "$build" || "$real" == "$build/"* ]]
 }
 
-# nexehrs_heap_mb SOURCE_KB PARSED_KB: the heap cap (-Xmx) in MB for that much input.
+# nexehrs_heap_mb SOURCE_KB PARSED_KB [FLOOR_MB]: the heap cap (-Xmx) in MB for that much input.
 nexehrs_heap_mb() {
-  local heap=$(( NEXEHRS_HEAP_FLOOR_MB + (NEXEHRS_HEAP_PER_SOURCE_MB * $1 + NEXEHRS_HEAP_PER_PARSED_MB * $2) / 1024 ))
+  local heap=$(( ${3:-$NEXEHRS_HEAP_FLOOR_MB} + (NEXEHRS_HEAP_PER_SOURCE_MB * $1 + NEXEHRS_HEAP_PER_PARSED_MB * $2) / 1024 ))
   (( heap > NEXEHRS_HEAP_CEILING_MB )) && heap=$NEXEHRS_HEAP_CEILING_MB
   echo "$heap"
 }
 
-# nexehrs_jit_options INPUT_KB ARGS...: quick-start compilation for a short run; the full JIT for `serve`, which
-# rebuilds for as long as an editor works, and for large inputs.
+# nexehrs_jit_options INPUT_KB LINES_KB ARGS...: quick-start compilation for a short run; the full JIT for `serve`,
+# which rebuilds for as long as an editor works, for large inputs, and for `validate` of any NDJSON export: one loop
+# that C2 pays back within seconds (10,000 resources: the same CPU time as C1 only), and a JIT that changed with the
+# export's size (at 64 MB) changed its native memory too (code cache, compiler arenas: tooling/BENCHMARKS.md, "Run 3").
 nexehrs_jit_options() {
-  local input_kb="$1" arg command=""
-  shift
+  local input_kb="$1" lines_kb="$2" arg command=""
+  shift 2
   for arg in "$@"; do [[ "$arg" != -* ]] && { command="$arg"; break; }; done
-  if [[ "$command" != serve ]] && (( input_kb < NEXEHRS_QUICK_JIT_MAX_INPUT_MB * 1024 )); then
+  if [[ "$command" != serve ]] && (( lines_kb == 0 && input_kb < NEXEHRS_QUICK_JIT_MAX_INPUT_MB * 1024 )); then
     echo "-XX:TieredStopAtLevel=1 -Djruby.compile.mode=OFF"
   fi
 }
@@ -112,10 +118,17 @@ nexehrs_java_options() {
     echo "$NEXEHRS_JAVA_OPTS"
     return
   fi
-  local source_kb parsed_kb lines_kb
+  local source_kb parsed_kb lines_kb heap
   read -r source_kb parsed_kb lines_kb <<< "$(nexehrs_input_kb "$@")"
-  echo "-Xss4m -XX:+UseParallelGC -Xmx$(nexehrs_heap_mb "$source_kb" "$parsed_kb")m -XX:SoftRefLRUPolicyMSPerMB=0" \
-       "$(nexehrs_jit_options $(( source_kb + parsed_kb + lines_kb )) "$@")"
+  if (( lines_kb > 0 )); then
+    # Only `validate` counts NDJSON lines (nexehrs_input_kb): the streamed-export heap, sized once (see above).
+    heap="$(nexehrs_heap_mb "$source_kb" "$parsed_kb" "$NEXEHRS_STREAM_HEAP_FLOOR_MB")"
+    heap="-Xms${heap}m -Xmx${heap}m -Xmn${NEXEHRS_STREAM_YOUNG_MB}m -XX:-UseAdaptiveSizePolicy -XX:SurvivorRatio=4"
+  else
+    heap="-Xmx$(nexehrs_heap_mb "$source_kb" "$parsed_kb")m"
+  fi
+  echo "-Xss4m -XX:+UseParallelGC $heap -XX:SoftRefLRUPolicyMSPerMB=0" \
+       "$(nexehrs_jit_options $(( source_kb + parsed_kb + lines_kb )) "$lines_kb" "$@")"
 }
 
 # nexehrs_java: the java to run: $JAVA_HOME's when it is set (as Maven does), else the one on PATH.

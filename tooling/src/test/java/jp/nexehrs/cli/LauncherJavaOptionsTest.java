@@ -53,8 +53,47 @@ class LauncherJavaOptionsTest {
         Path export = dir.resolve("exports/export.ndjson");
         writeMegabytes(export, 70);
         List<String> options = optionsFor(Map.of(), "validate", "-p", dir.toString(), export.toString());
-        assertTrue(options.contains("-Xmx768m"), "the floor heap, as for no input: " + options);
+        assertTrue(options.contains("-Xmx640m"), "the streamed-export floor, as for a small export: " + options);
         assertFalse(options.contains(QUICK_JIT), "a long run gets the full JIT: " + options);
+    }
+
+    /**
+     * Issue 20: peak RSS must not grow with the export. The adaptive collector grew the heap towards the cap on a long
+     * run; a streamed export gets a heap sized once (young generation fixed, -Xms = -Xmx) and the same JIT at any size.
+     */
+    @Test
+    void anNdjsonExportOfAnySizeGetsAFixedHeapAndTheFullJit() throws Exception {
+        Path small = dir.resolve("exports/small.ndjson");
+        writeMegabytes(small, 1);
+        Path large = dir.resolve("exports/large.ndjson.gz");
+        writeMegabytes(large, 70);
+        List<String> smallOptions = optionsFor(Map.of(), "validate", "-p", dir.toString(), small.toString());
+        List<String> largeOptions = optionsFor(Map.of(), "validate", "-p", dir.toString(), large.toString());
+        assertEquals(smallOptions, largeOptions, "the export's size changes nothing");
+        for (String option : List.of("-Xms640m", "-Xmx640m", "-Xmn256m", "-XX:-UseAdaptiveSizePolicy", "-XX:SurvivorRatio=4")) {
+            assertTrue(smallOptions.contains(option), option + ": " + smallOptions);
+        }
+        assertFalse(smallOptions.contains(QUICK_JIT), "the full JIT, as for a large export: " + smallOptions);
+
+        // A package is held parsed beside the export: it raises the (fixed) heap as it raises the cap elsewhere.
+        Path packageFolder = Files.createDirectories(dir.resolve("ig/package"));
+        writeMegabytes(packageFolder.resolve("StructureDefinition-a.json"), 10);
+        List<String> withPackage = optionsFor(Map.of(), "validate", "--package", dir.resolve("ig").toString(), small.toString());
+        assertTrue(withPackage.contains("-Xms690m") && withPackage.contains("-Xmx690m") && withPackage.contains("-Xmn256m"),
+                withPackage.toString());
+    }
+
+    @Test
+    void buildAndValidateOfFilesKeepTheAdaptiveHeap() throws Exception {
+        Path project = TestProjects.copyMinimal(dir.resolve("project"));
+        Path file = dir.resolve("patient.json");
+        Files.writeString(file, "{\"resourceType\":\"Patient\"}");
+        for (List<String> options : List.of(optionsFor(Map.of(), "build", "--project", project.toString()),
+                optionsFor(Map.of(), "validate", file.toString()))) {
+            assertTrue(options.contains("-Xmx768m") && options.contains(QUICK_JIT), options.toString());
+            assertFalse(options.stream().anyMatch(o -> o.startsWith("-Xms") || o.startsWith("-Xmn") || o.contains("AdaptiveSize")),
+                    options.toString());
+        }
     }
 
     @Test
