@@ -1,6 +1,7 @@
 package jp.nexehrs.cli;
 
 import jp.nexehrs.cache.BuildCache;
+import jp.nexehrs.util.UserCache;
 import jp.nexehrs.cache.ToolchainFingerprint;
 import jp.nexehrs.pipeline.Goal;
 import jp.nexehrs.pipeline.Pipeline;
@@ -169,13 +170,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     private BuildCache resultCache() {
         if (noCache) return BuildCache.disabled();
-        Path folder = cacheDir != null ? cacheDir : defaultCacheDir();
+        Path folder = cacheDir != null ? cacheDir : UserCache.folder();
         return BuildCache.at(folder, ToolchainFingerprint.of(VersionProvider.version()));
-    }
-
-    private static Path defaultCacheDir() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("nexehrs");
     }
 }

@@ -1,6 +1,7 @@
 package jp.nexehrs.fhir;
 
 import ca.uhn.fhir.parser.IParser;
+import jp.nexehrs.util.UserCache;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 
@@ -53,9 +54,7 @@ public final class PackageSeeder {
      * {@code .fhir/packages} is that cache (the HL7 tools find their cache under the home folder).
      */
     public static Path toolsHome() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path cacheRoot = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return cacheRoot.resolve("nexehrs").resolve("fhir-home");
+        return UserCache.folder().resolve("fhir-home");
     }
 
     /** The package cache inside {@link #toolsHome()}. */

@@ -1,6 +1,7 @@
 package jp.nexehrs.node;
 
 import java.io.IOException;
+import jp.nexehrs.util.UserCache;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -64,9 +65,7 @@ public final class NodeTools {
     }
 
     public static Path defaultCacheRoot() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path root = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return root.resolve("nexehrs").resolve("node");
+        return UserCache.folder().resolve("node");
     }
 
     /**
