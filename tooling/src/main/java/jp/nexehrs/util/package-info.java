@@ -1,5 +1,5 @@
 /**
- * Foundation: small helpers with no FHIR or stage knowledge (folders, YAML with positions, parallel maps,
+ * Foundation: small helpers with no FHIR or stage knowledge (folders, the per-user cache folder, YAML with positions, parallel maps,
  * plurals, text positions). Imports no stage.
  */
 package jp.nexehrs.util;
