@@ -1,7 +1,6 @@
 package jp.nexehrs.cli;
 
 import jp.nexehrs.cache.BuildCache;
-import jp.nexehrs.util.UserCache;
 import jp.nexehrs.cache.ToolchainFingerprint;
 import jp.nexehrs.pipeline.Goal;
 import jp.nexehrs.pipeline.Pipeline;
@@ -9,6 +8,7 @@ import jp.nexehrs.report.Finding;
 import jp.nexehrs.report.format.ReportFormat;
 import jp.nexehrs.report.format.ValidationReport;
 import jp.nexehrs.fhir.MessageTranslation;
+import jp.nexehrs.util.UserCache;
 import jp.nexehrs.validation.MessageLanguage;
 import jp.nexehrs.validation.OwnMessages;
 import jp.nexehrs.validation.PackageValidation;

@@ -1,7 +1,6 @@
 package jp.nexehrs.node;
 
 import java.io.IOException;
-import jp.nexehrs.util.UserCache;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.nexehrs.util.Folders;
+import jp.nexehrs.util.UserCache;
 
 /**
  * Installs and runs the Node tools nexehrs pins. A tool set is a folder of resources
