@@ -58,13 +58,15 @@ public final class ToolchainFingerprint {
 
     /** Written whole under a temporary name; a cache that cannot be written (a read-only home) only costs the time again. */
     private static void remember(Path memo, String fingerprint) {
+        Path temporary = null;
         try {
             Files.createDirectories(memo.getParent());
-            Path temporary = Files.createTempFile(memo.getParent(), memo.getFileName().toString(), ".tmp");
+            temporary = Files.createTempFile(memo.getParent(), memo.getFileName().toString(), ".tmp");
             Files.writeString(temporary, fingerprint);
             Files.move(temporary, memo, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             // Not remembered: the next run reads the jar's directory again, with the same result.
+            if (temporary != null) temporary.toFile().delete();
         }
     }
 

@@ -20,9 +20,6 @@ import jp.nexehrs.search.SearchIndex;
 import jp.nexehrs.report.Severity;
 import jp.nexehrs.util.Parallel;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.CodeSystem;
-import org.hl7.fhir.r4.model.StructureDefinition;
-import org.hl7.fhir.r4.model.ValueSet;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,8 +38,8 @@ import java.util.stream.Stream;
  * (home, one page per guideline document, per conformance resource and per example, the artifact index and the
  * QA report) and copies the static assets. Pages are flat at the site root, except documents, which keep their
  * folder under {@code spec/}. Each file goes to the returned {@link SiteFiles} as soon as it is made (into their spool
- * folder, for a build), so a build holds only one page at a time. The page models are built by {@link ProfileView}, {@link TerminologyView} and
- * {@link ExampleView}; this class only dispatches.
+ * folder, for a build), so a build holds only one page at a time. The page models are built by {@link ProfileView},
+ * {@link TerminologyView} and {@link ExampleView}; this class only dispatches.
  */
 public final class SiteComposer {
 

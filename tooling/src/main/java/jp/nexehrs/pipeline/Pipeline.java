@@ -1,6 +1,5 @@
 package jp.nexehrs.pipeline;
 
-import jp.nexehrs.governance.DocumentState;
 import jp.nexehrs.cache.BuildCache;
 import jp.nexehrs.cache.CacheKey;
 import jp.nexehrs.cache.CacheStats;
@@ -10,7 +9,6 @@ import jp.nexehrs.compose.ComposedSite;
 import jp.nexehrs.compose.SiteComposer;
 import jp.nexehrs.compose.SiteFile;
 import jp.nexehrs.compose.SiteFiles;
-import jp.nexehrs.compose.TemplateFailure;
 import jp.nexehrs.convert.Converted;
 import jp.nexehrs.convert.Converter;
 import jp.nexehrs.history.FileHistory;

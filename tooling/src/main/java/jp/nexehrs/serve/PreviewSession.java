@@ -2,7 +2,6 @@ package jp.nexehrs.serve;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jp.nexehrs.compose.SiteFile;
 import jp.nexehrs.pipeline.Goal;
 import jp.nexehrs.pipeline.Outcome;
 import jp.nexehrs.pipeline.Pipeline;
