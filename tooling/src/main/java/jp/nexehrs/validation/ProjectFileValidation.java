@@ -1,5 +1,6 @@
 package jp.nexehrs.validation;
 
+import jp.nexehrs.cache.BuildCache;
 import jp.nexehrs.check.Checker;
 import jp.nexehrs.convert.Converted;
 import jp.nexehrs.convert.Converter;
@@ -33,7 +34,8 @@ public final class ProjectFileValidation {
         Path root = ProjectLoader.locate(projectDir);
         ProjectLoader loader = toolkit.projectLoader();
         Project project = loader.load(root);
-        Converted converted = new Converter(toolkit.fhir(), toolkit::documents).convert(project, false);
+        // Snapshots on the run's threads, as a build makes them; nothing is kept (validate writes nothing).
+        Converted converted = new Converter(toolkit.fhir(), toolkit::documents, BuildCache.disabled(), toolkit.threads()).convert(project, false);
         // The project's own examples and documents are not what is being validated here: only its profiles' problems count.
         String profiles = ProjectLoader.PROFILES_DIR + "/";
         String examples = profiles + ProjectLoader.EXAMPLES_DIR + "/";
