@@ -70,7 +70,8 @@ class LauncherJavaOptionsTest {
         List<String> smallOptions = optionsFor(Map.of(), "validate", "-p", dir.toString(), small.toString());
         List<String> largeOptions = optionsFor(Map.of(), "validate", "-p", dir.toString(), large.toString());
         assertEquals(smallOptions, largeOptions, "the export's size changes nothing");
-        for (String option : List.of("-Xms640m", "-Xmx640m", "-Xmn256m", "-XX:-UseAdaptiveSizePolicy", "-XX:SurvivorRatio=4")) {
+        for (String option : List.of("-Xms640m", "-Xmx640m", "-Xmn256m", "-XX:-UseAdaptiveSizePolicy", "-XX:SurvivorRatio=4",
+                "-XX:+AlwaysPreTouch")) {
             assertTrue(smallOptions.contains(option), option + ": " + smallOptions);
         }
         assertFalse(smallOptions.contains(QUICK_JIT), "the full JIT, as for a large export: " + smallOptions);
@@ -91,8 +92,8 @@ class LauncherJavaOptionsTest {
         for (List<String> options : List.of(optionsFor(Map.of(), "build", "--project", project.toString()),
                 optionsFor(Map.of(), "validate", file.toString()))) {
             assertTrue(options.contains("-Xmx768m") && options.contains(QUICK_JIT), options.toString());
-            assertFalse(options.stream().anyMatch(o -> o.startsWith("-Xms") || o.startsWith("-Xmn") || o.contains("AdaptiveSize")),
-                    options.toString());
+            assertFalse(options.stream().anyMatch(o -> o.startsWith("-Xms") || o.startsWith("-Xmn") || o.contains("AdaptiveSize")
+                    || o.contains("PreTouch")), options.toString());
         }
     }
 
