@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -160,10 +159,5 @@ public final class SiteFiles implements Iterable<SiteFile> {
     @Override
     public Iterator<SiteFile> iterator() {
         return stream().iterator();
-    }
-
-    /** Every file in memory at once: for previews and tests of small sites. */
-    public List<SiteFile> toList() {
-        return new ArrayList<>(stream().toList());
     }
 }

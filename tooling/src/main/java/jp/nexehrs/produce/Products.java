@@ -4,7 +4,6 @@ import jp.nexehrs.compose.SiteFile;
 import jp.nexehrs.compose.SiteFiles;
 import jp.nexehrs.report.Finding;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -20,13 +19,6 @@ public record Products(SiteFiles site, List<SiteFile> downloads, Optional<Packag
     public Products {
         downloads = List.copyOf(downloads);
         findings = List.copyOf(findings);
-    }
-
-    /** Every file of the site: its pages, then its downloads. */
-    public List<String> sitePaths() {
-        List<String> paths = new ArrayList<>(site.paths());
-        downloads.forEach(file -> paths.add(file.path()));
-        return paths;
     }
 
     /** Every file of the site with its content, read one at a time: for a preview and tests. */

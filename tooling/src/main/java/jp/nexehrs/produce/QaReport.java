@@ -6,6 +6,7 @@ import jp.nexehrs.check.ExampleValidation;
 import jp.nexehrs.check.SuppressedFinding;
 import jp.nexehrs.load.ProjectConfig;
 import jp.nexehrs.report.Finding;
+import jp.nexehrs.report.format.JsonFormat;
 import jp.nexehrs.report.Severity;
 
 import java.io.IOException;
@@ -25,9 +26,9 @@ final class QaReport {
         report.put("version", config.version());
         report.put("errors", findings.stream().filter(f -> f.severity() == Severity.ERROR).count());
         report.put("warnings", findings.stream().filter(f -> f.severity() == Severity.WARNING).count());
-        report.put("findings", findings.stream().map(QaReport::entry).toList());
+        report.put("findings", findings.stream().map(JsonFormat::fields).toList());
         report.put("suppressed", suppressed.stream().map(s -> {
-            Map<String, Object> entry = entry(s.finding());
+            Map<String, Object> entry = JsonFormat.fields(s.finding());
             entry.put("reason", s.reason());
             return entry;
         }).toList());
@@ -45,18 +46,6 @@ final class QaReport {
         entry.put("checkedAgainst", example.checkedAgainst());
         entry.put("errors", example.errorCount());
         entry.put("warnings", example.warningCount());
-        return entry;
-    }
-
-    private static Map<String, Object> entry(Finding finding) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("severity", finding.severity().label());
-        entry.put("file", finding.file());
-        entry.put("line", finding.line());
-        entry.put("column", finding.column());
-        entry.put("fhirPath", finding.fhirPath());
-        entry.put("messageId", finding.messageId());
-        entry.put("message", finding.message());
         return entry;
     }
 }

@@ -1,6 +1,7 @@
 package jp.nexehrs.publish;
 
 import jp.nexehrs.compose.SiteFile;
+import jp.nexehrs.compose.SiteFiles;
 import jp.nexehrs.load.PagePaths;
 import jp.nexehrs.produce.Products;
 
@@ -144,12 +145,12 @@ public final class Publisher {
 
     /**
      * Staging folders, spooled pages and set-aside outputs left by a build that was killed (after any recovery); never
-     * this build's own spool. (Page spools start with {@code .staging-} too.)
+     * this build's own spool.
      */
     private void removeLeftovers(Optional<Path> ownSpool) throws IOException {
         try (Stream<Path> children = Files.list(buildDir)) {
-            children.filter(p -> p.getFileName().toString().startsWith(STAGING_PREFIX)
-                            || p.getFileName().toString().startsWith(PREVIOUS_PREFIX))
+            children.filter(p -> Stream.of(STAGING_PREFIX, SiteFiles.SPOOL_PREFIX, PREVIOUS_PREFIX)
+                            .anyMatch(p.getFileName().toString()::startsWith))
                     .filter(p -> ownSpool.map(own -> !own.equals(p.toAbsolutePath().normalize())).orElse(true))
                     .forEach(Folders::deleteQuietly);
         }

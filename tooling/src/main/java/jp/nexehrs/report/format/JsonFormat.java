@@ -11,6 +11,8 @@ import jp.nexehrs.report.Severity;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * For scripts, one object: {@code tool} (name, version), {@code summary} (resources, errors, warnings,
@@ -20,7 +22,9 @@ import java.io.Writer;
  * reads it back (for {@code nexehrs merge}).
  */
 public final class JsonFormat implements ReportFormat {
-    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Indented; the caller's writer stays open after a write (it may write more, or be standard output). */
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     private final String toolVersion;
 
     public JsonFormat() {
@@ -37,7 +41,7 @@ public final class JsonFormat implements ReportFormat {
      */
     @Override
     public void write(ValidationReport report, Writer out) throws IOException {
-        try (JsonGenerator json = MAPPER.getFactory().createGenerator(new NonClosingWriter(out))) {
+        try (JsonGenerator json = MAPPER.getFactory().createGenerator(out)) {
             json.setPrettyPrinter(new DefaultPrettyPrinter());
             json.writeStartObject();
             json.writeObjectFieldStart("tool");
@@ -55,33 +59,24 @@ public final class JsonFormat implements ReportFormat {
             for (CheckedResource resource : report.resources()) MAPPER.writeTree(json, resourceNode(resource));
             json.writeEndArray();
             json.writeArrayFieldStart("findings");
-            for (Finding finding : report.findings()) {
-                json.writeStartObject();
-                json.writeStringField("severity", finding.severity().label());
-                json.writeStringField("file", finding.file());
-                json.writeNumberField("line", finding.line());
-                json.writeNumberField("column", finding.column());
-                json.writeStringField("fhirPath", finding.fhirPath());
-                json.writeStringField("messageId", finding.messageId());
-                json.writeStringField("message", finding.message());
-                json.writeEndObject();
-            }
+            for (Finding finding : report.findings()) MAPPER.writeValue(json, fields(finding));
             json.writeEndArray();
             json.writeEndObject();
         }
         out.write("\n");
     }
 
-    /** The caller's writer stays open when the generator closes (it may write more, or be standard output). */
-    private static final class NonClosingWriter extends java.io.FilterWriter {
-        NonClosingWriter(Writer out) {
-            super(out);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
+    /** A finding as every JSON report writes it (this one, and the build's QA report). */
+    public static Map<String, Object> fields(Finding finding) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("severity", finding.severity().label());
+        fields.put("file", finding.file());
+        fields.put("line", finding.line());
+        fields.put("column", finding.column());
+        fields.put("fhirPath", finding.fhirPath());
+        fields.put("messageId", finding.messageId());
+        fields.put("message", finding.message());
+        return fields;
     }
 
     static ObjectNode resourceNode(CheckedResource resource) {
@@ -96,7 +91,7 @@ public final class JsonFormat implements ReportFormat {
 
     /** A tree written as the mapper writes it, then a line end: the tree is not turned into one string first. */
     static void write(Object tree, Writer out) throws IOException {
-        MAPPER.writeValue(new NonClosingWriter(out), tree);
+        MAPPER.writeValue(out, tree);
         out.write("\n");
     }
 }

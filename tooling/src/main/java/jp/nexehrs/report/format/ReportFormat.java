@@ -1,20 +1,25 @@
 package jp.nexehrs.report.format;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+
 /** Renders a {@link ValidationReport} for a reader: a person, a script, GitHub code scanning or a CI test view. */
 public interface ReportFormat {
     /** The whole report as text: for reports that fit in memory as a string (tests, merges of small reports). */
     default String render(ValidationReport report) {
-        java.io.StringWriter text = new java.io.StringWriter();
+        StringWriter text = new StringWriter();
         try {
             write(report, text);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e); // a StringWriter does not fail
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
         }
         return text.toString();
     }
 
     /** The report written to {@code out}; a format that can, writes it as it goes rather than building it first. */
-    void write(ValidationReport report, java.io.Writer out) throws java.io.IOException;
+    void write(ValidationReport report, Writer out) throws IOException;
 
     /**
      * How a report is written: the toolchain's version (JSON and SARIF name it) and whether the text shows
