@@ -9,7 +9,12 @@ import jp.nexehrs.report.format.ValidationReport;
 import jp.nexehrs.util.Plural;
 import jp.nexehrs.validation.OwnMessages;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -57,12 +62,12 @@ final class Console {
             findings(report.findings());
         } else {
             // Written as it goes: the report of a large export is never one string in memory.
-            java.io.Writer writer = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             try {
                 format.format(new ReportFormat.Settings(toolVersion, options.verbose)).write(report, writer);
                 writer.flush();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("cannot write the report to standard output", e);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the report to standard output", e);
             }
         }
         long errors = report.count(Severity.ERROR);

@@ -23,9 +23,11 @@ import jp.nexehrs.util.TextPositions;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -178,8 +180,8 @@ public final class PackageValidation {
     private static final class SharedTexts {
         /** Distinct texts remembered: messages that name each resource's own ids would otherwise all be kept. */
         private static final int LIMIT = 10_000;
-        private final java.util.Map<String, String> texts = new java.util.HashMap<>();
-        private final java.util.Map<List<String>, List<String>> lists = new java.util.HashMap<>();
+        private final Map<String, String> texts = new HashMap<>();
+        private final Map<List<String>, List<String>> lists = new HashMap<>();
 
         String of(String text) {
             if (text == null) return null;
