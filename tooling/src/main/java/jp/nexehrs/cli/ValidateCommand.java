@@ -4,6 +4,7 @@ import jp.nexehrs.cache.BuildCache;
 import jp.nexehrs.cache.ToolchainFingerprint;
 import jp.nexehrs.pipeline.Goal;
 import jp.nexehrs.pipeline.Pipeline;
+import jp.nexehrs.pipeline.Toolkit;
 import jp.nexehrs.report.Finding;
 import jp.nexehrs.report.format.ReportFormat;
 import jp.nexehrs.report.format.ValidationReport;
@@ -32,13 +33,16 @@ import java.util.concurrent.Callable;
                 "Validates FHIR resources against the project's profiles and prints one line per problem:",
                 "  file:line:col: severity: message (FHIRPath)",
                 "then a summary line counting errors, warnings and information. With no PATH, validates the project's examples",
-                "(nothing is written). With PATHs, validates those files, or every .json and .xml file under those folders.",
+                "(no site or package is written). With PATHs, validates those files, or every .json and .xml file under those folders.",
                 "",
                 "With --package, validates PATHs against the conformance resources of those FHIR packages instead, outside",
                 "any project (no nexehrs.yaml needed): for implementers checking their own resources. PATHs may then also be",
                 "NDJSON files (.ndjson, or gzipped .ndjson.gz, as FHIR Bulk Data exports are): one resource per line, read as a",
                 "stream; a finding names the file and line. Each resource's report says which profiles it was checked against.",
-                "Results are remembered in a cache keyed by content, packages, options and toolchain (--no-cache to skip it).",
+                "",
+                "Results are remembered in a cache keyed by content, profiles, packages, options and toolchain (--no-cache to",
+                "skip it): in a project, the build's own cache in build/.cache; with --package, the user's cache. A cached",
+                "result is exactly what validating again would say: any change to what it depends on misses the cache.",
                 "",
                 "Codes from code systems that are not available offline (LOINC, SNOMED CT, Japanese national code",
                 "systems) are warnings that say 'not checked offline', never errors."},
@@ -68,7 +72,8 @@ final class ValidateCommand implements Callable<Integer> {
             + "by name, NDJSON lines in order), number i goes to shard i mod N + 1. 'nexehrs merge' joins the N reports (with --package).")
     Shard shard = Shard.ALL;
 
-    @Option(names = "--no-cache", description = "Validate every resource afresh: neither read nor write the result cache (with --package).")
+    @Option(names = "--no-cache", description = "Validate every resource afresh: neither read nor write the result cache "
+            + "(the project's build/.cache; with --package, the user's cache).")
     boolean noCache;
 
     @Option(names = "--cache-dir", paramLabel = "<folder>",
@@ -116,7 +121,10 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Runner.run(options, (toolkit, console) -> {
+        // In a project, the build's cache: profiles' snapshots and examples' results made by a build are found, and the
+        // reverse. With --package, the toolkit belongs to no project and the results go to the user's cache.
+        Toolkit.Caching caching = packages.isEmpty() ? Caching.of(noCache) : Toolkit.Caching.OFF;
+        return Runner.run(options, caching, (toolkit, console) -> {
             for (Path path : packages) {
                 if (!Files.exists(path)) {
                     console.failure("no such FHIR package: " + path, null);

@@ -41,7 +41,7 @@ public final class ConformanceSupport {
         unknownCodeSystems.setNonExistentCodeSystemSeverity(IValidationSupport.IssueSeverity.WARNING);
         this.commonCodeSystems = new CommonCodeSystems(engine.context());
         List<IValidationSupport> supports = List.of(
-                new R4BaseDefinitions(engine.baseDefinitions()),
+                new R4BaseDefinitions(engine),
                 local,
                 dependencies,
                 otherCanonicals,

@@ -19,6 +19,7 @@ public final class FhirEngine {
     private static final String ANY_VALUE_SET = "http://hl7.org/fhir/ValueSet/administrative-gender";
     private final FhirContext context;
     private final Future<DefaultProfileValidationSupport> baseDefinitions;
+    private final String baseDefinitionsName;
 
     public FhirEngine() {
         context = FhirContext.forR4Cached();
@@ -26,6 +27,7 @@ public final class FhirEngine {
         // fetch, which takes a second or more: begun now on a thread of its own, it overlaps loading the project,
         // which runs on one core (tooling/BENCHMARKS.md). Everyone waits for it in baseDefinitions(), so it is read once.
         DefaultProfileValidationSupport definitions = new DefaultProfileValidationSupport(context);
+        baseDefinitionsName = definitions.getName();
         FutureTask<DefaultProfileValidationSupport> reading = new FutureTask<>(() -> {
             definitions.fetchStructureDefinition(ANY_STRUCTURE_DEFINITION);
             definitions.fetchValueSet(ANY_VALUE_SET);
@@ -53,6 +55,11 @@ public final class FhirEngine {
             if (e.getCause() instanceof Error error) throw error;
             throw new IllegalStateException("cannot read the R4 base definitions", e.getCause());
         }
+    }
+
+    /** The name HAPI gives the base definitions' support (in its chain's logs), known without waiting for them. */
+    String baseDefinitionsName() {
+        return baseDefinitionsName;
     }
 
     /** Parsers are not thread-safe: each caller takes its own. Strict, so unknown elements are not silently dropped. */

@@ -16,7 +16,8 @@ import java.util.List;
  * ({@code PackageHackerR5} in org.hl7.fhir.r5). R4's vital-signs profiles bind {@code Observation.component.value[x]}
  * to the UCUM "Vital Signs Units" as required, although a component's value need not be a quantity; the HL7 validator
  * reads that binding as extensible, so a component in L/min is a warning, not an error. The correction is made
- * in place (it is idempotent) on the definitions HAPI has read once for the whole run.
+ * in place (it is idempotent) on the definitions HAPI has read once for the whole run. The first fetch waits until they
+ * have been read: a run that never needs them (every snapshot and result found in the build cache) never waits.
  */
 final class R4BaseDefinitions implements IValidationSupport {
     private static final String BASE = "http://hl7.org/fhir/StructureDefinition/";
@@ -24,51 +25,55 @@ final class R4BaseDefinitions implements IValidationSupport {
     private static final String VITAL_SIGNS = BASE + "vitalsigns";
     private static final String COMPONENT_VALUE = "Observation.component.value[x]";
     private static final String VITAL_SIGNS_UNITS = "http://hl7.org/fhir/ValueSet/ucum-vitals-common|4.0.1";
-    private final DefaultProfileValidationSupport definitions;
+    private final FhirEngine engine;
 
-    R4BaseDefinitions(DefaultProfileValidationSupport definitions) {
-        this.definitions = definitions;
+    R4BaseDefinitions(FhirEngine engine) {
+        this.engine = engine;
+    }
+
+    private DefaultProfileValidationSupport definitions() {
+        return engine.baseDefinitions();
     }
 
     @Override
     public IBaseResource fetchStructureDefinition(String url) {
-        return corrected(definitions.fetchStructureDefinition(unversioned(url)));
+        return corrected(definitions().fetchStructureDefinition(unversioned(url)));
     }
 
     @Override
     public <T extends IBaseResource> List<T> fetchAllStructureDefinitions() {
-        List<T> all = definitions.fetchAllStructureDefinitions();
+        List<T> all = definitions().fetchAllStructureDefinitions();
         if (all != null) all.forEach(R4BaseDefinitions::corrected);
         return all;
     }
 
     @Override
     public <T extends IBaseResource> List<T> fetchAllNonBaseStructureDefinitions() {
-        List<T> all = definitions.fetchAllNonBaseStructureDefinitions();
+        List<T> all = definitions().fetchAllNonBaseStructureDefinitions();
         if (all != null) all.forEach(R4BaseDefinitions::corrected);
         return all;
     }
 
     @Override
     public List<IBaseResource> fetchAllConformanceResources() {
-        List<IBaseResource> all = definitions.fetchAllConformanceResources();
+        List<IBaseResource> all = definitions().fetchAllConformanceResources();
         if (all != null) all.forEach(R4BaseDefinitions::corrected);
         return all;
     }
 
     @Override
     public <T extends IBaseResource> List<T> fetchAllSearchParameters() {
-        return definitions.fetchAllSearchParameters();
+        return definitions().fetchAllSearchParameters();
     }
 
     @Override
     public IBaseResource fetchCodeSystem(String system) {
-        return definitions.fetchCodeSystem(unversioned(system));
+        return definitions().fetchCodeSystem(unversioned(system));
     }
 
     @Override
     public IBaseResource fetchValueSet(String url) {
-        return definitions.fetchValueSet(unversioned(url));
+        return definitions().fetchValueSet(unversioned(url));
     }
 
     /**
@@ -83,12 +88,12 @@ final class R4BaseDefinitions implements IValidationSupport {
 
     @Override
     public FhirContext getFhirContext() {
-        return definitions.getFhirContext();
+        return engine.context();
     }
 
     @Override
     public String getName() {
-        return definitions.getName();
+        return engine.baseDefinitionsName();
     }
 
     private static IBaseResource corrected(IBaseResource resource) {

@@ -6,11 +6,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -160,6 +162,46 @@ class CliTest {
 
         assertEquals(ExitCode.OK, result.exitCode(), result.toString());
         assertFalse(result.out().contains(": error: "), result.toString());
+    }
+
+    /**
+     * In a project, validate shares the build's cache: the same file again is answered from it with the same report, a
+     * change to the profile it claims is validated afresh, and --no-cache neither reads nor writes the cache.
+     */
+    @Test
+    void validateInAProjectRemembersResultsWithoutChangingAVerdict() throws Exception {
+        Path project = copyOfGood("validate-cache");
+        Path file = TestProjects.write(dir.resolve("validate-cache-files"), "broken.json", TestProjects.brokenPatient("broken"));
+        Path validations = project.resolve("build/.cache/validations");
+        long before = countFiles(validations);
+
+        CliResult first = TestProjects.runCli("validate", "--format", "json", "--project", project.toString(), file.toString());
+        long afterFirst = countFiles(validations);
+        CliResult again = TestProjects.runCli("validate", "--format", "json", "--project", project.toString(), file.toString());
+
+        assertEquals(ExitCode.CONTENT_ERRORS, first.exitCode(), first.toString());
+        assertEquals(before + 1, afterFirst, "the file's result is remembered");
+        assertEquals(afterFirst, countFiles(validations), "the second run found it");
+        assertEquals(first.out(), again.out());
+        assertEquals(ExitCode.CONTENT_ERRORS, again.exitCode(), again.toString());
+
+        Path profile = project.resolve("profiles/structuredefinitions/StructureDefinition-minimal-patient.json");
+        Files.writeString(profile, Files.readString(profile).replace(
+                "\"path\": \"Patient.identifier\", \"min\": 1,", "\"path\": \"Patient.identifier\","));
+        CliResult relaxed = TestProjects.runCli("validate", "--format", "json", "--project", project.toString(), file.toString());
+        assertEquals(ExitCode.OK, relaxed.exitCode(), "identifier is no longer required: " + relaxed);
+
+        Path uncached = TestProjects.copyMinimal(dir.resolve("validate-no-cache"));
+        CliResult noCache = TestProjects.runCli("validate", "--no-cache", "--format", "json", "--project", uncached.toString(), file.toString());
+        assertEquals(first.out(), noCache.out());
+        assertFalse(Files.exists(uncached.resolve("build")), "--no-cache writes nothing");
+    }
+
+    private static long countFiles(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) return 0;
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).count();
+        }
     }
 
     @Test
