@@ -3,7 +3,6 @@ package jp.nexehrs.compose;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
-import freemarker.template.TemplateExceptionHandler;
 import jp.nexehrs.load.SiteTemplate;
 
 import java.io.IOException;
@@ -24,8 +23,8 @@ final class PageRenderer {
     private final Map<String, Object> site;
     private final Sidebar sidebar;
 
-    PageRenderer(SiteTemplate template, Map<String, Object> site, Navigation navigation) {
-        this.freemarker = configuration(template);
+    PageRenderer(Templates templates, SiteTemplate template, Map<String, Object> site, Navigation navigation) {
+        this.freemarker = templates.of(template);
         this.site = site;
         this.sidebar = java.nio.file.Files.isRegularFile(template.templates().resolve(SIDEBAR_TEMPLATE))
                 ? new Sidebar(navigation, root -> renderText(SIDEBAR_TEMPLATE, "(sidebar)", Map.of("nav", navigation, "root", root, "site", site)))
@@ -55,18 +54,5 @@ final class PageRenderer {
         } catch (TemplateException e) {
             throw new TemplateFailure.Unchecked(TemplateFailure.of(templateName, path, e));
         }
-    }
-
-    private static Configuration configuration(SiteTemplate template) {
-        Configuration configuration = new Configuration(Configuration.VERSION_2_3_34);
-        configuration.setTemplateLoader(new PathTemplateLoader(template.templates()));
-        configuration.setDefaultEncoding("UTF-8");
-        configuration.setOutputEncoding("UTF-8");
-        configuration.setRecognizeStandardFileExtensions(true);
-        configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-        configuration.setLogTemplateExceptions(false);
-        configuration.setWrapUncheckedExceptions(true);
-        configuration.setFallbackOnNullLoopVariable(false);
-        return configuration;
     }
 }

@@ -53,6 +53,7 @@ public final class SiteComposer {
     private final boolean pdfLinks;
     private final int threads;
     private final SiteFiles.Storage storage;
+    private final Templates templates;
     private final Parallel parallel;
     private final CodeHighlighter highlighter = new CodeHighlighter();
 
@@ -61,15 +62,19 @@ public final class SiteComposer {
      * @param threads  threads encoding resources and analysing search text; pages are rendered on the calling thread
      */
     public SiteComposer(boolean pdfLinks, int threads) {
-        this(pdfLinks, threads, SiteFiles.Storage.IN_MEMORY);
+        this(pdfLinks, threads, SiteFiles.Storage.IN_MEMORY, new Templates());
     }
 
-    /** @param storage where the site's bytes are kept until publish writes them (a spool folder, for a build) */
-    public SiteComposer(boolean pdfLinks, int threads, SiteFiles.Storage storage) {
+    /**
+     * @param storage   where the site's bytes are kept until publish writes them (a spool folder, for a build)
+     * @param templates the run's parsed templates, kept from one composition to the next
+     */
+    public SiteComposer(boolean pdfLinks, int threads, SiteFiles.Storage storage, Templates templates) {
         this.pdfLinks = pdfLinks;
         this.threads = threads;
         this.parallel = new Parallel(threads);
         this.storage = storage;
+        this.templates = templates;
     }
 
     /** Every page and asset of the site; nothing of a failed composition is left behind. */
@@ -94,7 +99,7 @@ public final class SiteComposer {
         List<Map<String, Object>> artifactModels = converted.conformance().stream().map(a -> ArtifactModel.of(a, paths)).toList();
         Map<String, Object> site = siteModel(checked, artifactModels, paths);
         site.put("pdf", pdfLinks);
-        PageRenderer pages = new PageRenderer(template, site,
+        PageRenderer pages = new PageRenderer(templates, template, site,
                 Navigation.of(converted.documents(), artifactModels, checked.examples(), paths));
 
         // A guide's own home page (the IG Publisher's index.md) is the body of the site's home page, not a page of its own.

@@ -168,7 +168,7 @@ public final class Pipeline {
         Optional<ComposedSite> site = Optional.empty();
         try {
             site = goal.site()
-                    ? Optional.of(timings.time("compose", () -> new SiteComposer(pdfFonts.isPresent(), toolkit.threads(), storage).compose(checked)))
+                    ? Optional.of(timings.time("compose", () -> new SiteComposer(pdfFonts.isPresent(), toolkit.threads(), storage, toolkit.templates()).compose(checked)))
                     : Optional.empty();
             List<SiteFile> pdfs = site.isPresent() && pdfFonts.isPresent() && !checked.hasErrors()
                     ? timings.time("pdf", () -> pdfs(pdfFonts.get(), converted))

@@ -2,6 +2,7 @@ package jp.nexehrs.pipeline;
 
 import jp.nexehrs.cache.BuildCache;
 import jp.nexehrs.cache.ToolchainFingerprint;
+import jp.nexehrs.compose.Templates;
 import jp.nexehrs.convert.DocumentConverter;
 import jp.nexehrs.fhir.FhirEngine;
 import jp.nexehrs.node.NodeTools;
@@ -28,6 +29,7 @@ public final class Toolkit implements AutoCloseable {
     private final Optional<ProjectConfig.MissingDependencies> missingDependencies;
     private FhirEngine fhir;
     private DocumentConverter documents;
+    private final Templates templates = new Templates();
     /** One cache per build folder: a diff or a multi-version build builds releases and the working tree in folders of their own. */
     private final Map<Path, BuildCache> caches = new HashMap<>();
     private String fingerprint;
@@ -82,6 +84,11 @@ public final class Toolkit implements AutoCloseable {
     public synchronized DocumentConverter documents() {
         if (documents == null) documents = new DocumentConverter();
         return documents;
+    }
+
+    /** The site's templates as parsed so far: a preview composes again with them on every save. */
+    public Templates templates() {
+        return templates;
     }
 
     /**
