@@ -5,6 +5,7 @@ import jp.nexehrs.cache.CacheKey;
 import jp.nexehrs.cache.CacheStage;
 import jp.nexehrs.fhir.FhirEngine;
 import jp.nexehrs.load.FhirSource;
+import jp.nexehrs.load.SourceText;
 import jp.nexehrs.util.UrlMentions;
 import org.hl7.fhir.r4.model.StructureDefinition;
 
@@ -66,15 +67,24 @@ final class CachedSnapshots {
         return result;
     }
 
-    /** A copy of the remembered snapshot: the decoded original stays in memory for the next build of this toolkit. */
-    Optional<StructureDefinition> find(String key) {
-        return cache.readDecoded(CacheStage.SNAPSHOT, key, StructureDefinition.class,
-                        bytes -> (StructureDefinition) engine.jsonParser().parseResource(new String(bytes, StandardCharsets.UTF_8)))
-                .map(StructureDefinition::copy);
+    /** A snapshot as remembered: the profile with it, and its JSON (the very bytes remembered). */
+    record Remembered(StructureDefinition profile, SourceText json) {}
+
+    /**
+     * A copy of the remembered snapshot, with its JSON: the decoded original stays in memory for the next build of this
+     * toolkit, and the JSON need not be written again.
+     */
+    Optional<Remembered> find(String key) {
+        return cache.readDecoded(CacheStage.SNAPSHOT, key, Remembered.class, bytes -> {
+                    String json = new String(bytes, StandardCharsets.UTF_8);
+                    return new Remembered((StructureDefinition) engine.jsonParser().parseResource(json), SourceText.of(json));
+                })
+                .map(remembered -> new Remembered(remembered.profile().copy(), remembered.json()));
     }
 
-    void remember(String key, StructureDefinition generated) {
+    /** @param json the generated snapshot's JSON ({@link ConformanceArtifact#json}) */
+    void remember(String key, SourceText json) {
         if (!cache.enabled()) return;
-        cache.write(CacheStage.SNAPSHOT, key, engine.jsonParser().encodeResourceToString(generated).getBytes(StandardCharsets.UTF_8));
+        cache.write(CacheStage.SNAPSHOT, key, json.utf8());
     }
 }

@@ -19,13 +19,17 @@ public record ConformanceArtifact(FhirSource source, ReparsableResource parsed) 
     }
 
     /**
-     * {@code source} with a resource made from it (a generated snapshot). Kept as deflated JSON too, from which it is
-     * parsed again if memory let it go: a snapshot is several times the size of its differential.
+     * {@code source} with a resource made from it (a generated snapshot), whose JSON is {@code json}: kept deflated, and
+     * parsed again from it if memory let the resource go (a snapshot is several times the size of its differential).
      */
-    static ConformanceArtifact made(FhirSource source, IBaseResource resource, FhirEngine engine) {
-        SourceText json = SourceText.of(engine.parserFor(ResourceFormat.JSON).encodeResourceToString(resource));
+    static ConformanceArtifact made(FhirSource source, IBaseResource resource, SourceText json, FhirEngine engine) {
         return new ConformanceArtifact(source, source.parsed().alongside(resource,
                 () -> engine.parserFor(ResourceFormat.JSON).parseResource(json.text())));
+    }
+
+    /** The JSON a made resource is kept as (see {@link #made}), and the build cache remembers a snapshot as. */
+    static SourceText json(IBaseResource resource, FhirEngine engine) {
+        return SourceText.of(engine.parserFor(ResourceFormat.JSON).encodeResourceToString(resource));
     }
 
     /** The resource; do not keep it longer than needed (see {@link ReparsableResource}). */

@@ -5,6 +5,7 @@ import jp.nexehrs.fhir.ConformanceSupport;
 import jp.nexehrs.fhir.LibraryMessages;
 import jp.nexehrs.fhir.ConformanceSupport.SnapshotSession;
 import jp.nexehrs.load.FhirSource;
+import jp.nexehrs.load.SourceText;
 import jp.nexehrs.report.Finding;
 import jp.nexehrs.util.TextPositions;
 import org.hl7.fhir.r4.model.StructureDefinition;
@@ -76,9 +77,10 @@ final class SnapshotGenerator {
                     continue;
                 }
                 Optional<String> key = cached.keyOf(source);
-                Optional<StructureDefinition> remembered = key.flatMap(cached::find);
+                Optional<CachedSnapshots.Remembered> remembered = key.flatMap(cached::find);
                 if (remembered.isPresent()) {
-                    ConformanceArtifact artifact = ConformanceArtifact.made(source, remembered.get(), support.engine());
+                    ConformanceArtifact artifact = ConformanceArtifact.made(source, remembered.get().profile(), remembered.get().json(),
+                            support.engine());
                     support.add(artifact.parsed());
                     artifacts.add(artifact);
                 } else {
@@ -90,10 +92,12 @@ final class SnapshotGenerator {
                     findings.add(attempt.failure());
                     continue;
                 }
-                ConformanceArtifact artifact = ConformanceArtifact.made(attempt.pending().source(), attempt.snapshot(), support.engine());
+                // Encoded once: kept with the artifact and remembered in the cache.
+                SourceText json = ConformanceArtifact.json(attempt.snapshot(), support.engine());
+                ConformanceArtifact artifact = ConformanceArtifact.made(attempt.pending().source(), attempt.snapshot(), json, support.engine());
                 support.add(artifact.parsed());
                 artifacts.add(artifact);
-                attempt.pending().key().ifPresent(k -> cached.remember(k, attempt.snapshot()));
+                attempt.pending().key().ifPresent(k -> cached.remember(k, json));
             }
         }
         return new Result(artifacts, findings);
