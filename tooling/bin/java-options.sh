@@ -24,6 +24,11 @@ NEXEHRS_QUICK_JIT_MAX_INPUT_MB=64
 NEXEHRS_STREAM_HEAP_FLOOR_MB=640
 NEXEHRS_STREAM_YOUNG_MB=256
 
+# The options whose next word is their value, never an input (kept equal to the commands' own: LauncherJavaOptionsTest).
+# --package's value is an input of its own (held parsed); --project's is counted by its sources. Without this list,
+# `validate --cache-dir DIR` counted the result cache as files to validate, and walked every entry of it on each run.
+NEXEHRS_VALUE_OPTIONS=" --cache --cache-dir --format --from --host --lang --missing-dependencies --port --profile --shard --threads "
+
 # nexehrs_input_kb ARGS...: "SOURCE_KB PARSED_KB LINES_KB": the KB of the project's profiles/ and spec/, the KB a
 # command holds parsed whole: every package given with --package, and of the files and folders `validate` is named
 # (its resources), only the largest files, one per core: they are validated as they are read, a few at a time, and
@@ -38,8 +43,8 @@ nexehrs_input_kb() {
       held+=("$arg")
     elif [[ "$arg" == --package=* && -e "${arg#--package=}" ]]; then
       held+=("${arg#--package=}")
-    elif [[ "$arg" == -* || "$previous" == "--project" || "$previous" == "-p" ]]; then
-      : # an option, or --project's folder, counted above by its sources only
+    elif [[ "$arg" == -* || "$previous" == "--project" || "$previous" == "-p" || "$NEXEHRS_VALUE_OPTIONS" == *" $previous "* ]]; then
+      : # an option, an option's value, or --project's folder, counted above by its sources only
     elif [[ -z "$command" ]]; then
       command="$arg"
     elif [[ "$command" == validate && -e "$arg" ]] && ! nexehrs_in_build_output "$project" "$arg"; then

@@ -3,6 +3,8 @@ package jp.nexehrs.cli;
 import jp.nexehrs.testing.TestProjects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -145,6 +149,38 @@ class LauncherJavaOptionsTest {
     void nexehrsJavaOptsReplacesEveryOption() throws Exception {
         List<String> options = optionsFor(Map.of("NEXEHRS_JAVA_OPTS", "-Xmx2g -Dexample=1"), "build");
         assertEquals(List.of("-Xmx2g", "-Dexample=1"), options);
+    }
+
+    /** An option's value is not an input: the result cache named by --cache-dir may be large, and is never walked or counted. */
+    @Test
+    void anOptionsValueIsNeverCountedAsInput() throws Exception {
+        Path cache = dir.resolve("result-cache");
+        writeMegabytes(cache.resolve("ab/entry"), 300);
+        Path file = TestProjects.write(dir.resolve("files"), "patient.json", "{\"resourceType\": \"Patient\"}");
+        Path ig = Files.createDirectories(dir.resolve("ig/package"));
+        List<String> options = optionsFor(Map.of(), "validate", "-p", dir.toString(), "--package", ig.getParent().toString(),
+                "--cache-dir", cache.toString(), "--format", "json", "--threads", "2", file.toString());
+        assertTrue(options.contains("-Xmx768m") && options.contains(QUICK_JIT), "the cache is not input: " + options);
+    }
+
+    /** The launcher's list of options that take a value is the commands' own, so no value is ever taken for an input. */
+    @Test
+    void theLaunchersValueOptionsAreTheCommandsOwn() throws Exception {
+        Set<String> declared = new TreeSet<>();
+        valueOptions(Main.commandLine(), declared);
+        declared.removeAll(List.of("--package", "--project", "-p"));
+        String script = Files.readString(SCRIPT, StandardCharsets.UTF_8);
+        String listed = script.substring(script.indexOf("NEXEHRS_VALUE_OPTIONS=\"") + 23);
+        Set<String> launcher = new TreeSet<>(Arrays.asList(listed.substring(0, listed.indexOf('"')).trim().split(" ")));
+        assertEquals(declared, launcher);
+    }
+
+    /** The names of the options of {@code command} and its subcommands, at any depth, that take a value. */
+    private static void valueOptions(CommandLine command, Set<String> names) {
+        for (OptionSpec option : command.getCommandSpec().options()) {
+            if (option.arity().max() > 0) names.addAll(Arrays.asList(option.names()));
+        }
+        command.getSubcommands().values().forEach(subcommand -> valueOptions(subcommand, names));
     }
 
     private static void writeMegabytes(Path file, int megabytes) throws IOException {
