@@ -1,14 +1,10 @@
 package jp.nexehrs.cache;
 
-import jp.nexehrs.util.UserCache;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Enumeration;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -20,8 +16,8 @@ import java.util.zip.ZipFile;
  * classes, the libraries and the built-in site template alike); from a classes folder (tests, IDE), every
  * file's bytes and the class path (which names each library's version). A rebuilt toolchain therefore never
  * reuses results of the previous one, even at the same version number. A jar's fingerprint is remembered in the user's
- * cache under the jar's path, size, modification time and file key: reading its directory (76,000 entries) cost about
- * 0.2 s of every run, much of a command that finds everything cached (tooling/BENCHMARKS.md).
+ * cache ({@link DigestMemo}): reading its directory (76,000 entries) cost about 0.2 s of every run, much of a command that
+ * finds everything cached (tooling/BENCHMARKS.md).
  */
 public final class ToolchainFingerprint {
     private ToolchainFingerprint() {
@@ -30,7 +26,7 @@ public final class ToolchainFingerprint {
     public static String of(String version) {
         Path code = codeLocation();
         try {
-            if (Files.isRegularFile(code)) return ofJar(version, code, UserCache.folder().resolve("toolchain"));
+            if (Files.isRegularFile(code)) return ofJar(version, code, DigestMemo.inUserCache());
             CacheKey key = new CacheKey().add(version).add(Runtime.version().toString());
             addFolder(key, code);
             return key.hex();
@@ -40,34 +36,12 @@ public final class ToolchainFingerprint {
     }
 
     /** The jar's fingerprint, read from {@code memos} when this very file was fingerprinted before, else made and kept there. */
-    static String ofJar(String version, Path jar, Path memos) throws IOException {
-        BasicFileAttributes file = Files.readAttributes(jar, BasicFileAttributes.class);
-        String identity = new CacheKey().add(version).add(Runtime.version().toString()).add(jar.toAbsolutePath().normalize().toString())
-                .add(Long.toString(file.size())).add(file.lastModifiedTime().toString()).add(String.valueOf(file.fileKey())).hex();
-        Path memo = memos.resolve(identity);
-        if (Files.isRegularFile(memo)) {
-            String remembered = Files.readString(memo).trim();
-            if (remembered.matches("[0-9a-f]{64}")) return remembered;
-        }
-        CacheKey key = new CacheKey().add(version).add(Runtime.version().toString());
-        addJar(key, jar);
-        String fingerprint = key.hex();
-        remember(memo, fingerprint);
-        return fingerprint;
-    }
-
-    /** Written whole under a temporary name; a cache that cannot be written (a read-only home) only costs the time again. */
-    private static void remember(Path memo, String fingerprint) {
-        Path temporary = null;
-        try {
-            Files.createDirectories(memo.getParent());
-            temporary = Files.createTempFile(memo.getParent(), memo.getFileName().toString(), ".tmp");
-            Files.writeString(temporary, fingerprint);
-            Files.move(temporary, memo, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            // Not remembered: the next run reads the jar's directory again, with the same result.
-            if (temporary != null) temporary.toFile().delete();
-        }
+    static String ofJar(String version, Path jar, DigestMemo memos) throws IOException {
+        return memos.of("toolchain " + version + " " + Runtime.version(), jar, location -> {
+            CacheKey key = new CacheKey().add(version).add(Runtime.version().toString());
+            addJar(key, location);
+            return key.hex();
+        });
     }
 
     private static void addJar(CacheKey key, Path jar) throws IOException {

@@ -1,6 +1,7 @@
 package jp.nexehrs.load;
 
 import jp.nexehrs.cache.CacheKey;
+import jp.nexehrs.cache.DigestMemo;
 import jp.nexehrs.history.GitRepository;
 import jp.nexehrs.history.HistoryException;
 
@@ -55,21 +56,28 @@ public final class ProjectInputs {
         return key.hex();
     }
 
-    /** The digest of a dependency package's file or folder, or "absent". */
+    /**
+     * The digest of a dependency package's file or folder, or "absent"; remembered for the package's present files
+     * ({@link DigestMemo}), so that a build with nothing changed hashes no package.
+     */
     public static String packageDigest(Path location) {
+        if (!Files.isRegularFile(location) && !Files.isDirectory(location)) return "absent";
         try {
-            if (Files.isRegularFile(location)) return contentDigest(location);
-            if (!Files.isDirectory(location)) return "absent";
-            CacheKey key = new CacheKey();
-            try (Stream<Path> walk = Files.walk(location)) {
-                for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-                    key.add(location.relativize(file).toString()).add(contentDigest(file));
-                }
-            }
-            return key.hex();
+            return DigestMemo.inUserCache().of("a dependency package's content", location, ProjectInputs::contentOfPackage);
         } catch (IOException e) {
             return "unreadable";
         }
+    }
+
+    private static String contentOfPackage(Path location) throws IOException {
+        if (Files.isRegularFile(location)) return contentDigest(location);
+        CacheKey key = new CacheKey();
+        try (Stream<Path> walk = Files.walk(location)) {
+            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                key.add(location.relativize(file).toString()).add(contentDigest(file));
+            }
+        }
+        return key.hex();
     }
 
     private static List<Path> projectFiles(Path root) throws IOException {

@@ -3,6 +3,7 @@ package jp.nexehrs.validation;
 import jp.nexehrs.cache.BuildCache;
 import jp.nexehrs.cache.CacheKey;
 import jp.nexehrs.cache.CacheStage;
+import jp.nexehrs.cache.DigestMemo;
 import jp.nexehrs.report.Finding;
 import jp.nexehrs.report.SourceException;
 
@@ -78,23 +79,32 @@ final class ResultCache {
         return store.key(CacheStage.VALIDATION).add(context).add("the packages' own findings").hex();
     }
 
-    /** A package file's bytes, or every file of a package folder with its relative name, in a stable order. */
+    /**
+     * A package file's bytes, or every file of a package folder with its relative name, in a stable order; remembered
+     * for the package's present files ({@link DigestMemo}), so that a run whose results are all cached reads no package.
+     */
     private static void addPackage(CacheKey key, Path location) throws SourceException {
         try {
-            if (Files.isDirectory(location)) {
-                try (Stream<Path> walk = Files.walk(location)) {
-                    for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-                        key.add(location.relativize(file).toString().replace('\\', '/'));
-                        try (InputStream in = Files.newInputStream(file)) {
-                            key.add(in.readAllBytes());
-                        }
-                    }
-                }
-            } else {
-                key.add(Files.readAllBytes(location));
-            }
+            key.add(DigestMemo.inUserCache().of("validate --package: the package's content", location, ResultCache::packageDigest));
         } catch (IOException e) {
             throw new SourceException(location.toString(), 0, 0, "cannot read the FHIR package");
         }
+    }
+
+    private static String packageDigest(Path location) throws IOException {
+        CacheKey key = new CacheKey();
+        if (Files.isDirectory(location)) {
+            try (Stream<Path> walk = Files.walk(location)) {
+                for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                    key.add(location.relativize(file).toString().replace('\\', '/'));
+                    try (InputStream in = Files.newInputStream(file)) {
+                        key.add(in.readAllBytes());
+                    }
+                }
+            }
+        } else {
+            key.add(Files.readAllBytes(location));
+        }
+        return key.hex();
     }
 }
