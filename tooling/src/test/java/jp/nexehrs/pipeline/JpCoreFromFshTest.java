@@ -43,9 +43,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Its three tests compile different inputs (SUSHI is the time, in a Node process of its own on one core) and share
  * nothing but the installed SUSHI and the R4 core package in the tools cache, made ready once before them: they run
  * side by side, each on one of the two cores (surefire's {@code configurationParameters} enable JUnit's parallel
- * execution for classes that ask for it).
+ * execution for tests that ask for it). The class itself is {@code SAME_THREAD}: it never overlaps another class,
+ * whose output capture (TestProjects.runCli swaps System.out) its progress lines would otherwise land in.
  */
-@Execution(ExecutionMode.CONCURRENT)
+@Execution(ExecutionMode.SAME_THREAD)
 class JpCoreFromFshTest {
     /** SUSHI's words for a name of the terminology package it cannot resolve. */
     private static final String UNRESOLVED = "is not a valid URI";
@@ -80,6 +81,7 @@ class JpCoreFromFshTest {
     private static final String STRAY_DOLLAR = "fsh/example-CS-VS/JP_MedicationExampleLineComment_VS.fsh";
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void theTerminologyGuideAsItIsHasOneErrorTheStrayDollar() throws Exception {
         Path terminology = projects.writeJpTerminologyFromFsh(dir.resolve("terminology"));
         Outcome asItIs = build(terminology, Goal.PACKAGE, Optional.empty());
@@ -89,6 +91,7 @@ class JpCoreFromFshTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void theTerminologyGuideBuildsItsPackageAndJpCoreResolvesEveryNameWithIt() throws Exception {
         Path terminology = projects.writeJpTerminologyFromFsh(dir.resolve("terminology"));
         // Its editor removes the stray '$' (the test above shows it is the guide's one error).
@@ -128,6 +131,7 @@ class JpCoreFromFshTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void withoutTheTerminologyPackageTheUnresolvedNamesAreWarningsThatNameIt() throws Exception {
         Path jpCore = projects.writeJpCore120FromFsh(dir.resolve("jp-core"), Optional.empty());
         Outcome outcome = build(jpCore, Goal.VALIDATE, Optional.of(ProjectConfig.MissingDependencies.WARN));
