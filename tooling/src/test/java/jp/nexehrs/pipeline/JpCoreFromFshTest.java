@@ -2,14 +2,19 @@ package jp.nexehrs.pipeline;
 
 import jp.nexehrs.CorpusFixtures;
 import jp.nexehrs.bench.BenchmarkProjects;
+import jp.nexehrs.fhir.FhirEngine;
+import jp.nexehrs.fhir.PackageSeeder;
 import jp.nexehrs.load.ProjectConfig;
 import jp.nexehrs.node.NodeTools;
 import jp.nexehrs.report.Finding;
 import jp.nexehrs.report.Severity;
 import jp.nexehrs.testing.TestProjects;
 import org.hl7.fhir.r4.model.ValueSet;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -24,6 +29,7 @@ import java.util.stream.Stream;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -33,7 +39,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * dependency by path; every value-set name the package defines then resolves. Without that package, the value-set
  * names SUSHI cannot resolve are warnings naming it.
  * Prints the findings by message and SUSHI's share of the time, for the figures on the issue.
+ * <p>
+ * Its three tests compile different inputs (SUSHI is the time, in a Node process of its own on one core) and share
+ * nothing but the installed SUSHI and the R4 core package in the tools cache, made ready once before them: they run
+ * side by side, each on one of the two cores (surefire's {@code configurationParameters} enable JUnit's parallel
+ * execution for tests that ask for it). The class itself is {@code SAME_THREAD}: it never overlaps another class,
+ * whose output capture (TestProjects.runCli swaps System.out) its progress lines would otherwise land in.
  */
+@Execution(ExecutionMode.SAME_THREAD)
 class JpCoreFromFshTest {
     /** SUSHI's words for a name of the terminology package it cannot resolve. */
     private static final String UNRESOLVED = "is not a valid URI";
@@ -41,6 +54,19 @@ class JpCoreFromFshTest {
     @TempDir
     Path dir;
     private BenchmarkProjects projects;
+
+    /**
+     * SUSHI installed and the R4 core package seeded before the tests run side by side, so that they never race to put
+     * them in place (what a first build does alone otherwise).
+     */
+    @BeforeAll
+    static void toolsReady() throws Exception {
+        assumeTrue(Files.isDirectory(CorpusFixtures.jpCore112().getParent().resolve("jp-core/input/fsh")), "SKIPPED: ../shared/corpus/jp-core is absent");
+        assumeTrue(NodeTools.inUserCache().nodeMajorVersion().isPresent(),
+                "SKIPPED: Node.js is not installed on this machine, so SUSHI cannot compile JP Core's FSH");
+        NodeTools.inUserCache().install("sushi", "JpCoreFromFshTest compiles JP Core's FSH with SUSHI");
+        new PackageSeeder(new FhirEngine()).seedCore(PackageSeeder.toolsCache());
+    }
 
     @BeforeEach
     void needsTheCorpusAndNode() {
@@ -51,17 +77,28 @@ class JpCoreFromFshTest {
         projects = new BenchmarkProjects(corpus);
     }
 
+    /** The terminology guide's one error, which SUSHI finds: a stray '$' on the last line of a file. */
+    private static final String STRAY_DOLLAR = "fsh/example-CS-VS/JP_MedicationExampleLineComment_VS.fsh";
+
     @Test
-    void theTerminologyGuideBuildsItsPackageAndJpCoreResolvesEveryNameWithIt() throws Exception {
+    @Execution(ExecutionMode.CONCURRENT)
+    void theTerminologyGuideAsItIsHasOneErrorTheStrayDollar() throws Exception {
         Path terminology = projects.writeJpTerminologyFromFsh(dir.resolve("terminology"));
         Outcome asItIs = build(terminology, Goal.PACKAGE, Optional.empty());
         report("jpfhir-terminology from FSH, as it is", asItIs);
-        // The guide's one error, which SUSHI finds: a stray '$' on the last line of a file. Its editor removes it.
-        String strayDollar = "fsh/example-CS-VS/JP_MedicationExampleLineComment_VS.fsh";
-        assertEquals(List.of(strayDollar + ":12"), TestProjects.errors(asItIs.findings()).stream().map(f -> f.file() + ":" + f.line()).toList(),
+        assertEquals(List.of(STRAY_DOLLAR + ":12"), TestProjects.errors(asItIs.findings()).stream().map(f -> f.file() + ":" + f.line()).toList(),
                 TestProjects.describe(TestProjects.errors(asItIs.findings())));
-        Path file = terminology.resolve(strayDollar);
-        Files.writeString(file, Files.readString(file).replaceFirst("\\n\\$\\s*$", "\n"));
+    }
+
+    @Test
+    @Execution(ExecutionMode.CONCURRENT)
+    void theTerminologyGuideBuildsItsPackageAndJpCoreResolvesEveryNameWithIt() throws Exception {
+        Path terminology = projects.writeJpTerminologyFromFsh(dir.resolve("terminology"));
+        // Its editor removes the stray '$' (the test above shows it is the guide's one error).
+        Path file = terminology.resolve(STRAY_DOLLAR);
+        String asItIs = Files.readString(file);
+        Files.writeString(file, asItIs.replaceFirst("\\n\\$\\s*$", "\n"));
+        assertNotEquals(asItIs, Files.readString(file), "the stray '$' was there to remove");
 
         Outcome built = build(terminology, Goal.PACKAGE, Optional.empty());
         report("jpfhir-terminology from FSH, the stray '$' removed", built);
@@ -94,6 +131,7 @@ class JpCoreFromFshTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void withoutTheTerminologyPackageTheUnresolvedNamesAreWarningsThatNameIt() throws Exception {
         Path jpCore = projects.writeJpCore120FromFsh(dir.resolve("jp-core"), Optional.empty());
         Outcome outcome = build(jpCore, Goal.VALIDATE, Optional.of(ProjectConfig.MissingDependencies.WARN));
