@@ -10,9 +10,9 @@ import java.util.Map;
 
 /**
  * The Freemarker configurations of a run, one per template folder, with the templates they have parsed. A preview
- * composes the site again on every save: parsing the templates anew each time was a sixth of composing
- * (tooling/BENCHMARKS.md). A template is looked up again on every use and parsed again when its file changed, so an
- * edit to {@code site-template/} shows at the next build as before. Thread-safe.
+ * composes the site again on every save, and parsed every template again each time (a sixth of composing in a profile
+ * of its first rebuilds; tooling/BENCHMARKS.md). A template is looked up again on every use and parsed again when its
+ * file changed, so an edit to {@code site-template/} shows at the next build as before. Thread-safe.
  */
 public final class Templates {
     private final Map<Path, Configuration> byFolder = new HashMap<>();
