@@ -4,8 +4,8 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.StrictErrorHandler;
+import jp.nexehrs.util.Futures;
 
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 
@@ -45,16 +45,7 @@ public final class FhirEngine {
 
     /** R4 core StructureDefinitions, ValueSets and CodeSystems, offline; waits until they have been read. */
     public DefaultProfileValidationSupport baseDefinitions() {
-        try {
-            return baseDefinitions.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the R4 base definitions were read", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) throw runtime;
-            if (e.getCause() instanceof Error error) throw error;
-            throw new IllegalStateException("cannot read the R4 base definitions", e.getCause());
-        }
+        return Futures.result(baseDefinitions, "the R4 base definitions to be read");
     }
 
     /** The name HAPI gives the base definitions' support (in its chain's logs), known without waiting for them. */

@@ -1,9 +1,9 @@
 package jp.nexehrs.fhir;
 
 import ca.uhn.fhir.parser.IParser;
+import jp.nexehrs.util.UserCache;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
-import jp.nexehrs.util.UserCache;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -15,10 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * repeats: of JP Core 1.1.2's 4.3 million characters of string values, 0.94 million are distinct. Applied to what
  * the load stage parses, which a build of a guide that size keeps parsed throughout (ReparsableResource,
  * RecentlyUsed), and the validator's R5 forms share these strings; a resource parsed again later is not shared. One
- * per load, so that it holds nothing after; not thread-safe.
+ * per load, so that it holds nothing after; thread-safe, since the load stage parses on several threads.
  */
 final class SharedStrings {
-    /** Concurrent: resources are read on several threads. */
     private final Map<String, String> seen = new ConcurrentHashMap<>();
 
     /** Replaces each string value of {@code resource} by an equal one seen before, if any. */

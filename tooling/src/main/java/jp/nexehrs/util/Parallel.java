@@ -2,7 +2,6 @@ package jp.nexehrs.util;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,15 +25,8 @@ public final class Parallel {
             List<Future<R>> futures = new ArrayList<>();
             for (T item : items) futures.add(pool.submit(() -> function.apply(item)));
             List<R> results = new ArrayList<>(items.size());
-            for (Future<R> future : futures) results.add(future.get());
+            for (Future<R> future : futures) results.add(Futures.result(future, "parallel work"));
             return results;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for parallel work", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) throw runtime;
-            if (e.getCause() instanceof Error error) throw error;
-            throw new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
         }

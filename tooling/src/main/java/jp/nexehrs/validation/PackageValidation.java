@@ -213,7 +213,7 @@ public final class PackageValidation {
         synchronized void prepare() throws NexehrsException {
             if (validator != null) return;
             engine = toolkit.fhir();
-            // The packages first: the R4 base definitions, which the support chain waits for, are read meanwhile.
+            // The packages are parsed while R4's base definitions are read on a thread of their own (FhirEngine).
             PackageReader packageReader = new PackageReader(engine, toolkit.threads());
             List<LoadedPackage> loaded = new ArrayList<>();
             for (Path location : request.packages()) loaded.add(packageReader.read(location));
