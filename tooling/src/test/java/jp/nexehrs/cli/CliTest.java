@@ -5,10 +5,12 @@ import jp.nexehrs.testing.TestProjects.CliResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -244,12 +246,16 @@ class CliTest {
     void everyOptionIsDescribedInOneParagraphThatTheHelpWrapsItself() {
         // picocli prints each element of a description on a line of its own, inside a narrower column than the source's
         // lines: a sentence split over elements is printed broken mid-sentence.
-        List<String> split = new java.util.ArrayList<>();
-        for (picocli.CommandLine line : Main.commandLine().getSubcommands().values()) {
-            line.getCommandSpec().options().stream().filter(o -> o.description().length > 1)
-                    .forEach(o -> split.add(line.getCommandName() + " " + o.longestName()));
-        }
+        List<String> split = new ArrayList<>();
+        splitDescriptions(Main.commandLine(), split);
         assertTrue(split.isEmpty(), "options whose description is split into lines: " + split);
+    }
+
+    /** The options of {@code command} and its subcommands, at any depth, whose description has more than one element. */
+    private static void splitDescriptions(CommandLine command, List<String> split) {
+        command.getCommandSpec().options().stream().filter(o -> o.description().length > 1)
+                .forEach(o -> split.add(command.getCommandSpec().qualifiedName() + " " + o.longestName()));
+        command.getSubcommands().values().forEach(subcommand -> splitDescriptions(subcommand, split));
     }
 
     @Test
