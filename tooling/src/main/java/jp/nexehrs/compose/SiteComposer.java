@@ -31,6 +31,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -91,29 +92,53 @@ public final class SiteComposer {
         }
     }
 
-    private SiteFiles composeAll(Checked checked, SiteFiles.Builder files) {
+    /**
+     * The pages of the documents at these page paths only, exactly as {@link #compose} makes them from the same input:
+     * for a preview that shows a saved document before the whole site is composed again.
+     */
+    public List<SiteFile> composeDocuments(Checked checked, Set<String> pagePaths) throws TemplateFailure {
+        try {
+            DocumentPages documentPages = new DocumentPages(checked, pageRenderer(checked));
+            List<SiteFile> pages = new ArrayList<>();
+            for (int i = 0; i < documentPages.documents.size(); i++) {
+                if (pagePaths.contains(documentPages.documents.get(i).source().pagePath())) pages.add(documentPages.page(i));
+            }
+            return pages;
+        } catch (TemplateFailure.Unchecked e) {
+            throw e.failure();
+        }
+    }
+
+    /** The renderer of every page of this site: the site's model and its navigation. */
+    private PageRenderer pageRenderer(Checked checked) {
         Converted converted = checked.converted();
-        SiteTemplate template = converted.project().template();
         PagePaths paths = converted.project().pagePaths();
         // Made once, for the artifact index and the navigation: each reads every artifact's resource.
         List<Map<String, Object>> artifactModels = converted.conformance().stream().map(a -> ArtifactModel.of(a, paths)).toList();
         Map<String, Object> site = siteModel(checked, artifactModels, paths);
         site.put("pdf", pdfLinks);
-        PageRenderer pages = new PageRenderer(templates, template, site,
+        return new PageRenderer(templates, converted.project().template(), site,
                 Navigation.of(converted.documents(), artifactModels, checked.examples(), paths));
+    }
 
-        // A guide's own home page (the IG Publisher's index.md) is the body of the site's home page, not a page of its own.
-        List<ConvertedDocument> documents = converted.documents().stream().filter(d -> !PagePaths.HOME.equals(d.source().pagePath())).toList();
-        Map<String, Object> home = new HashMap<>();
-        converted.documents().stream().filter(d -> PagePaths.HOME.equals(d.source().pagePath())).findFirst()
-                .ifPresent(document -> home.put("homeDocument", document));
-        files.add(pages.render("index.ftlh", PagePaths.HOME, home));
-        files.add(pages.render("artifacts.ftlh", PagePaths.ARTIFACT_INDEX, Map.of()));
-        files.add(pages.render("qa.ftlh", PagePaths.QA, QaView.model(checked)));
-        var governance = checked.governance();
-        SectionLinks sectionLinks = new SectionLinks(converted.project().config());
-        DocumentBody documentBody = new DocumentBody(sectionLinks);
-        for (int i = 0; i < documents.size(); i++) {
+    /** The guideline documents' pages, each linking to the one before and after it. */
+    private static final class DocumentPages {
+        private final Checked checked;
+        private final PageRenderer renderer;
+        /** A guide's own home page (the IG Publisher's index.md) is the body of the site's home page, not a page of its own. */
+        private final List<ConvertedDocument> documents;
+        private final SectionLinks sectionLinks;
+        private final DocumentBody documentBody;
+
+        DocumentPages(Checked checked, PageRenderer renderer) {
+            this.checked = checked;
+            this.renderer = renderer;
+            this.documents = checked.converted().documents().stream().filter(d -> !PagePaths.HOME.equals(d.source().pagePath())).toList();
+            this.sectionLinks = new SectionLinks(checked.converted().project().config());
+            this.documentBody = new DocumentBody(sectionLinks);
+        }
+
+        SiteFile page(int i) {
             ConvertedDocument document = documents.get(i);
             Map<String, Object> page = new HashMap<>();
             page.put("document", document);
@@ -121,10 +146,27 @@ public final class SiteComposer {
             if (sectionLinks.enabled()) page.put("editUrl", sectionLinks.editUrl(document));
             if (i > 0) page.put("previous", documents.get(i - 1));
             if (i < documents.size() - 1) page.put("next", documents.get(i + 1));
-            page.put("governance", governance.documents().get(document.id()));
-            putLastChange(page, converted, document.source().file());
-            files.add(pages.render("document.ftlh", document.source().pagePath(), page));
+            page.put("governance", checked.governance().documents().get(document.id()));
+            putLastChange(page, checked.converted(), document.source().file());
+            return renderer.render("document.ftlh", document.source().pagePath(), page);
         }
+    }
+
+    private SiteFiles composeAll(Checked checked, SiteFiles.Builder files) {
+        Converted converted = checked.converted();
+        SiteTemplate template = converted.project().template();
+        PagePaths paths = converted.project().pagePaths();
+        PageRenderer pages = pageRenderer(checked);
+
+        Map<String, Object> home = new HashMap<>();
+        converted.documents().stream().filter(d -> PagePaths.HOME.equals(d.source().pagePath())).findFirst()
+                .ifPresent(document -> home.put("homeDocument", document));
+        files.add(pages.render("index.ftlh", PagePaths.HOME, home));
+        files.add(pages.render("artifacts.ftlh", PagePaths.ARTIFACT_INDEX, Map.of()));
+        files.add(pages.render("qa.ftlh", PagePaths.QA, QaView.model(checked)));
+        var governance = checked.governance();
+        DocumentPages documentPages = new DocumentPages(checked, pages);
+        for (int i = 0; i < documentPages.documents.size(); i++) files.add(documentPages.page(i));
         if (!governance.governance().isEmpty()) {
             files.add(pages.render("governance.ftlh", PagePaths.GOVERNANCE, Map.of("governance", governance)));
             for (var log : governance.governance().comments()) {

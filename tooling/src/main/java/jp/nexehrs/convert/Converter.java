@@ -131,6 +131,36 @@ public final class Converter {
                 fsh.sushiMillis(), fragments);
     }
 
+    /**
+     * {@code last} with the documents of {@code project} whose text is not {@code last}'s converted again (through the
+     * cache, as {@link #convert} would), and everything else as it was: {@code project} is {@code last}'s project with
+     * documents read again ({@link ProjectLoader#rereadDocuments}). For a preview that shows a saved document before
+     * the whole project is converted again; empty when such a document has an error, which a full build reports (its
+     * other findings too are left to the full build).
+     */
+    public Optional<Converted> reconvertDocuments(Converted last, Project project) {
+        ArtifactIndex artifacts = new ArtifactIndex(indexable(project.resources(FhirSource.Role.CONFORMANCE), last.conformance()),
+                project.pagePaths(), engine.context(), last.support()::fetchStructureDefinition);
+        Map<String, ConvertedDocument> before = new java.util.HashMap<>();
+        last.documents().forEach(document -> before.put(document.source().file(), document));
+        MarkdownConverter markdown = markdownConverter(project);
+        Set<String> documentPages = documentPages(project);
+        CachedDocuments cached = new CachedDocuments(cache);
+        List<ConvertedDocument> documents = new ArrayList<>();
+        for (DocumentSource source : project.documents()) {
+            ConvertedDocument previous = before.get(source.file());
+            if (previous != null && previous.source().text().equals(source.text())) {
+                documents.add(previous);
+                continue;
+            }
+            DocumentConverter.Result result = isAsciiDoc(source) ? convert(source, artifacts, cached) : markdown.convert(source, documentPages);
+            if (result.findings().stream().anyMatch(Finding::isError)) return Optional.empty();
+            documents.add(result.document());
+        }
+        return Optional.of(new Converted(project, documents, last.conformance(), last.support(), last.findings(), last.dependencyDigest(),
+                last.fshOrigins(), 0, last.fragments()));
+    }
+
     /** Every document in the project's order: the AsciiDoc ones on the shared Asciidoctor (and its cache), the Markdown ones directly. */
     private List<DocumentConverter.Result> convertDocuments(Project project, ArtifactIndex artifacts) {
         List<DocumentSource> asciiDoc = project.documents().stream().filter(Converter::isAsciiDoc).toList();

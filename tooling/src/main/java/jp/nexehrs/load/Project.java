@@ -54,6 +54,12 @@ public record Project(Path root, ProjectConfig config, List<DocumentSource> docu
                 dependencies, fileHistory, pagePaths, guide, missingDependencies, fragments, staticFiles);
     }
 
+    /** The project with these documents in place of its own: see {@link ProjectLoader#rereadDocuments}. */
+    Project withDocuments(List<DocumentSource> replacements) {
+        return new Project(root, config, replacements, resources, invalidExpectations, governance, template, findings,
+                dependencies, fileHistory, pagePaths, guide, missingDependencies, fragments, staticFiles);
+    }
+
     public List<FhirSource> resources(FhirSource.Role role) {
         return resources.stream().filter(r -> r.role() == role).toList();
     }

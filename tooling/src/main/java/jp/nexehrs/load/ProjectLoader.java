@@ -25,7 +25,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -202,6 +204,33 @@ public final class ProjectLoader {
         return new Project(projectRoot, config, documents, resources, expectations, governance, locateTemplate(projectRoot),
                 findings, dependencies.loaded(), fileHistory, pagePaths, guide, missing, fragments,
                 igLayout ? IgPublisherPages.images(projectRoot) : List.of());
+    }
+
+    /**
+     * {@code project} with the texts of the documents among {@code files} (paths relative to its root, as
+     * {@link DocumentSource#file()} gives them) read again, and nothing else: for a preview that shows saved documents
+     * before the whole project is loaded again. Empty when a file is not one of its documents, or cannot be read as
+     * one now: only a full load says what is wrong with it.
+     */
+    public static Optional<Project> rereadDocuments(Project project, Set<String> files) {
+        Map<String, DocumentSource> byFile = new HashMap<>();
+        project.documents().forEach(document -> byFile.put(document.file(), document));
+        if (files.isEmpty() || !byFile.keySet().containsAll(files)) return Optional.empty();
+        List<DocumentSource> documents = new ArrayList<>();
+        for (DocumentSource document : project.documents()) {
+            if (!files.contains(document.file())) {
+                documents.add(document);
+                continue;
+            }
+            if (!SymlinkGuard.staysInside(project.root(), document.path())) return Optional.empty();
+            try {
+                String text = ResourceReader.decodeUtf8(document.file(), Files.readAllBytes(document.path()));
+                documents.add(new DocumentSource(document.file(), document.path(), document.pagePath(), text, document.markup(), document.title()));
+            } catch (IOException | SourceException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(project.withDocuments(documents));
     }
 
     /** A dependency only the guide's ImplementationGuide names is reported where it names it. */

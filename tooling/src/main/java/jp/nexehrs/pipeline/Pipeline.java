@@ -12,6 +12,7 @@ import jp.nexehrs.compose.SiteFiles;
 import jp.nexehrs.convert.Converted;
 import jp.nexehrs.convert.Converter;
 import jp.nexehrs.history.FileHistory;
+import jp.nexehrs.load.DocumentSource;
 import jp.nexehrs.load.Project;
 import jp.nexehrs.load.ProjectInputs;
 import jp.nexehrs.load.ProjectLoader;
@@ -35,7 +36,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The whole build, top to bottom: load -> convert -> check -> compose -> produce -> publish. Each stage takes
@@ -186,6 +189,30 @@ public final class Pipeline {
             site.ifPresent(s -> s.files().discard());
             throw e;
         }
+    }
+
+    /**
+     * The pages of the documents among {@code changedFiles} (paths relative to the project root), composed from
+     * {@code last} (a preview's last build) with only those documents read and converted again: what a preview shows
+     * the moment a document is saved, before {@link #run} builds everything again and finds whatever else the save
+     * changed (other pages' navigation, the search index, findings). Empty when the files are not all documents of the
+     * project, or a saved document has an error: only the full build can show those.
+     */
+    public Optional<List<SiteFile>> previewDocuments(Checked last, Set<String> changedFiles) throws NexehrsException {
+        Optional<Project> project = ProjectLoader.rereadDocuments(last.converted().project(), changedFiles);
+        if (project.isEmpty()) return Optional.empty();
+        BuildCache cache = toolkit.cache(project.get().root().resolve(BUILD_DIR));
+        Optional<Converted> converted = new Converter(toolkit.fhir(), toolkit::documents, cache, toolkit.threads(),
+                toolkit.nodeTools(), progress::say).reconvertDocuments(last.converted(), project.get());
+        if (converted.isEmpty()) return Optional.empty();
+        // The last build's checks stand until the full build that follows checks again.
+        Checked checked = new Checked(converted.get(), last.examples(), last.expansions(), last.governance(), last.findings(), last.suppressed());
+        Set<String> pages = project.get().documents().stream().filter(d -> changedFiles.contains(d.file()))
+                .map(DocumentSource::pagePath).collect(Collectors.toSet());
+        boolean pdfLinks = pdfFonts(pdfRequest.withProjectSetting(project.get().config().wantsPdf())).isPresent();
+        List<SiteFile> composed = new SiteComposer(pdfLinks, toolkit.threads(), SiteFiles.Storage.IN_MEMORY, toolkit.templates())
+                .composeDocuments(checked, pages);
+        return composed.isEmpty() ? Optional.empty() : Optional.of(composed);
     }
 
     private List<SiteFile> pdfs(PdfFonts fonts, Converted converted) {

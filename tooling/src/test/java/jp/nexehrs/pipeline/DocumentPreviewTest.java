@@ -1,0 +1,109 @@
+package jp.nexehrs.pipeline;
+
+import jp.nexehrs.CorpusFixtures;
+import jp.nexehrs.compose.SiteFile;
+import jp.nexehrs.testing.TestProjects;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A preview shows a saved document's page from the last build before building everything again: the page must be the
+ * one the full build then makes, byte for byte (or the tab would reload twice, or show something the build does not),
+ * and anything it cannot show soundly is left to the full build.
+ */
+class DocumentPreviewTest {
+    private static final long EPOCH = 946684800L;
+    private static Toolkit toolkit;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() {
+        toolkit = new Toolkit(2, EPOCH, new Toolkit.Caching(true, "test"));
+    }
+
+    @AfterAll
+    static void stop() {
+        toolkit.close();
+    }
+
+    @Test
+    void aSavedAsciiDocDocumentsPageIsTheOneTheFullBuildMakes() throws Exception {
+        Path root = TestProjects.copyMinimal(dir.resolve("minimal"));
+        Outcome last = preview(root);
+        Path document = root.resolve("spec/01-intro.adoc");
+        // A new title too: the page's own heading and its navigation entry change with it.
+        Files.writeString(document, Files.readString(document).replaceFirst("= はじめに", "= はじめに（改訂）")
+                + "\n== 保存した節\n\n保存したばかりの本文。\n", StandardCharsets.UTF_8);
+
+        List<SiteFile> shown = pipeline().previewDocuments(last.checked(), Set.of("spec/01-intro.adoc"))
+                .orElseThrow(() -> new AssertionError("a saved document is shown from the last build"));
+        assertEquals(List.of("01-intro.html"), shown.stream().map(SiteFile::path).toList(), "only the saved document's page");
+        String page = new String(shown.get(0).content(), StandardCharsets.UTF_8);
+        assertTrue(page.contains("保存したばかりの本文") && page.contains("はじめに（改訂）"), page);
+        assertArrayEquals(pageOf(preview(root), "01-intro.html"), shown.get(0).content(), "the full build makes the same page");
+    }
+
+    @Test
+    void aSavedMarkdownPageOfAGuideInTheIgPublishersLayoutIsTheOneTheFullBuildMakes() throws Exception {
+        Path root = CorpusFixtures.copyProject("ig-layout", dir.resolve("guide"));
+        Outcome last = preview(root);
+        Path page = root.resolve("input/pagecontent/guidance.md");
+        Files.writeString(page, Files.readString(page) + "\n### 保存した節\n\n保存したばかりの本文。\n", StandardCharsets.UTF_8);
+
+        List<SiteFile> shown = pipeline().previewDocuments(last.checked(), Set.of("input/pagecontent/guidance.md")).orElseThrow();
+        assertEquals(List.of("guidance.html"), shown.stream().map(SiteFile::path).toList());
+        assertTrue(new String(shown.get(0).content(), StandardCharsets.UTF_8).contains("保存したばかりの本文"));
+        assertArrayEquals(pageOf(preview(root), "guidance.html"), shown.get(0).content());
+    }
+
+    @Test
+    void anythingButCleanDocumentsIsLeftToTheFullBuild() throws Exception {
+        Path root = TestProjects.copyMinimal(dir.resolve("minimal"));
+        Outcome last = preview(root);
+        String profile = "profiles/structuredefinitions/StructureDefinition-minimal-patient.json";
+        assertEquals(Optional.empty(), pipeline().previewDocuments(last.checked(), Set.of(profile)), "a profile");
+        assertEquals(Optional.empty(), pipeline().previewDocuments(last.checked(), Set.of("spec/01-intro.adoc", profile)),
+                "a document and a profile");
+        TestProjects.write(root, "spec/02-new.adoc", "= 新しい文書\n\n本文。\n");
+        assertEquals(Optional.empty(), pipeline().previewDocuments(last.checked(), Set.of("spec/02-new.adoc")),
+                "a new document changes the navigation of every page");
+
+        Path document = root.resolve("spec/01-intro.adoc");
+        Files.writeString(document, Files.readString(document) + "\ninclude::does-not-exist.adoc[]\n");
+        assertEquals(Optional.empty(), pipeline().previewDocuments(last.checked(), Set.of("spec/01-intro.adoc")),
+                "a document with an error: the full build shows it with its line");
+        Files.delete(document);
+        assertEquals(Optional.empty(), pipeline().previewDocuments(last.checked(), Set.of("spec/01-intro.adoc")), "a deleted document");
+        assertFalse(preview(root).products().siteFiles().anyMatch(file -> file.path().equals("01-intro.html")),
+                "and the full build drops its page");
+    }
+
+    private static Pipeline pipeline() {
+        return new Pipeline(toolkit, Progress.SILENT);
+    }
+
+    private static Outcome preview(Path root) throws Exception {
+        return pipeline().run(root, Goal.PREVIEW);
+    }
+
+    private static byte[] pageOf(Outcome outcome, String path) {
+        return outcome.products().siteFiles().filter(file -> file.path().equals(path)).findFirst()
+                .orElseThrow(() -> new AssertionError("no page " + path)).content();
+    }
+}
