@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
         description = {
                 "Builds the specification, serves the site at http://127.0.0.1:8000/ and rebuilds it whenever you save a file in",
                 "spec/, profiles/, site-template/, governance/ or nexehrs.yaml: only what changed is converted, generated or",
-                "validated again (one document in well under a second), and the open browser tabs reload where they were.",
+                "validated again, and the open browser tabs reload where they were. A saved document's or profile's page shows",
+                "first (in a fraction of a second, before the examples are validated again); the rest of the site follows.",
                 "",
                 "Errors appear here and over the page, with file and line; the last site that built stays on screen until you",
                 "fix them. The site is kept in memory: build/ is not written (except build/.cache); run 'nexehrs build' to",

@@ -152,6 +152,58 @@ public final class SiteComposer {
         }
     }
 
+    /**
+     * The pages, JSON and XML of the conformance artifacts whose source is one of these files (paths relative to the
+     * project root), exactly as {@link #compose} makes them from the same input: for a preview that shows a saved
+     * profile before the whole site is composed again.
+     */
+    public List<SiteFile> composeArtifacts(Checked checked, Set<String> sourceFiles) throws TemplateFailure {
+        try {
+            List<ConformanceArtifact> saved = checked.converted().conformance().stream()
+                    .filter(artifact -> sourceFiles.contains(artifact.source().file())).toList();
+            return saved.isEmpty() ? List.of() : new ArtifactFiles(checked, pageRenderer(checked)).of(saved);
+        } catch (TemplateFailure.Unchecked e) {
+            throw e.failure();
+        }
+    }
+
+    /** The conformance artifacts' pages, JSON and XML, and what they link to. */
+    private final class ArtifactFiles {
+        private final Converted converted;
+        private final PageRenderer renderer;
+        private final PagePaths paths;
+        private final SiteLinks links;
+        private final ArtifactPages artifactPages;
+        private final Map<String, Map<String, Object>> fragments;
+        private final FhirEngine engine;
+
+        ArtifactFiles(Checked checked, PageRenderer renderer) {
+            this.converted = checked.converted();
+            this.renderer = renderer;
+            this.paths = converted.project().pagePaths();
+            this.links = SiteLinks.of(ArtifactLinks.of(converted.conformance().stream()
+                            .map(artifact -> new ArtifactLinks.Page(artifact.resource(), paths.page(artifact.source()))),
+                            converted.support()::fetchStructureDefinition),
+                    converted.conformance(), checked.examples(), converted.documents(), paths);
+            ProfileView profiles = new ProfileView(links, new ElementTree(converted.support().engine().context(), links.links()));
+            TerminologyView terminology = new TerminologyView(links, checked.expansions());
+            this.artifactPages = new ArtifactPages(converted.project().template(), profiles, terminology, new ConformanceView(links));
+            this.fragments = fragmentsByKey(converted);
+            this.engine = converted.support().engine();
+        }
+
+        /** The files of one batch of artifacts, encoded together on the stage's threads. */
+        List<SiteFile> of(List<ConformanceArtifact> batch) {
+            List<Encoded> encoded = encode(engine, batch.stream().map(ConformanceArtifact::resource).toList());
+            List<SiteFile> files = new ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) {
+                files.addAll(artifactFiles(batch.get(i), encoded.get(i), converted, renderer, artifactPages, links, paths,
+                        fragments.getOrDefault(batch.get(i).key(), Map.of())));
+            }
+            return files;
+        }
+    }
+
     private SiteFiles composeAll(Checked checked, SiteFiles.Builder files) {
         Converted converted = checked.converted();
         SiteTemplate template = converted.project().template();
@@ -175,35 +227,21 @@ public final class SiteComposer {
             }
         }
 
-        SiteLinks links = SiteLinks.of(ArtifactLinks.of(converted.conformance().stream()
-                        .map(artifact -> new ArtifactLinks.Page(artifact.resource(), paths.page(artifact.source()))),
-                        converted.support()::fetchStructureDefinition),
-                converted.conformance(), checked.examples(), converted.documents(), paths);
-        var fhirContext = converted.support().engine().context();
-        ProfileView profiles = new ProfileView(links, new ElementTree(fhirContext, links.links()));
-        TerminologyView terminology = new TerminologyView(links, checked.expansions());
-        ArtifactPages artifactPages = new ArtifactPages(template, profiles, terminology, new ConformanceView(links));
-        ExampleView examples = new ExampleView(links, converted.project().guide());
-        Map<String, Map<String, Object>> fragments = fragmentsByKey(converted);
-        FhirEngine engine = converted.support().engine();
+        ArtifactFiles artifactFiles = new ArtifactFiles(checked, pages);
         List<ConformanceArtifact> artifacts = converted.conformance();
         for (int start = 0; start < artifacts.size(); start += ENCODING_BATCH) {
-            List<ConformanceArtifact> batch = artifacts.subList(start, Math.min(artifacts.size(), start + ENCODING_BATCH));
-            List<Encoded> encoded = encode(engine, batch.stream().map(ConformanceArtifact::resource).toList());
-            for (int i = 0; i < batch.size(); i++) {
-                files.addAll(artifactFiles(batch.get(i), encoded.get(i), converted, pages, artifactPages, links, paths,
-                        fragments.getOrDefault(batch.get(i).key(), Map.of())));
-            }
+            files.addAll(artifactFiles.of(artifacts.subList(start, Math.min(artifacts.size(), start + ENCODING_BATCH))));
         }
+        ExampleView examples = new ExampleView(artifactFiles.links, converted.project().guide());
         List<ExampleValidation> validated = checked.examples();
         for (int start = 0; start < validated.size(); start += ENCODING_BATCH) {
             List<ExampleValidation> batch = validated.subList(start, Math.min(validated.size(), start + ENCODING_BATCH));
-            List<Encoded> encoded = encode(engine, batch.stream().map(e -> e.source().resource()).toList());
+            List<Encoded> encoded = encode(artifactFiles.engine, batch.stream().map(e -> e.source().resource()).toList());
             for (int i = 0; i < batch.size(); i++) {
                 ExampleValidation example = batch.get(i);
                 FhirSource source = example.source();
                 Map<String, Object> page = new HashMap<>(examples.model(example, encoded.get(i).json(), encoded.get(i).xml()));
-                page.putAll(fragments.getOrDefault(source.key(), Map.of()));
+                page.putAll(artifactFiles.fragments.getOrDefault(source.key(), Map.of()));
                 page.put("jsonFile", paths.json(source));
                 page.put("xmlFile", paths.xml(source));
                 page.put("formal", encoded.get(i).highlighted());

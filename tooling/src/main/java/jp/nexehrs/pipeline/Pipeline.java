@@ -27,6 +27,7 @@ import jp.nexehrs.publish.LastBuild;
 import jp.nexehrs.publish.PublishException;
 import jp.nexehrs.publish.Published;
 import jp.nexehrs.publish.Publisher;
+import jp.nexehrs.report.Finding;
 import jp.nexehrs.report.NexehrsException;
 import jp.nexehrs.util.Plural;
 
@@ -192,27 +193,56 @@ public final class Pipeline {
     }
 
     /**
-     * The pages of the documents among {@code changedFiles} (paths relative to the project root), composed from
-     * {@code last} (a preview's last build) with only those documents read and converted again: what a preview shows
-     * the moment a document is saved, before {@link #run} builds everything again and finds whatever else the save
-     * changed (other pages' navigation, the search index, findings). Empty when the files are not all documents of the
-     * project, or a saved document has an error: only the full build can show those.
+     * The pages of the sources among {@code changedFiles} (paths relative to the project root), made from {@code last}
+     * (a preview's last build, which stays checked as it was): what a preview shows the moment a file is saved, before
+     * {@link #run} builds and checks everything again and finds whatever else the save changed (other pages'
+     * navigation, the search index, validation, findings). Saved documents are read and converted again alone; saved
+     * conformance resources are shown after a load and convert of the project, without its check. Empty when the files
+     * are not all documents or all conformance resources of the project, or something in them is an error: only the
+     * full build can show those.
      */
-    public Optional<List<SiteFile>> previewDocuments(Checked last, Set<String> changedFiles) throws NexehrsException {
+    public Optional<List<SiteFile>> previewSavedPages(Checked last, Set<String> changedFiles) throws NexehrsException {
+        Optional<List<SiteFile>> documents = previewDocuments(last, changedFiles);
+        return documents.isPresent() ? documents : previewArtifacts(last, changedFiles);
+    }
+
+    private Optional<List<SiteFile>> previewDocuments(Checked last, Set<String> changedFiles) throws NexehrsException {
         Optional<Project> project = ProjectLoader.rereadDocuments(last.converted().project(), changedFiles);
         if (project.isEmpty()) return Optional.empty();
-        BuildCache cache = toolkit.cache(project.get().root().resolve(BUILD_DIR));
-        Optional<Converted> converted = new Converter(toolkit.fhir(), toolkit::documents, cache, toolkit.threads(),
-                toolkit.nodeTools(), progress::say).reconvertDocuments(last.converted(), project.get());
+        Optional<Converted> converted = converter(project.get().root()).reconvertDocuments(last.converted(), project.get());
         if (converted.isEmpty()) return Optional.empty();
-        // The last build's checks stand until the full build that follows checks again.
-        Checked checked = new Checked(converted.get(), last.examples(), last.expansions(), last.governance(), last.findings(), last.suppressed());
         Set<String> pages = project.get().documents().stream().filter(d -> changedFiles.contains(d.file()))
                 .map(DocumentSource::pagePath).collect(Collectors.toSet());
-        boolean pdfLinks = pdfFonts(pdfRequest.withProjectSetting(project.get().config().wantsPdf())).isPresent();
-        List<SiteFile> composed = new SiteComposer(pdfLinks, toolkit.threads(), SiteFiles.Storage.IN_MEMORY, toolkit.templates())
-                .composeDocuments(checked, pages);
+        List<SiteFile> composed = previewComposer(project.get()).composeDocuments(asLastChecked(last, converted.get()), pages);
         return composed.isEmpty() ? Optional.empty() : Optional.of(composed);
+    }
+
+    private Optional<List<SiteFile>> previewArtifacts(Checked last, Set<String> changedFiles) throws NexehrsException {
+        Set<String> artifactFiles = last.converted().conformance().stream().map(a -> a.source().file()).collect(Collectors.toSet());
+        if (changedFiles.isEmpty() || !artifactFiles.containsAll(changedFiles)) return Optional.empty();
+        Project lastProject = last.converted().project();
+        Project project = toolkit.projectLoader(draft).load(lastProject.root(), lastProject.fileHistory());
+        if (project.findings().stream().anyMatch(Finding::isError)) return Optional.empty();
+        Converted converted = converter(project.root()).convert(project, true);
+        if (converted.findings().stream().anyMatch(Finding::isError)) return Optional.empty();
+        List<SiteFile> composed = previewComposer(project).composeArtifacts(asLastChecked(last, converted), changedFiles);
+        return composed.isEmpty() ? Optional.empty() : Optional.of(composed);
+    }
+
+    private Converter converter(Path root) {
+        return new Converter(toolkit.fhir(), toolkit::documents, toolkit.cache(root.resolve(BUILD_DIR)), toolkit.threads(),
+                toolkit.nodeTools(), progress::say);
+    }
+
+    /** What is converted now, with the last build's checks: they stand until the full build that follows checks again. */
+    private static Checked asLastChecked(Checked last, Converted converted) {
+        return new Checked(converted, last.examples(), last.expansions(), last.governance(), last.findings(), last.suppressed());
+    }
+
+    /** A composer of a preview's pages, with the PDF links a build of this project has. */
+    private SiteComposer previewComposer(Project project) throws PdfUnavailableException {
+        boolean pdfLinks = pdfFonts(pdfRequest.withProjectSetting(project.config().wantsPdf())).isPresent();
+        return new SiteComposer(pdfLinks, toolkit.threads(), SiteFiles.Storage.IN_MEMORY, toolkit.templates());
     }
 
     private List<SiteFile> pdfs(PdfFonts fonts, Converted converted) {

@@ -32,8 +32,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * The editors' loop: builds the site once, serves it from memory, and rebuilds it whenever a source changes, with
  * the same toolkit (the FHIR engine and Asciidoctor stay warm) and the build cache (only what changed is converted,
  * generated or validated again; every page is recomposed). After each rebuild the open tabs whose page changed reload.
- * A saved document's page is shown before that, composed from the last build (see {@link #showSavedDocuments}). A
- * build that fails keeps the last site on screen under an overlay of its errors; nothing a source file contains can
+ * A saved document's or profile's page is shown before that, made from the last build (see {@link #showSavedPages}).
+ * A build that fails keeps the last site on screen under an overlay of its errors; nothing a source file contains can
  * stop the server.
  */
 public final class PreviewSession implements AutoCloseable {
@@ -52,7 +52,7 @@ public final class PreviewSession implements AutoCloseable {
     private SiteServer server;
     private ProjectWatcher watcher;
     private Thread watching;
-    /** What the last good rebuild checked, from which saved documents are shown before the next one; null after a failed one. */
+    /** What the last good rebuild checked, from which saved pages are shown before the next one; null after a failed one. */
     private Checked lastChecked;
 
     public PreviewSession(Toolkit toolkit, Path projectRoot, Terminal terminal) {
@@ -98,7 +98,7 @@ public final class PreviewSession implements AutoCloseable {
     private void onChange(Set<String> changed) {
         try {
             terminal.say("changed: " + String.join(", ", changed));
-            showSavedDocuments(changed);
+            showSavedPages(changed);
             rebuild();
         } catch (Throwable e) {
             // Whatever went wrong with this rebuild, the next save must still be picked up.
@@ -117,21 +117,21 @@ public final class PreviewSession implements AutoCloseable {
     }
 
     /**
-     * When only documents were saved, shows their pages at once, composed from the last build with just those documents
-     * converted again (about a tenth of a rebuild); the full rebuild follows and reloads whatever else changed. Anything
-     * this cannot show (another kind of file, a document with an error, no good build yet) waits for the full rebuild,
-     * which reports it.
+     * When only documents, or only conformance resources, were saved, shows their pages at once, made from the last
+     * build without checking again ({@link Pipeline#previewSavedPages}); the full rebuild follows and reloads whatever
+     * else changed. Anything this cannot show (other files, an error in a saved file, no good build yet) waits for the
+     * full rebuild, which reports it.
      */
-    private synchronized void showSavedDocuments(Set<String> changed) {
+    private synchronized void showSavedPages(Set<String> changed) {
         if (lastChecked == null) return;
         long start = System.nanoTime();
         Optional<List<SiteFile>> pages;
         try {
-            pages = new Pipeline(toolkit, Progress.SILENT).previewDocuments(lastChecked, changed);
+            pages = new Pipeline(toolkit, Progress.SILENT).previewSavedPages(lastChecked, changed);
         } catch (NexehrsException e) {
             return; // the full rebuild meets the same problem and reports it
         } catch (RuntimeException e) {
-            terminal.say("could not show the saved document at once (" + describe(e) + "); rebuilding");
+            terminal.say("could not show the saved page at once (" + describe(e) + "); rebuilding");
             return;
         }
         if (pages.isEmpty()) return;
@@ -141,9 +141,10 @@ public final class PreviewSession implements AutoCloseable {
         SiteState after = new SiteState(before.generation() + 1, files, before.errors(), before.failure());
         Set<String> changedPages = changedPages(before.files(), after.files());
         state.set(after);
-        server.events().publish("reload", reloadEvent(after.generation(), changedPages, false));
-        terminal.say("showed " + (changedPages.isEmpty() ? "no changed page" : String.join(", ", changedPages)) + " in "
+        List<String> shownPages = changedPages.stream().filter(path -> path.endsWith(".html")).toList();
+        terminal.say("showed " + (shownPages.isEmpty() ? "no changed page" : String.join(", ", shownPages)) + " in "
                 + (System.nanoTime() - start) / 1_000_000 + " ms; rebuilding the rest");
+        server.events().publish("reload", reloadEvent(after.generation(), changedPages, false));
     }
 
     /** Runs the pipeline once and shows the result; never throws for anything a source file contains. */

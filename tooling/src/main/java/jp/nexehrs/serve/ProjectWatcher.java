@@ -28,7 +28,8 @@ import java.util.stream.Stream;
 final class ProjectWatcher implements AutoCloseable {
     static final List<String> SOURCES = List.of("spec", "profiles", "site-template", "governance", "input",
             FshFolders.NEXEHRS_SOURCES, FshFolders.GENERATED);
-    static final long QUIET_MILLIS = 100;
+    /** An editor's save (write, rename, delete of a backup) is done within a few milliseconds; this is the margin. */
+    static final long QUIET_MILLIS = 50;
 
     private final Path root;
     private final WatchService watcher;

@@ -92,12 +92,13 @@ class PreviewSessionTest {
         assertFalse(rebuilt.contains(PAGE), "the full rebuild made the page the tab already shows: " + rebuilt);
         assertTrue(terminal().contains("showed " + PAGE), terminal());
 
-        // A profile: its page changes.
+        // A profile: its page is shown first too, before its examples are validated again.
         Path profile = root.resolve(PROFILE);
         String profileText = Files.readString(profile);
         Files.writeString(profile, profileText.replaceFirst("\"description\"\\s*:\\s*\"", "\"description\": \"改訂した説明。"));
         assertNotNull(awaitData(events, "reload", d -> d.contains(PROFILE_PAGE)), "a reload event after saving the profile; " + terminal());
         assertTrue(get(PROFILE_PAGE).body().contains("改訂した説明"), "the profile's page shows the new description");
+        assertTrue(terminal().contains("showed " + PROFILE_PAGE), terminal());
 
         // A broken document: every tab reloads to show the overlay with file and line; the server goes on.
         String good = Files.readString(document);

@@ -21,12 +21,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A preview shows a saved document's page from the last build before building everything again: the page must be the
- * one the full build then makes, byte for byte (or the tab would reload twice, or show something the build does not),
- * and anything it cannot show soundly is left to the full build.
+ * A preview shows a saved document's or profile's page from the last build before building everything again: the page
+ * must be the one the full build then makes, byte for byte (or the tab would reload twice, or show something the build
+ * does not), and anything it cannot show soundly is left to the full build.
  */
-class DocumentPreviewTest {
+class SavedPagePreviewTest {
     private static final long EPOCH = 946684800L;
+    private static final String PROFILE = "profiles/structuredefinitions/StructureDefinition-minimal-patient.json";
+    private static final String PROFILE_PAGE = "StructureDefinition-minimal-patient.html";
     private static Toolkit toolkit;
 
     @TempDir
@@ -51,7 +53,7 @@ class DocumentPreviewTest {
         Files.writeString(document, Files.readString(document).replaceFirst("= はじめに", "= はじめに（改訂）")
                 + "\n== 保存した節\n\n保存したばかりの本文。\n", StandardCharsets.UTF_8);
 
-        List<SiteFile> shown = pipeline().previewDocuments(last.checked(), Set.of("spec/01-intro.adoc"))
+        List<SiteFile> shown = pipeline().previewSavedPages(last.checked(), Set.of("spec/01-intro.adoc"))
                 .orElseThrow(() -> new AssertionError("a saved document is shown from the last build"));
         assertEquals(List.of("01-intro.html"), shown.stream().map(SiteFile::path).toList(), "only the saved document's page");
         String page = new String(shown.get(0).content(), StandardCharsets.UTF_8);
@@ -66,30 +68,52 @@ class DocumentPreviewTest {
         Path page = root.resolve("input/pagecontent/guidance.md");
         Files.writeString(page, Files.readString(page) + "\n### 保存した節\n\n保存したばかりの本文。\n", StandardCharsets.UTF_8);
 
-        List<SiteFile> shown = pipeline().previewDocuments(last.checked(), Set.of("input/pagecontent/guidance.md")).orElseThrow();
+        List<SiteFile> shown = pipeline().previewSavedPages(last.checked(), Set.of("input/pagecontent/guidance.md")).orElseThrow();
         assertEquals(List.of("guidance.html"), shown.stream().map(SiteFile::path).toList());
         assertTrue(new String(shown.get(0).content(), StandardCharsets.UTF_8).contains("保存したばかりの本文"));
         assertArrayEquals(pageOf(preview(root), "guidance.html"), shown.get(0).content());
     }
 
     @Test
-    void anythingButCleanDocumentsIsLeftToTheFullBuild() throws Exception {
+    void aSavedProfilesPageIsTheOneTheFullBuildMakes() throws Exception {
         Path root = TestProjects.copyMinimal(dir.resolve("minimal"));
         Outcome last = preview(root);
-        String profile = "profiles/structuredefinitions/StructureDefinition-minimal-patient.json";
-        assertEquals(Optional.empty(), pipeline().previewDocuments(last.checked(), Set.of(profile)), "a profile");
-        assertEquals(Optional.empty(), pipeline().previewDocuments(last.checked(), Set.of("spec/01-intro.adoc", profile)),
+        Path profile = root.resolve(PROFILE);
+        Files.writeString(profile, Files.readString(profile).replaceFirst("\"description\"\\s*:\\s*\"", "\"description\": \"改訂した説明。"));
+
+        List<SiteFile> shown = pipeline().previewSavedPages(last.checked(), Set.of(PROFILE)).orElseThrow();
+        assertEquals(List.of(PROFILE_PAGE, "StructureDefinition-minimal-patient.json", "StructureDefinition-minimal-patient.xml"),
+                shown.stream().map(SiteFile::path).toList(), "the profile's page and its downloads");
+        assertTrue(new String(shown.get(0).content(), StandardCharsets.UTF_8).contains("改訂した説明"));
+        Outcome full = preview(root);
+        for (SiteFile file : shown) assertArrayEquals(pageOf(full, file.path()), file.content(), file.path());
+    }
+
+    @Test
+    void anythingElseIsLeftToTheFullBuild() throws Exception {
+        Path root = TestProjects.copyMinimal(dir.resolve("minimal"));
+        Outcome last = preview(root);
+        assertEquals(Optional.empty(), pipeline().previewSavedPages(last.checked(), Set.of("spec/01-intro.adoc", PROFILE)),
                 "a document and a profile");
+        assertEquals(Optional.empty(), pipeline().previewSavedPages(last.checked(), Set.of("profiles/examples/Patient-hanako.json")),
+                "an example: its page shows its validation");
         TestProjects.write(root, "spec/02-new.adoc", "= 新しい文書\n\n本文。\n");
-        assertEquals(Optional.empty(), pipeline().previewDocuments(last.checked(), Set.of("spec/02-new.adoc")),
+        assertEquals(Optional.empty(), pipeline().previewSavedPages(last.checked(), Set.of("spec/02-new.adoc")),
                 "a new document changes the navigation of every page");
+        Files.delete(root.resolve("spec/02-new.adoc"));
+
+        Path profile = root.resolve(PROFILE);
+        String good = Files.readString(profile);
+        Files.writeString(profile, good.replaceFirst("\\{", "{ \"broken\": "));
+        assertEquals(Optional.empty(), pipeline().previewSavedPages(last.checked(), Set.of(PROFILE)), "a profile that does not parse");
+        Files.writeString(profile, good);
 
         Path document = root.resolve("spec/01-intro.adoc");
         Files.writeString(document, Files.readString(document) + "\ninclude::does-not-exist.adoc[]\n");
-        assertEquals(Optional.empty(), pipeline().previewDocuments(last.checked(), Set.of("spec/01-intro.adoc")),
+        assertEquals(Optional.empty(), pipeline().previewSavedPages(last.checked(), Set.of("spec/01-intro.adoc")),
                 "a document with an error: the full build shows it with its line");
         Files.delete(document);
-        assertEquals(Optional.empty(), pipeline().previewDocuments(last.checked(), Set.of("spec/01-intro.adoc")), "a deleted document");
+        assertEquals(Optional.empty(), pipeline().previewSavedPages(last.checked(), Set.of("spec/01-intro.adoc")), "a deleted document");
         assertFalse(preview(root).products().siteFiles().anyMatch(file -> file.path().equals("01-intro.html")),
                 "and the full build drops its page");
     }
