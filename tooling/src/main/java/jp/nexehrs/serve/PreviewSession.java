@@ -150,6 +150,8 @@ public final class PreviewSession implements AutoCloseable {
     /** Runs the pipeline once and shows the result; never throws for anything a source file contains. */
     private synchronized void rebuild() {
         long start = System.nanoTime();
+        // Let the last build's content go while this one runs: a rebuild needs no more memory than it did before.
+        lastChecked = null;
         SiteState before = state.get();
         SiteState after;
         String summary = "";
@@ -165,10 +167,8 @@ public final class PreviewSession implements AutoCloseable {
             summary = errors.size() + " error(s), " + warnings + " warning(s); " + stages(outcome.timings().millis()) + "; "
                     + outcome.cache().summary();
         } catch (NexehrsException e) {
-            lastChecked = null;
             after = failed(before, e.toLine());
         } catch (RuntimeException | Error e) {
-            lastChecked = null;
             // A broken template, memory running out, or a failure of the toolchain itself: shown, and the server goes on.
             after = failed(before, describe(e));
         }
