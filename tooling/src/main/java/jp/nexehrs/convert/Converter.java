@@ -41,6 +41,7 @@ import java.util.stream.Stream;
  * needs them, so the Ruby runtime behind Asciidoctor is not started for validation or packaging alone.
  */
 public final class Converter {
+    private static final int WARM_UP_DOCUMENTS = 10;
     private final FhirEngine engine;
     private final Supplier<DocumentConverter> documentConverter;
     private final BuildCache cache;
@@ -159,6 +160,20 @@ public final class Converter {
         }
         return Optional.of(new Converted(project, documents, last.conformance(), last.support(), last.findings(), last.dependencyDigest(),
                 last.fshOrigins(), 0, last.fragments()));
+    }
+
+    /**
+     * Converts {@code last}'s AsciiDoc documents once more on the run's Asciidoctor, past the cache, and forgets the
+     * results: a long-running preview does this once after its first build, so that JRuby has compiled Asciidoctor's
+     * busiest code before the first save (the first conversions of a fresh runtime are several times slower).
+     */
+    public void warmUp(Converted last) {
+        // A few documents are enough for JRuby's compiler; a guide of hundreds need not be converted twice.
+        List<DocumentSource> asciiDoc = last.project().documents().stream().filter(Converter::isAsciiDoc).limit(WARM_UP_DOCUMENTS).toList();
+        if (asciiDoc.isEmpty()) return;
+        ArtifactIndex artifacts = new ArtifactIndex(indexable(last.project().resources(FhirSource.Role.CONFORMANCE), last.conformance()),
+                last.project().pagePaths(), engine.context(), last.support()::fetchStructureDefinition);
+        asciiDoc.forEach(source -> documentConverter.get().convert(source, artifacts));
     }
 
     /** Every document in the project's order: the AsciiDoc ones on the shared Asciidoctor (and its cache), the Markdown ones directly. */

@@ -206,6 +206,11 @@ public final class Pipeline {
         return documents.isPresent() ? documents : previewArtifacts(last, changedFiles);
     }
 
+    /** Makes the next {@link #previewSavedPages} of a document fast: see {@link Converter#warmUp}. */
+    public void warmUpDocuments(Checked last) {
+        converter(last.converted().project().root()).warmUp(last.converted());
+    }
+
     private Optional<List<SiteFile>> previewDocuments(Checked last, Set<String> changedFiles) throws NexehrsException {
         Optional<Project> project = ProjectLoader.rereadDocuments(last.converted().project(), changedFiles);
         if (project.isEmpty()) return Optional.empty();

@@ -74,9 +74,17 @@ public final class PreviewSession implements AutoCloseable {
         rebuild();
         watcher = new ProjectWatcher(root);
         server.start();
-        // A first build that found every document in the cache never started Asciidoctor; start it now, while the
-        // editor reads, so the first saved document does not pay JRuby's start of several seconds.
-        Thread warmUp = new Thread(toolkit::documents, "nexehrs-warm-up");
+        // A first build that found every document in the cache never started Asciidoctor; start and exercise it now,
+        // while the editor reads, so the first saved document does not pay JRuby's start of several seconds.
+        Checked first = lastChecked;
+        Thread warmUp = new Thread(() -> {
+            try {
+                if (first != null) new Pipeline(toolkit, Progress.SILENT).warmUpDocuments(first);
+                else toolkit.documents();
+            } catch (RuntimeException | LinkageError e) {
+                // Only a warm-up: the next save's rebuild converts the same documents and reports what fails.
+            }
+        }, "nexehrs-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
         watching = new Thread(this::watch, "nexehrs-watch");

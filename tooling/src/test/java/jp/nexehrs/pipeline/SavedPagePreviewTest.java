@@ -118,6 +118,15 @@ class SavedPagePreviewTest {
                 "and the full build drops its page");
     }
 
+    @Test
+    void warmingUpConvertsPastTheCacheAndChangesNothing() throws Exception {
+        Path root = TestProjects.copyMinimal(dir.resolve("minimal"));
+        Outcome last = preview(root);
+        var before = TestProjects.contentDigests(root);
+        pipeline().warmUpDocuments(last.checked());
+        assertEquals(before, TestProjects.contentDigests(root), "no file of the project or its cache is written");
+    }
+
     private static Pipeline pipeline() {
         return new Pipeline(toolkit, Progress.SILENT);
     }
