@@ -25,6 +25,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,16 +134,16 @@ public final class Converter {
     }
 
     /**
-     * {@code last} with the documents of {@code project} whose text is not {@code last}'s converted again (through the
-     * cache, as {@link #convert} would), and everything else as it was: {@code project} is {@code last}'s project with
-     * documents read again ({@link ProjectLoader#rereadDocuments}). For a preview that shows a saved document before
-     * the whole project is converted again; empty when such a document has an error, which a full build reports (its
-     * other findings too are left to the full build).
+     * {@code last} with the documents and artifact fragments of {@code project} whose text is not {@code last}'s
+     * converted again (through the cache, as {@link #convert} would), and everything else as it was: {@code project} is
+     * {@code last}'s project with pages read again ({@link ProjectLoader#rereadPages}). For a preview that shows saved
+     * pages before the whole project is converted again; empty when such a page has an error, which a full build reports
+     * (its other findings too are left to the full build).
      */
-    public Optional<Converted> reconvertDocuments(Converted last, Project project) {
+    public Optional<Converted> reconvertPages(Converted last, Project project) {
         ArtifactIndex artifacts = new ArtifactIndex(indexable(project.resources(FhirSource.Role.CONFORMANCE), last.conformance()),
                 project.pagePaths(), engine.context(), last.support()::fetchStructureDefinition);
-        Map<String, ConvertedDocument> before = new java.util.HashMap<>();
+        Map<String, ConvertedDocument> before = new HashMap<>();
         last.documents().forEach(document -> before.put(document.source().file(), document));
         MarkdownConverter markdown = markdownConverter(project);
         Set<String> documentPages = documentPages(project);
@@ -158,8 +159,21 @@ public final class Converter {
             if (result.findings().stream().anyMatch(Finding::isError)) return Optional.empty();
             documents.add(result.document());
         }
+        Map<String, ConvertedFragment> fragmentsBefore = new HashMap<>();
+        last.fragments().forEach(fragment -> fragmentsBefore.put(fragment.fragment().source().file(), fragment));
+        List<ConvertedFragment> fragments = new ArrayList<>();
+        for (ArtifactFragment fragment : project.fragments()) {
+            ConvertedFragment previous = fragmentsBefore.get(fragment.source().file());
+            if (previous != null && previous.fragment().source().text().equals(fragment.source().text())) {
+                fragments.add(previous);
+                continue;
+            }
+            DocumentConverter.Result result = markdown.convertFragment(fragment.source(), documentPages);
+            if (result.findings().stream().anyMatch(Finding::isError)) return Optional.empty();
+            fragments.add(new ConvertedFragment(fragment, result.document()));
+        }
         return Optional.of(new Converted(project, documents, last.conformance(), last.support(), last.findings(), last.dependencyDigest(),
-                last.fshOrigins(), 0, last.fragments()));
+                last.fshOrigins(), 0, fragments));
     }
 
     /**

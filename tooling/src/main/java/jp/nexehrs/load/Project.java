@@ -54,10 +54,10 @@ public record Project(Path root, ProjectConfig config, List<DocumentSource> docu
                 dependencies, fileHistory, pagePaths, guide, missingDependencies, fragments, staticFiles);
     }
 
-    /** The project with these documents in place of its own: see {@link ProjectLoader#rereadDocuments}. */
-    Project withDocuments(List<DocumentSource> replacements) {
-        return new Project(root, config, replacements, resources, invalidExpectations, governance, template, findings,
-                dependencies, fileHistory, pagePaths, guide, missingDependencies, fragments, staticFiles);
+    /** The project with these documents and artifact fragments in place of its own: see {@link ProjectLoader#rereadPages}. */
+    Project withPages(List<DocumentSource> newDocuments, List<ArtifactFragment> newFragments) {
+        return new Project(root, config, newDocuments, resources, invalidExpectations, governance, template, findings,
+                dependencies, fileHistory, pagePaths, guide, missingDependencies, newFragments, staticFiles);
     }
 
     public List<FhirSource> resources(FhirSource.Role role) {

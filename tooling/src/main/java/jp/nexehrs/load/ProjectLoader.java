@@ -25,9 +25,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -207,30 +206,41 @@ public final class ProjectLoader {
     }
 
     /**
-     * {@code project} with the texts of the documents among {@code files} (paths relative to its root, as
-     * {@link DocumentSource#file()} gives them) read again, and nothing else: for a preview that shows saved documents
-     * before the whole project is loaded again. Empty when a file is not one of its documents, or cannot be read as
-     * one now: only a full load says what is wrong with it.
+     * {@code project} with the texts of its documents and artifact fragments among {@code files} (paths relative to its
+     * root, as {@link DocumentSource#file()} gives them) read again, and nothing else: for a preview that shows saved
+     * pages before the whole project is loaded again. Empty when a file is neither, or cannot be read as one now: only
+     * a full load says what is wrong with it.
      */
-    public static Optional<Project> rereadDocuments(Project project, Set<String> files) {
-        Map<String, DocumentSource> byFile = new HashMap<>();
-        project.documents().forEach(document -> byFile.put(document.file(), document));
-        if (files.isEmpty() || !byFile.keySet().containsAll(files)) return Optional.empty();
+    public static Optional<Project> rereadPages(Project project, Set<String> files) {
+        Set<String> pageFiles = new HashSet<>();
+        project.documents().forEach(document -> pageFiles.add(document.file()));
+        project.fragments().forEach(fragment -> pageFiles.add(fragment.source().file()));
+        if (files.isEmpty() || !pageFiles.containsAll(files)) return Optional.empty();
         List<DocumentSource> documents = new ArrayList<>();
         for (DocumentSource document : project.documents()) {
-            if (!files.contains(document.file())) {
-                documents.add(document);
-                continue;
-            }
-            if (!SymlinkGuard.staysInside(project.root(), document.path())) return Optional.empty();
-            try {
-                String text = ResourceReader.decodeUtf8(document.file(), Files.readAllBytes(document.path()));
-                documents.add(new DocumentSource(document.file(), document.path(), document.pagePath(), text, document.markup(), document.title()));
-            } catch (IOException | SourceException e) {
-                return Optional.empty();
-            }
+            Optional<DocumentSource> now = files.contains(document.file()) ? reread(project.root(), document) : Optional.of(document);
+            if (now.isEmpty()) return Optional.empty();
+            documents.add(now.get());
         }
-        return Optional.of(project.withDocuments(documents));
+        List<ArtifactFragment> fragments = new ArrayList<>();
+        for (ArtifactFragment fragment : project.fragments()) {
+            Optional<DocumentSource> now = files.contains(fragment.source().file()) ? reread(project.root(), fragment.source())
+                    : Optional.of(fragment.source());
+            if (now.isEmpty()) return Optional.empty();
+            fragments.add(new ArtifactFragment(fragment.resourceType(), fragment.id(), fragment.placement(), now.get()));
+        }
+        return Optional.of(project.withPages(documents, fragments));
+    }
+
+    /** The document with its file's text now; empty when it cannot be read as it was. */
+    private static Optional<DocumentSource> reread(Path root, DocumentSource document) {
+        if (!SymlinkGuard.staysInside(root, document.path())) return Optional.empty();
+        try {
+            String text = ResourceReader.decodeUtf8(document.file(), Files.readAllBytes(document.path()));
+            return Optional.of(new DocumentSource(document.file(), document.path(), document.pagePath(), text, document.markup(), document.title()));
+        } catch (IOException | SourceException e) {
+            return Optional.empty();
+        }
     }
 
     /** A dependency only the guide's ImplementationGuide names is reported where it names it. */

@@ -12,6 +12,7 @@ import jp.nexehrs.compose.SiteFiles;
 import jp.nexehrs.convert.Converted;
 import jp.nexehrs.convert.Converter;
 import jp.nexehrs.history.FileHistory;
+import jp.nexehrs.load.ArtifactFragment;
 import jp.nexehrs.load.DocumentSource;
 import jp.nexehrs.load.Project;
 import jp.nexehrs.load.ProjectInputs;
@@ -34,6 +35,8 @@ import jp.nexehrs.util.Plural;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -196,14 +199,14 @@ public final class Pipeline {
      * The pages of the sources among {@code changedFiles} (paths relative to the project root), made from {@code last}
      * (a preview's last build, which stays checked as it was): what a preview shows the moment a file is saved, before
      * {@link #run} builds and checks everything again and finds whatever else the save changed (other pages'
-     * navigation, the search index, validation, findings). Saved documents are read and converted again alone; saved
-     * conformance resources are shown after a load and convert of the project, without its check. Empty when the files
-     * are not all documents or all conformance resources of the project, or something in them is an error: only the
-     * full build can show those.
+     * navigation, the search index, validation, findings). Saved documents, and intros and notes of artifact pages, are
+     * read and converted again alone; saved conformance resources are shown after a load and convert of the project,
+     * without its check. Empty when the files are not all such pages or all conformance resources of the project, or
+     * something in them is an error: only the full build can show those.
      */
     public Optional<List<SiteFile>> previewSavedPages(Checked last, Set<String> changedFiles) throws NexehrsException {
-        Optional<List<SiteFile>> documents = previewDocuments(last, changedFiles);
-        return documents.isPresent() ? documents : previewArtifacts(last, changedFiles);
+        Optional<List<SiteFile>> pages = previewPages(last, changedFiles);
+        return pages.isPresent() ? pages : previewArtifacts(last, changedFiles);
     }
 
     /** Makes the next {@link #previewSavedPages} of a document fast: see {@link Converter#warmUp}. */
@@ -211,14 +214,26 @@ public final class Pipeline {
         converter(last.converted().project().root()).warmUp(last.converted());
     }
 
-    private Optional<List<SiteFile>> previewDocuments(Checked last, Set<String> changedFiles) throws NexehrsException {
-        Optional<Project> project = ProjectLoader.rereadDocuments(last.converted().project(), changedFiles);
+    /** Saved documents, and intros and notes of conformance artifacts' pages, read and converted again alone. */
+    private Optional<List<SiteFile>> previewPages(Checked last, Set<String> changedFiles) throws NexehrsException {
+        Optional<Project> project = ProjectLoader.rereadPages(last.converted().project(), changedFiles);
         if (project.isEmpty()) return Optional.empty();
-        Optional<Converted> converted = converter(project.get().root()).reconvertDocuments(last.converted(), project.get());
+        Optional<Converted> converted = converter(project.get().root()).reconvertPages(last.converted(), project.get());
         if (converted.isEmpty()) return Optional.empty();
-        Set<String> pages = project.get().documents().stream().filter(d -> changedFiles.contains(d.file()))
+        Set<String> documentPages = project.get().documents().stream().filter(d -> changedFiles.contains(d.file()))
                 .map(DocumentSource::pagePath).collect(Collectors.toSet());
-        List<SiteFile> composed = previewComposer(project.get()).composeDocuments(asLastChecked(last, converted.get()), pages);
+        Set<String> fragmentKeys = project.get().fragments().stream().filter(f -> changedFiles.contains(f.source().file()))
+                .map(ArtifactFragment::key).collect(Collectors.toSet());
+        Map<String, String> artifactFiles = new HashMap<>();
+        converted.get().conformance().forEach(artifact -> artifactFiles.put(artifact.key(), artifact.source().file()));
+        // An example's intro or notes: its page shows its validation, which only the full build has.
+        if (!artifactFiles.keySet().containsAll(fragmentKeys)) return Optional.empty();
+        SiteComposer composer = previewComposer(project.get());
+        Checked checked = asLastChecked(last, converted.get());
+        List<SiteFile> composed = new ArrayList<>(composer.composeDocuments(checked, documentPages));
+        if (!fragmentKeys.isEmpty()) {
+            composed.addAll(composer.composeArtifacts(checked, fragmentKeys.stream().map(artifactFiles::get).collect(Collectors.toSet())));
+        }
         return composed.isEmpty() ? Optional.empty() : Optional.of(composed);
     }
 

@@ -75,6 +75,20 @@ class SavedPagePreviewTest {
     }
 
     @Test
+    void aSavedIntroOfAProfilesPageShowsThatPageAsTheFullBuildMakesIt() throws Exception {
+        Path root = CorpusFixtures.copyProject("ig-layout", dir.resolve("guide"));
+        Outcome last = preview(root);
+        String intro = "input/intro-notes/StructureDefinition-minimal-patient-intro.md";
+        Files.writeString(root.resolve(intro), Files.readString(root.resolve(intro)) + "\n保存したばかりの導入。\n", StandardCharsets.UTF_8);
+
+        List<SiteFile> shown = pipeline().previewSavedPages(last.checked(), Set.of(intro)).orElseThrow();
+        assertEquals(PROFILE_PAGE, shown.get(0).path(), "the profile's page");
+        assertTrue(new String(shown.get(0).content(), StandardCharsets.UTF_8).contains("保存したばかりの導入"));
+        Outcome full = preview(root);
+        for (SiteFile file : shown) assertArrayEquals(pageOf(full, file.path()), file.content(), file.path());
+    }
+
+    @Test
     void aSavedProfilesPageIsTheOneTheFullBuildMakes() throws Exception {
         Path root = TestProjects.copyMinimal(dir.resolve("minimal"));
         Outcome last = preview(root);
