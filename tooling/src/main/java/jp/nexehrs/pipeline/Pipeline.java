@@ -12,15 +12,12 @@ import jp.nexehrs.compose.SiteFiles;
 import jp.nexehrs.convert.Converted;
 import jp.nexehrs.convert.Converter;
 import jp.nexehrs.history.FileHistory;
-import jp.nexehrs.load.ArtifactFragment;
-import jp.nexehrs.load.DocumentSource;
 import jp.nexehrs.load.Project;
 import jp.nexehrs.load.ProjectInputs;
 import jp.nexehrs.load.ProjectLoader;
 import jp.nexehrs.pdf.PdfFonts;
 import jp.nexehrs.pdf.PdfOutputs;
 import jp.nexehrs.pdf.PdfRequest;
-import jp.nexehrs.pdf.PdfUnavailableException;
 import jp.nexehrs.produce.Producer;
 import jp.nexehrs.produce.Products;
 import jp.nexehrs.publish.BuildLock;
@@ -28,21 +25,17 @@ import jp.nexehrs.publish.LastBuild;
 import jp.nexehrs.publish.PublishException;
 import jp.nexehrs.publish.Published;
 import jp.nexehrs.publish.Publisher;
-import jp.nexehrs.report.Finding;
 import jp.nexehrs.report.NexehrsException;
 import jp.nexehrs.util.Plural;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * The whole build, top to bottom: load -> convert -> check -> compose -> produce -> publish. Each stage takes
@@ -159,7 +152,7 @@ public final class Pipeline {
 
         Project project = timings.time("load", () -> toolkit.projectLoader(draft).load(root, fileHistory));
         progress.say("loaded " + project.documents().size() + " documents and " + project.resources().size() + " FHIR resources");
-        Optional<PdfFonts> pdfFonts = goal.site() ? pdfFonts(pdfRequest.withProjectSetting(project.config().wantsPdf())) : Optional.empty();
+        Optional<PdfFonts> pdfFonts = goal.site() ? PdfFontChoice.fonts(pdfRequest.withProjectSetting(project.config().wantsPdf()), progress) : Optional.empty();
 
         Converted converted = timings.time("convert", () -> new Converter(toolkit.fhir(), toolkit::documents, cache, toolkit.threads(),
                 toolkit.nodeTools(), progress::say).convert(project, goal.site()));
@@ -196,89 +189,21 @@ public final class Pipeline {
     }
 
     /**
-     * The pages of the sources among {@code changedFiles} (paths relative to the project root), made from {@code last}
-     * (a preview's last build, which stays checked as it was): what a preview shows the moment a file is saved, before
-     * {@link #run} builds and checks everything again and finds whatever else the save changed (other pages'
-     * navigation, the search index, validation, findings). Saved documents, and intros and notes of artifact pages, are
-     * read and converted again alone; saved conformance resources are shown after a load and convert of the project,
-     * without its check. Empty when the files are not all such pages or all conformance resources of the project, or
-     * something in them is an error: only the full build can show those.
+     * What a preview shows the moment a file is saved, made from its last build before {@link #run} builds everything
+     * again: see {@link SavedPagePreview#pages}.
      */
     public Optional<List<SiteFile>> previewSavedPages(Checked last, Set<String> changedFiles) throws NexehrsException {
-        Optional<List<SiteFile>> pages = previewPages(last, changedFiles);
-        return pages.isPresent() ? pages : previewArtifacts(last, changedFiles);
+        return new SavedPagePreview(toolkit, pdfRequest, draft).pages(last, changedFiles);
     }
 
     /** Makes the next {@link #previewSavedPages} of a document fast: see {@link Converter#warmUp}. */
     public void warmUpDocuments(Checked last) {
-        converter(last.converted().project().root()).warmUp(last.converted());
-    }
-
-    /** Saved documents, and intros and notes of conformance artifacts' pages, read and converted again alone. */
-    private Optional<List<SiteFile>> previewPages(Checked last, Set<String> changedFiles) throws NexehrsException {
-        Optional<Project> project = ProjectLoader.rereadPages(last.converted().project(), changedFiles);
-        if (project.isEmpty()) return Optional.empty();
-        Optional<Converted> converted = converter(project.get().root()).reconvertPages(last.converted(), project.get());
-        if (converted.isEmpty()) return Optional.empty();
-        Set<String> documentPages = project.get().documents().stream().filter(d -> changedFiles.contains(d.file()))
-                .map(DocumentSource::pagePath).collect(Collectors.toSet());
-        Set<String> fragmentKeys = project.get().fragments().stream().filter(f -> changedFiles.contains(f.source().file()))
-                .map(ArtifactFragment::key).collect(Collectors.toSet());
-        Map<String, String> artifactFiles = new HashMap<>();
-        converted.get().conformance().forEach(artifact -> artifactFiles.put(artifact.key(), artifact.source().file()));
-        // An example's intro or notes: its page shows its validation, which only the full build has.
-        if (!artifactFiles.keySet().containsAll(fragmentKeys)) return Optional.empty();
-        SiteComposer composer = previewComposer(project.get());
-        Checked checked = asLastChecked(last, converted.get());
-        List<SiteFile> composed = new ArrayList<>(composer.composeDocuments(checked, documentPages));
-        if (!fragmentKeys.isEmpty()) {
-            composed.addAll(composer.composeArtifacts(checked, fragmentKeys.stream().map(artifactFiles::get).collect(Collectors.toSet())));
-        }
-        return composed.isEmpty() ? Optional.empty() : Optional.of(composed);
-    }
-
-    private Optional<List<SiteFile>> previewArtifacts(Checked last, Set<String> changedFiles) throws NexehrsException {
-        Set<String> artifactFiles = last.converted().conformance().stream().map(a -> a.source().file()).collect(Collectors.toSet());
-        if (changedFiles.isEmpty() || !artifactFiles.containsAll(changedFiles)) return Optional.empty();
-        Project lastProject = last.converted().project();
-        Project project = toolkit.projectLoader(draft).load(lastProject.root(), lastProject.fileHistory());
-        if (project.findings().stream().anyMatch(Finding::isError)) return Optional.empty();
-        Converted converted = converter(project.root()).convert(project, true);
-        if (converted.findings().stream().anyMatch(Finding::isError)) return Optional.empty();
-        List<SiteFile> composed = previewComposer(project).composeArtifacts(asLastChecked(last, converted), changedFiles);
-        return composed.isEmpty() ? Optional.empty() : Optional.of(composed);
-    }
-
-    private Converter converter(Path root) {
-        return new Converter(toolkit.fhir(), toolkit::documents, toolkit.cache(root.resolve(BUILD_DIR)), toolkit.threads(),
-                toolkit.nodeTools(), progress::say);
-    }
-
-    /** What is converted now, with the last build's checks: they stand until the full build that follows checks again. */
-    private static Checked asLastChecked(Checked last, Converted converted) {
-        return new Checked(converted, last.examples(), last.expansions(), last.governance(), last.findings(), last.suppressed());
-    }
-
-    /** A composer of a preview's pages, with the PDF links a build of this project has. */
-    private SiteComposer previewComposer(Project project) throws PdfUnavailableException {
-        boolean pdfLinks = pdfFonts(pdfRequest.withProjectSetting(project.config().wantsPdf())).isPresent();
-        return new SiteComposer(pdfLinks, toolkit.threads(), SiteFiles.Storage.IN_MEMORY, toolkit.templates());
+        new SavedPagePreview(toolkit, pdfRequest, draft).warmUp(last);
     }
 
     private List<SiteFile> pdfs(PdfFonts fonts, Converted converted) {
         PdfOutputs.Rendered pdfs = new PdfOutputs(toolkit.documents(), fonts).render(converted.project().config(), converted.documents());
         pdfs.problems().forEach(problem -> progress.say("PDF: " + problem));
         return pdfs.files();
-    }
-
-    /** The fonts for the PDFs this build makes, if any; fails when PDFs are required and cannot be made. */
-    private Optional<PdfFonts> pdfFonts(PdfRequest request) throws PdfUnavailableException {
-        if (request == PdfRequest.OFF) return Optional.empty();
-        Optional<PdfFonts> fonts = PdfFonts.locate(System.getenv("NEXEHRS_PDF_FONTS"));
-        if (fonts.isEmpty() && request == PdfRequest.REQUIRED) {
-            throw new PdfUnavailableException("PDFs were required (--pdf) but no Japanese TrueType font was found: " + PdfFonts.INSTALL_HINT);
-        }
-        if (fonts.isEmpty()) progress.say("PDFs skipped: no Japanese TrueType font was found; " + PdfFonts.INSTALL_HINT);
-        return fonts;
     }
 }
