@@ -18,9 +18,10 @@ import java.util.concurrent.TimeUnit;
 @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
                 "Builds the specification, serves the site at http://127.0.0.1:8000/ and rebuilds it whenever you save a file in",
-                "spec/, profiles/, site-template/, governance/ or nexehrs.yaml: only what changed is converted, generated or",
-                "validated again, and the open browser tabs reload where they were. A saved document's or profile's page shows",
-                "first (in a fraction of a second, before the examples are validated again); the rest of the site follows.",
+                "spec/, profiles/, fsh/, site-template/, governance/ or nexehrs.yaml (input/ and sushi-config.yaml for a guide in",
+                "the IG Publisher's layout): only what changed is converted, generated or validated again, and the open browser",
+                "tabs reload where they were. A saved document's or profile's page shows first (in a fraction of a second,",
+                "before the examples are validated again); the rest of the site follows.",
                 "",
                 "Errors appear here and over the page, with file and line; the last site that built stays on screen until you",
                 "fix them. The site is kept in memory: build/ is not written (except build/.cache); run 'nexehrs build' to",
@@ -76,8 +77,8 @@ final class ServeCommand implements Callable<Integer> {
                     return ExitCode.USAGE_OR_ENVIRONMENT;
                 }
                 Runtime.getRuntime().addShutdownHook(onCtrlC);
-                console.info("serving http://" + hostForUrl(address) + ":" + address.getPort() + "/ ; watching spec/, profiles/, "
-                        + "site-template/, governance/ and nexehrs.yaml; Ctrl-C to stop");
+                console.info("serving http://" + hostForUrl(address) + ":" + address.getPort() + "/ ; watching "
+                        + String.join(", ", session.watchedSources()) + "; Ctrl-C to stop");
                 stop.await();
             } finally {
                 stopped.countDown();

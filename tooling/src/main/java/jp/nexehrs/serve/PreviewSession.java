@@ -93,6 +93,11 @@ public final class PreviewSession implements AutoCloseable {
         return server.address();
     }
 
+    /** The project's source folders and configuration files that a save in is picked up from, e.g. {@code spec/}. */
+    public List<String> watchedSources() {
+        return ProjectWatcher.watchedIn(root);
+    }
+
     /** Watches until closed; says so when it stops for any other reason, so a dead watcher is never silent. */
     private void watch() {
         try {

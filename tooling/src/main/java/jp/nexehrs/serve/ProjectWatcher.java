@@ -41,6 +41,14 @@ final class ProjectWatcher implements AutoCloseable {
         for (String source : SOURCES) registerTree(root.resolve(source));
     }
 
+    /** What is watched in this project, as the terminal says it: its source folders (with a slash) and configuration files. */
+    static List<String> watchedIn(Path root) {
+        List<String> watched = new java.util.ArrayList<>(SOURCES.stream().filter(source -> Files.isDirectory(root.resolve(source)))
+                .map(source -> source + "/").toList());
+        Stream.of("nexehrs.yaml", FshFolders.SUSHI_CONFIG).filter(name -> Files.isRegularFile(root.resolve(name))).forEach(watched::add);
+        return watched;
+    }
+
     /** Calls {@code onChange} with each quiet batch of changes, until closed; runs on the calling thread. */
     void run(Consumer<Set<String>> onChange) {
         try {
