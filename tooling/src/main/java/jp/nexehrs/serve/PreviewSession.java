@@ -52,7 +52,10 @@ public final class PreviewSession implements AutoCloseable {
     private SiteServer server;
     private ProjectWatcher watcher;
     private Thread watching;
-    /** What the last good rebuild checked, from which saved pages are shown before the next one; null after a failed one. */
+    /**
+     * What the last good rebuild checked, from which saved pages are shown before the next one; null while a rebuild
+     * runs, and after a failed one.
+     */
     private Checked lastChecked;
 
     public PreviewSession(Toolkit toolkit, Path projectRoot, Terminal terminal) {
@@ -74,23 +77,28 @@ public final class PreviewSession implements AutoCloseable {
         rebuild();
         watcher = new ProjectWatcher(root);
         server.start();
-        // A first build that found every document in the cache never started Asciidoctor; start and exercise it now,
-        // while the editor reads, so the first saved document does not pay JRuby's start of several seconds.
-        Checked first = lastChecked;
-        Thread warmUp = new Thread(() -> {
-            try {
-                if (first != null) new Pipeline(toolkit, Progress.SILENT).warmUpDocuments(first);
-                else toolkit.documents();
-            } catch (RuntimeException | LinkageError e) {
-                // Only a warm-up: the next save's rebuild converts the same documents and reports what fails.
-            }
-        }, "nexehrs-warm-up");
+        Thread warmUp = new Thread(this::warmUp, "nexehrs-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
         watching = new Thread(this::watch, "nexehrs-watch");
         watching.setDaemon(true);
         watching.start();
         return server.address();
+    }
+
+    /**
+     * A first build that found every document in the cache never started Asciidoctor: start and exercise it while the
+     * editor reads, so that the first saved document pays neither JRuby's start of several seconds nor its slow first
+     * conversions. Under the session's lock, as a save is: two first conversions at once on a fresh runtime can fail
+     * (see {@code Converter}), and a save made meanwhile waits no longer than it would have for the start alone.
+     */
+    private synchronized void warmUp() {
+        try {
+            if (lastChecked != null) new Pipeline(toolkit, Progress.SILENT).warmUpDocuments(lastChecked);
+            else toolkit.documents();
+        } catch (RuntimeException | LinkageError e) {
+            // Only a warm-up: the next save's rebuild converts the same documents and reports what fails.
+        }
     }
 
     /** The project's source folders and configuration files that a save in is picked up from, e.g. {@code spec/}. */
