@@ -32,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -161,7 +162,9 @@ public final class SiteComposer {
         try {
             List<ConformanceArtifact> saved = checked.converted().conformance().stream()
                     .filter(artifact -> sourceFiles.contains(artifact.source().file())).toList();
-            return saved.isEmpty() ? List.of() : new ArtifactFiles(checked, pageRenderer(checked)).of(saved);
+            List<SiteFile> files = new ArrayList<>();
+            if (!saved.isEmpty()) new ArtifactFiles(checked, pageRenderer(checked)).make(saved, files::add);
+            return files;
         } catch (TemplateFailure.Unchecked e) {
             throw e.failure();
         }
@@ -192,15 +195,13 @@ public final class SiteComposer {
             this.engine = converted.support().engine();
         }
 
-        /** The files of one batch of artifacts, encoded together on the stage's threads. */
-        List<SiteFile> of(List<ConformanceArtifact> batch) {
+        /** The files of one batch of artifacts, encoded together on the stage's threads, each handed on as it is made. */
+        void make(List<ConformanceArtifact> batch, Consumer<SiteFile> files) {
             List<Encoded> encoded = encode(engine, batch.stream().map(ConformanceArtifact::resource).toList());
-            List<SiteFile> files = new ArrayList<>();
             for (int i = 0; i < batch.size(); i++) {
-                files.addAll(artifactFiles(batch.get(i), encoded.get(i), converted, renderer, artifactPages, links, paths,
-                        fragments.getOrDefault(batch.get(i).key(), Map.of())));
+                artifactFiles(batch.get(i), encoded.get(i), converted, renderer, artifactPages, links, paths,
+                        fragments.getOrDefault(batch.get(i).key(), Map.of())).forEach(files);
             }
-            return files;
         }
     }
 
@@ -230,7 +231,7 @@ public final class SiteComposer {
         ArtifactFiles artifactFiles = new ArtifactFiles(checked, pages);
         List<ConformanceArtifact> artifacts = converted.conformance();
         for (int start = 0; start < artifacts.size(); start += ENCODING_BATCH) {
-            files.addAll(artifactFiles.of(artifacts.subList(start, Math.min(artifacts.size(), start + ENCODING_BATCH))));
+            artifactFiles.make(artifacts.subList(start, Math.min(artifacts.size(), start + ENCODING_BATCH)), files::add);
         }
         ExampleView examples = new ExampleView(artifactFiles.links, converted.project().guide());
         List<ExampleValidation> validated = checked.examples();

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -138,7 +139,7 @@ public final class Converter {
      * converted again (through the cache, as {@link #convert} would), and everything else as it was: {@code project} is
      * {@code last}'s project with pages read again ({@link ProjectLoader#rereadPages}). For a preview that shows saved
      * pages before the whole project is converted again; empty when such a page has an error, which a full build reports
-     * (its other findings too are left to the full build).
+     * (its other findings too are left to the full build), or a document's header changed, which the check stage reads.
      */
     public Optional<Converted> reconvertPages(Converted last, Project project) {
         ArtifactIndex artifacts = new ArtifactIndex(indexable(project.resources(FhirSource.Role.CONFORMANCE), last.conformance()),
@@ -157,6 +158,8 @@ public final class Converter {
             }
             DocumentConverter.Result result = isAsciiDoc(source) ? convert(source, artifacts, cached) : markdown.convert(source, documentPages);
             if (result.findings().stream().anyMatch(Finding::isError)) return Optional.empty();
+            // A new version, status or owner changes what the check stage says of the document (its governance badge).
+            if (previous != null && !previous.header().equals(result.document().header())) return Optional.empty();
             documents.add(result.document());
         }
         Map<String, ConvertedFragment> fragmentsBefore = new HashMap<>();
@@ -180,14 +183,19 @@ public final class Converter {
      * Converts {@code last}'s AsciiDoc documents once more on the run's Asciidoctor, past the cache, and forgets the
      * results: a long-running preview does this once after its first build, so that JRuby has compiled Asciidoctor's
      * busiest code before the first save (the first conversions of a fresh runtime are several times slower).
+     *
+     * @param goOn asked before each document: false stops the warm-up (a save is waiting)
      */
-    public void warmUp(Converted last) {
+    public void warmUp(Converted last, BooleanSupplier goOn) {
         // A few documents are enough for JRuby's compiler; a guide of hundreds need not be converted twice.
         List<DocumentSource> asciiDoc = last.project().documents().stream().filter(Converter::isAsciiDoc).limit(WARM_UP_DOCUMENTS).toList();
         if (asciiDoc.isEmpty()) return;
         ArtifactIndex artifacts = new ArtifactIndex(indexable(last.project().resources(FhirSource.Role.CONFORMANCE), last.conformance()),
                 last.project().pagePaths(), engine.context(), last.support()::fetchStructureDefinition);
-        asciiDoc.forEach(source -> documentConverter.get().convert(source, artifacts));
+        for (DocumentSource source : asciiDoc) {
+            if (!goOn.getAsBoolean()) return;
+            documentConverter.get().convert(source, artifacts);
+        }
     }
 
     /** Every document in the project's order: the AsciiDoc ones on the shared Asciidoctor (and its cache), the Markdown ones directly. */

@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * The whole build, top to bottom: load -> convert -> check -> compose -> produce -> publish. Each stage takes
@@ -197,8 +198,8 @@ public final class Pipeline {
     }
 
     /** Makes the next {@link #previewSavedPages} of a document fast: see {@link Converter#warmUp}. */
-    public void warmUpDocuments(Checked last) {
-        new SavedPagePreview(toolkit, pdfRequest, draft).warmUp(last);
+    public void warmUpDocuments(Checked last, BooleanSupplier goOn) {
+        new SavedPagePreview(toolkit, pdfRequest, draft).warmUp(last, goOn);
     }
 
     private List<SiteFile> pdfs(PdfFonts fonts, Converted converted) {

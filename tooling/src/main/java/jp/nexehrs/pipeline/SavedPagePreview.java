@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -43,10 +44,10 @@ final class SavedPagePreview {
      * The pages of the sources among {@code changedFiles} (paths relative to the project root), made from {@code last}
      * (a preview's last build, which stays checked as it was): what a preview shows the moment a file is saved, before
      * {@link Pipeline#run} builds and checks everything again and finds whatever else the save changed (other pages'
-     * navigation, the search index, validation, findings). Saved documents, and intros and notes of artifact pages, are
-     * read and converted again alone; saved conformance resources are shown after a load and convert of the project,
-     * without its check. Empty when the files are not all such pages or all conformance resources of the project, or
-     * something in them is an error: only the full build can show those.
+     * navigation, the search index, validation, findings, the counts of findings every page shows). Saved documents, and
+     * intros and notes of artifact pages, are read and converted again alone; saved conformance resources are shown
+     * after a load and convert of the project, without its check. Empty when the files are not all such pages or all
+     * such resources of the project, or something in them is an error: only the full build can show those.
      */
     Optional<List<SiteFile>> pages(Checked last, Set<String> changedFiles) throws NexehrsException {
         Optional<List<SiteFile>> pages = savedPagesAlone(last, changedFiles);
@@ -54,8 +55,8 @@ final class SavedPagePreview {
     }
 
     /** Makes the next preview of a saved document fast: see {@link Converter#warmUp}. */
-    void warmUp(Checked last) {
-        converter(last.converted().project().root()).warmUp(last.converted());
+    void warmUp(Checked last, BooleanSupplier goOn) {
+        converter(last.converted().project().root()).warmUp(last.converted(), goOn);
     }
 
     /** Saved documents, and intros and notes of conformance artifacts' pages, read and converted again alone. */
@@ -81,16 +82,27 @@ final class SavedPagePreview {
         return composed.isEmpty() ? Optional.empty() : Optional.of(composed);
     }
 
+    /**
+     * Saved conformance resources other than value sets (a value set's page shows its expansion, which the check stage
+     * makes), after a load and convert of the project. Errors elsewhere in the project do not stop it: a guide being
+     * edited often has some, and the full rebuild reports them.
+     */
     private Optional<List<SiteFile>> savedResources(Checked last, Set<String> changedFiles) throws NexehrsException {
-        Set<String> artifactFiles = last.converted().conformance().stream().map(a -> a.source().file()).collect(Collectors.toSet());
+        Set<String> artifactFiles = last.converted().conformance().stream()
+                .filter(artifact -> !"ValueSet".equals(artifact.source().resourceType()))
+                .map(artifact -> artifact.source().file()).collect(Collectors.toSet());
         if (changedFiles.isEmpty() || !artifactFiles.containsAll(changedFiles)) return Optional.empty();
         Project lastProject = last.converted().project();
         Project project = toolkit.projectLoader(draft).load(lastProject.root(), lastProject.fileHistory());
-        if (project.findings().stream().anyMatch(Finding::isError)) return Optional.empty();
+        if (hasErrorIn(project.findings(), changedFiles)) return Optional.empty();
         Converted converted = converter(project.root()).convert(project, true);
-        if (converted.findings().stream().anyMatch(Finding::isError)) return Optional.empty();
+        if (hasErrorIn(converted.findings(), changedFiles)) return Optional.empty();
         List<SiteFile> composed = previewComposer(project).composeArtifacts(asLastChecked(last, converted), changedFiles);
         return composed.isEmpty() ? Optional.empty() : Optional.of(composed);
+    }
+
+    private static boolean hasErrorIn(List<Finding> findings, Set<String> files) {
+        return findings.stream().anyMatch(finding -> finding.isError() && files.contains(finding.file()));
     }
 
     private Converter converter(Path root) {

@@ -57,6 +57,8 @@ public final class PreviewSession implements AutoCloseable {
      * runs, and after a failed one.
      */
     private Checked lastChecked;
+    /** Set by the watcher before it waits for the session's lock, so that the warm-up gives way. */
+    private volatile boolean saveWaiting;
 
     public PreviewSession(Toolkit toolkit, Path projectRoot, Terminal terminal) {
         this.toolkit = toolkit;
@@ -89,15 +91,16 @@ public final class PreviewSession implements AutoCloseable {
     /**
      * A first build that found every document in the cache never started Asciidoctor: start and exercise it while the
      * editor reads, so that the first saved document pays neither JRuby's start of several seconds nor its slow first
-     * conversions. Under the session's lock, as a save is: two first conversions at once on a fresh runtime can fail
-     * (see {@code Converter}), and a save made meanwhile waits no longer than it would have for the start alone.
+     * conversions. Under the session's lock, as a save is, since two first conversions at once on a fresh runtime can
+     * fail (see {@code Converter}); it stops at the next document once a save is waiting.
      */
     private synchronized void warmUp() {
         try {
-            if (lastChecked != null) new Pipeline(toolkit, Progress.SILENT).warmUpDocuments(lastChecked);
+            if (lastChecked != null) new Pipeline(toolkit, Progress.SILENT).warmUpDocuments(lastChecked, () -> !saveWaiting);
             else toolkit.documents();
         } catch (RuntimeException | LinkageError e) {
-            // Only a warm-up: the next save's rebuild converts the same documents and reports what fails.
+            // These documents converted in the last build: a failure now is the toolchain's, and the next save meets it too.
+            terminal.say("could not warm up the document converter (" + describe(e) + ")");
         }
     }
 
@@ -119,6 +122,7 @@ public final class PreviewSession implements AutoCloseable {
     private void onChange(Set<String> changed) {
         try {
             terminal.say("changed: " + String.join(", ", changed));
+            saveWaiting = true;
             showSavedPages(changed);
             rebuild();
         } catch (Throwable e) {
@@ -144,6 +148,7 @@ public final class PreviewSession implements AutoCloseable {
      * full rebuild, which reports it.
      */
     private synchronized void showSavedPages(Set<String> changed) {
+        saveWaiting = false;
         if (lastChecked == null) return;
         long start = System.nanoTime();
         Optional<List<SiteFile>> pages;
@@ -151,7 +156,8 @@ public final class PreviewSession implements AutoCloseable {
             pages = new Pipeline(toolkit, Progress.SILENT).previewSavedPages(lastChecked, changed);
         } catch (NexehrsException e) {
             return; // the full rebuild meets the same problem and reports it
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Memory running out included: the full rebuild still runs, and says what it meets.
             terminal.say("could not show the saved page at once (" + describe(e) + "); rebuilding");
             return;
         }

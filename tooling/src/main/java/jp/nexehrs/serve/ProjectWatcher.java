@@ -11,6 +11,7 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -43,7 +44,7 @@ final class ProjectWatcher implements AutoCloseable {
 
     /** What is watched in this project, as the terminal says it: its source folders (with a slash) and configuration files. */
     static List<String> watchedIn(Path root) {
-        List<String> watched = new java.util.ArrayList<>(SOURCES.stream().filter(source -> Files.isDirectory(root.resolve(source)))
+        List<String> watched = new ArrayList<>(SOURCES.stream().filter(source -> Files.isDirectory(root.resolve(source)))
                 .map(source -> source + "/").toList());
         Stream.of("nexehrs.yaml", FshFolders.SUSHI_CONFIG).filter(name -> Files.isRegularFile(root.resolve(name))).forEach(watched::add);
         return watched;
@@ -93,10 +94,14 @@ final class ProjectWatcher implements AutoCloseable {
         return SOURCES.stream().anyMatch(s -> relative.equals(s) || relative.startsWith(s + "/"));
     }
 
-    /** Swap and backup files that editors write next to the real one: saving the real one follows. */
-    private static boolean isEditorScratch(String name) {
+    /**
+     * Swap, backup and probe files that editors write next to the real one: saving the real one follows. (Vim probes a
+     * folder with {@code 4913}; JetBrains' safe write goes through {@code name___jb_tmp___} and {@code name___jb_old___}.)
+     */
+    static boolean isEditorScratch(String name) {
         return name.endsWith("~") || name.endsWith(".swp") || name.endsWith(".swx") || name.startsWith(".#")
-                || name.endsWith(".tmp") || name.startsWith(".~");
+                || name.endsWith(".tmp") || name.startsWith(".~") || name.equals("4913")
+                || name.endsWith("___jb_tmp___") || name.endsWith("___jb_old___");
     }
 
     private void registerTree(Path dir) throws IOException {

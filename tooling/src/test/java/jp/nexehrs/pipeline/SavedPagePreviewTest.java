@@ -102,9 +102,26 @@ class SavedPagePreviewTest {
     }
 
     @Test
+    void aSavedProfileIsShownAlthoughAnotherFileOfTheGuideHasAnError() throws Exception {
+        Path root = TestProjects.copyMinimal(dir.resolve("minimal"));
+        TestProjects.write(root, "profiles/structuredefinitions/StructureDefinition-broken.json", "{ \"resourceType\": ");
+        Outcome last = preview(root);
+        assertTrue(last.failed(), "the guide has an error elsewhere");
+        Path profile = root.resolve(PROFILE);
+        Files.writeString(profile, Files.readString(profile).replaceFirst("\"description\"\\s*:\\s*\"", "\"description\": \"改訂した説明。"));
+
+        List<SiteFile> shown = pipeline().previewSavedPages(last.checked(), Set.of(PROFILE)).orElseThrow();
+        assertTrue(text(shown.get(0)).contains("改訂した説明"));
+        assertTheFullBuildMakesTheSame(root, shown);
+    }
+
+    @Test
     void anythingElseIsLeftToTheFullBuild() throws Exception {
         Path root = TestProjects.copyMinimal(dir.resolve("minimal"));
         Outcome last = preview(root);
+        String valueSet = "profiles/valuesets/ValueSet-minimal-marital-status.json";
+        assertEquals(Optional.empty(), pipeline().previewSavedPages(last.checked(), Set.of(valueSet)),
+                "a value set: its page shows its expansion, which the check stage makes");
         assertEquals(Optional.empty(), pipeline().previewSavedPages(last.checked(), Set.of("spec/01-intro.adoc", PROFILE)),
                 "a document and a profile");
         assertEquals(Optional.empty(), pipeline().previewSavedPages(last.checked(), Set.of("profiles/examples/Patient-hanako.json")),
@@ -121,7 +138,11 @@ class SavedPagePreviewTest {
         Files.writeString(profile, good);
 
         Path document = root.resolve("spec/01-intro.adoc");
-        Files.writeString(document, Files.readString(document) + "\ninclude::does-not-exist.adoc[]\n");
+        String text = Files.readString(document);
+        Files.writeString(document, text.replace(":nexehrs-status: draft", ":nexehrs-status: consensus"));
+        assertEquals(Optional.empty(), pipeline().previewSavedPages(last.checked(), Set.of("spec/01-intro.adoc")),
+                "a document's new status: the check stage gives its governance badge");
+        Files.writeString(document, text + "\ninclude::does-not-exist.adoc[]\n");
         assertEquals(Optional.empty(), pipeline().previewSavedPages(last.checked(), Set.of("spec/01-intro.adoc")),
                 "a document with an error: the full build shows it with its line");
         Files.delete(document);
@@ -135,7 +156,7 @@ class SavedPagePreviewTest {
         Path root = TestProjects.copyMinimal(dir.resolve("minimal"));
         Outcome last = preview(root);
         var before = TestProjects.contentDigests(root);
-        pipeline().warmUpDocuments(last.checked());
+        pipeline().warmUpDocuments(last.checked(), () -> true);
         assertEquals(before, TestProjects.contentDigests(root), "no file of the project or its cache is written");
     }
 
