@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -99,11 +100,8 @@ public final class SiteComposer {
      */
     public List<SiteFile> composeDocuments(Checked checked, Set<String> pagePaths) throws TemplateFailure {
         try {
-            DocumentPages documentPages = new DocumentPages(checked, pageRenderer(checked));
             List<SiteFile> pages = new ArrayList<>();
-            for (int i = 0; i < documentPages.documents.size(); i++) {
-                if (pagePaths.contains(documentPages.documents.get(i).source().pagePath())) pages.add(documentPages.page(i));
-            }
+            new DocumentPages(checked, pageRenderer(checked)).make(pagePaths::contains, pages::add);
             return pages;
         } catch (TemplateFailure.Unchecked e) {
             throw e.failure();
@@ -139,7 +137,14 @@ public final class SiteComposer {
             this.documentBody = new DocumentBody(sectionLinks);
         }
 
-        SiteFile page(int i) {
+        /** The pages of the documents whose page path is wanted, each handed on as it is made. */
+        void make(Predicate<String> wanted, Consumer<SiteFile> files) {
+            for (int i = 0; i < documents.size(); i++) {
+                if (wanted.test(documents.get(i).source().pagePath())) files.accept(page(i));
+            }
+        }
+
+        private SiteFile page(int i) {
             ConvertedDocument document = documents.get(i);
             Map<String, Object> page = new HashMap<>();
             page.put("document", document);
@@ -170,7 +175,7 @@ public final class SiteComposer {
         }
     }
 
-    /** The conformance artifacts' pages, JSON and XML, and what they link to. */
+    /** The pages, JSON and XML of the conformance artifacts and the examples, and what they link to. */
     private final class ArtifactFiles {
         private final Converted converted;
         private final PageRenderer renderer;
@@ -179,6 +184,7 @@ public final class SiteComposer {
         private final ArtifactPages artifactPages;
         private final Map<String, Map<String, Object>> fragments;
         private final FhirEngine engine;
+        private final ExampleView examples;
 
         ArtifactFiles(Checked checked, PageRenderer renderer) {
             this.converted = checked.converted();
@@ -193,6 +199,24 @@ public final class SiteComposer {
             this.artifactPages = new ArtifactPages(converted.project().template(), profiles, terminology, new ConformanceView(links));
             this.fragments = fragmentsByKey(converted);
             this.engine = converted.support().engine();
+            this.examples = new ExampleView(links, converted.project().guide());
+        }
+
+        /** The pages, JSON and XML of one batch of validated examples, encoded together, each handed on as it is made. */
+        void makeExamples(List<ExampleValidation> batch, Consumer<SiteFile> files) {
+            List<Encoded> encoded = encode(engine, batch.stream().map(e -> e.source().resource()).toList());
+            for (int i = 0; i < batch.size(); i++) {
+                ExampleValidation example = batch.get(i);
+                FhirSource source = example.source();
+                Map<String, Object> page = new HashMap<>(examples.model(example, encoded.get(i).json(), encoded.get(i).xml()));
+                page.putAll(fragments.getOrDefault(source.key(), Map.of()));
+                page.put("jsonFile", paths.json(source));
+                page.put("xmlFile", paths.xml(source));
+                page.put("formal", encoded.get(i).highlighted());
+                files.accept(renderer.render("example.ftlh", paths.page(source), page));
+                files.accept(new SiteFile(paths.json(source), encoded.get(i).json().getBytes(StandardCharsets.UTF_8)));
+                files.accept(new SiteFile(paths.xml(source), encoded.get(i).xml().getBytes(StandardCharsets.UTF_8)));
+            }
         }
 
         /** The files of one batch of artifacts, encoded together on the stage's threads, each handed on as it is made. */
@@ -218,8 +242,7 @@ public final class SiteComposer {
         files.add(pages.render("artifacts.ftlh", PagePaths.ARTIFACT_INDEX, Map.of()));
         files.add(pages.render("qa.ftlh", PagePaths.QA, QaView.model(checked)));
         var governance = checked.governance();
-        DocumentPages documentPages = new DocumentPages(checked, pages);
-        for (int i = 0; i < documentPages.documents.size(); i++) files.add(documentPages.page(i));
+        new DocumentPages(checked, pages).make(page -> true, files::add);
         if (!governance.governance().isEmpty()) {
             files.add(pages.render("governance.ftlh", PagePaths.GOVERNANCE, Map.of("governance", governance)));
             for (var log : governance.governance().comments()) {
@@ -233,23 +256,9 @@ public final class SiteComposer {
         for (int start = 0; start < artifacts.size(); start += ENCODING_BATCH) {
             artifactFiles.make(artifacts.subList(start, Math.min(artifacts.size(), start + ENCODING_BATCH)), files::add);
         }
-        ExampleView examples = new ExampleView(artifactFiles.links, converted.project().guide());
         List<ExampleValidation> validated = checked.examples();
         for (int start = 0; start < validated.size(); start += ENCODING_BATCH) {
-            List<ExampleValidation> batch = validated.subList(start, Math.min(validated.size(), start + ENCODING_BATCH));
-            List<Encoded> encoded = encode(artifactFiles.engine, batch.stream().map(e -> e.source().resource()).toList());
-            for (int i = 0; i < batch.size(); i++) {
-                ExampleValidation example = batch.get(i);
-                FhirSource source = example.source();
-                Map<String, Object> page = new HashMap<>(examples.model(example, encoded.get(i).json(), encoded.get(i).xml()));
-                page.putAll(artifactFiles.fragments.getOrDefault(source.key(), Map.of()));
-                page.put("jsonFile", paths.json(source));
-                page.put("xmlFile", paths.xml(source));
-                page.put("formal", encoded.get(i).highlighted());
-                files.add(pages.render("example.ftlh", paths.page(source), page));
-                files.add(new SiteFile(paths.json(source), encoded.get(i).json().getBytes(StandardCharsets.UTF_8)));
-                files.add(new SiteFile(paths.xml(source), encoded.get(i).xml().getBytes(StandardCharsets.UTF_8)));
-            }
+            artifactFiles.makeExamples(validated.subList(start, Math.min(validated.size(), start + ENCODING_BATCH)), files::add);
         }
         files.add(new SiteFile(PagePaths.SEARCH_INDEX, new SearchIndex(threads).build(SearchEntries.of(converted.documents(), converted.conformance(), paths))));
         files.addAll(assets(template));
