@@ -112,8 +112,7 @@ public final class Converter {
         Set<Finding> pageFindings = new java.util.LinkedHashSet<>();
         if (withDocuments && !project.documents().isEmpty()) {
             // Documents come after snapshots: fhir-table:: blocks draw from them.
-            ArtifactIndex artifacts = new ArtifactIndex(indexable(conformanceSources, conformance), project.pagePaths(), engine.context(),
-                    support::fetchStructureDefinition);
+            ArtifactIndex artifacts = artifactIndex(project, conformance, support);
             for (DocumentConverter.Result result : convertDocuments(project, artifacts)) {
                 documents.add(result.document());
                 pageFindings.addAll(result.findings());
@@ -142,8 +141,7 @@ public final class Converter {
      * (its other findings too are left to the full build), or a document's header changed, which the check stage reads.
      */
     public Optional<Converted> reconvertPages(Converted last, Project project) {
-        ArtifactIndex artifacts = new ArtifactIndex(indexable(project.resources(FhirSource.Role.CONFORMANCE), last.conformance()),
-                project.pagePaths(), engine.context(), last.support()::fetchStructureDefinition);
+        ArtifactIndex artifacts = artifactIndex(project, last.conformance(), last.support());
         Map<String, ConvertedDocument> before = new HashMap<>();
         last.documents().forEach(document -> before.put(document.source().file(), document));
         MarkdownConverter markdown = markdownConverter(project);
@@ -190,8 +188,7 @@ public final class Converter {
         // A few documents are enough for JRuby's compiler; a guide of hundreds need not be converted twice.
         List<DocumentSource> asciiDoc = last.project().documents().stream().filter(Converter::isAsciiDoc).limit(WARM_UP_DOCUMENTS).toList();
         if (asciiDoc.isEmpty()) return;
-        ArtifactIndex artifacts = new ArtifactIndex(indexable(last.project().resources(FhirSource.Role.CONFORMANCE), last.conformance()),
-                last.project().pagePaths(), engine.context(), last.support()::fetchStructureDefinition);
+        ArtifactIndex artifacts = artifactIndex(last.project(), last.conformance(), last.support());
         for (DocumentSource source : asciiDoc) {
             if (!goOn.getAsBoolean()) return;
             documentConverter.get().convert(source, artifacts);
@@ -286,6 +283,12 @@ public final class Converter {
             }
         }
         return key.hex();
+    }
+
+    /** What documents' links and fhir-table:: blocks draw from: the project's conformance resources, with their snapshots. */
+    private ArtifactIndex artifactIndex(Project project, List<ConformanceArtifact> conformance, ConformanceSupport support) {
+        return new ArtifactIndex(indexable(project.resources(FhirSource.Role.CONFORMANCE), conformance), project.pagePaths(),
+                engine.context(), support::fetchStructureDefinition);
     }
 
     /** Every conformance source, with its snapshot where one was generated: a failed profile stays linkable. */
