@@ -44,11 +44,6 @@ public final class PackageSeeder {
         }
     }
 
-    /** The user's own FHIR package cache, which nexehrs writes only when asked to. */
-    public static Path userCache() {
-        return Path.of(System.getProperty("user.home"), ".fhir", "packages");
-    }
-
     /**
      * The cache nexehrs keeps for the tools it runs, apart from the user's: a home folder whose
      * {@code .fhir/packages} is that cache (the HL7 tools find their cache under the home folder).

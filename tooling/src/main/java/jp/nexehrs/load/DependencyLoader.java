@@ -2,6 +2,7 @@ package jp.nexehrs.load;
 
 import jp.nexehrs.report.SourceException;
 import jp.nexehrs.util.TextPositions;
+import jp.nexehrs.util.UserHome;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,8 @@ import java.util.List;
 /**
  * Resolves the {@code dependencies} of nexehrs.yaml to packages on disk, without network: the entry's
  * {@code path} (relative to the project root) when given, else {@code <id>#<version>} in each extra package
- * folder, else in the standard FHIR package cache ({@code ~/.fhir/packages}). A package whose package.json names
+ * folder, else in the standard FHIR package caches ({@code ~/.fhir/packages}, under each of the user's
+ * home folders: {@link #standardPackageCaches()}). A package whose package.json names
  * another package or version stops the build with an error on nexehrs.yaml; missing ones are listed for the
  * project's policy to decide ({@link ProjectConfig.MissingDependencies}).
  */
@@ -30,9 +32,12 @@ public final class DependencyLoader {
         this.packageFolders = List.copyOf(packageFolders);
     }
 
-    /** The standard FHIR package cache of this user, where the HL7 tools put downloaded packages. */
-    public static Path standardPackageCache() {
-        return Path.of(System.getProperty("user.home"), ".fhir", "packages");
+    /**
+     * The standard FHIR package caches of this user, where the HL7 tools put downloaded packages: under {@code $HOME}
+     * and, when it is another folder, under the JVM's home (see {@link UserHome}).
+     */
+    public static List<Path> standardPackageCaches() {
+        return UserHome.folders().stream().map(home -> home.resolve(".fhir").resolve("packages")).toList();
     }
 
     /**
@@ -96,7 +101,7 @@ public final class DependencyLoader {
 
     private List<Path> searchFolders() {
         List<Path> folders = new ArrayList<>(packageFolders);
-        folders.add(standardPackageCache());
+        folders.addAll(standardPackageCaches());
         return folders;
     }
 

@@ -43,9 +43,9 @@ public final class ProjectInputs {
             for (Path file : projectFiles(root)) {
                 key.add(root.relativize(file).toString().replace('\\', '/')).add(fileDigest(file));
             }
-            Path cache = DependencyLoader.standardPackageCache();
-            key.add("package cache");
-            if (Files.isDirectory(cache)) {
+            for (Path cache : DependencyLoader.standardPackageCaches()) {
+                key.add("package cache");
+                if (!Files.isDirectory(cache)) continue;
                 try (Stream<Path> entries = Files.list(cache)) {
                     entries.map(p -> p.getFileName().toString()).sorted().forEach(key::add);
                 }

@@ -4,10 +4,14 @@ import jp.nexehrs.testing.TestProjects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Dependencies that are not on the machine: an environment error (exit 2) listing all, or warnings when asked. */
@@ -51,5 +55,41 @@ class MissingDependenciesCommandTest {
         TestProjects.CliResult result = TestProjects.runCli("validate", "--project", dir.toString(), "--missing-dependencies=maybe");
         assertEquals(ExitCode.USAGE_OR_ENVIRONMENT, result.exitCode(), result.toString());
         assertTrue(result.err().contains("'maybe' is not one of error, warn"), result.toString());
+    }
+
+    /**
+     * Node's FHIR tools install packages under {@code $HOME}; the JVM's {@code user.home} is the account's home. In a CI
+     * job that sets HOME (a GitHub Actions container: HOME=/github/home, the account's home /root) the two differ, and
+     * a package under either is found. A child JVM, since HOME cannot be set inside this one.
+     */
+    @Test
+    void aPackageUnderHomeIsFoundWhenTheAccountsHomeIsAnotherFolderAndAMissingOneNamesBoth() throws Exception {
+        Path root = TestProjects.copyMinimal(dir.resolve("p"));
+        Path config = root.resolve("nexehrs.yaml");
+        Files.writeString(config, Files.readString(config) + """
+                dependencies:
+                  - id: example.dep
+                    version: 1.0.0
+                  - id: other.dep
+                    version: 2.0.0
+                """);
+        Path home = dir.resolve("home");
+        Path account = Files.createDirectories(dir.resolve("account"));
+        Path installed = Files.createDirectories(home.resolve(".fhir/packages/example.dep#1.0.0/package"));
+        Files.writeString(installed.resolve("package.json"), "{\"name\": \"example.dep\", \"version\": \"1.0.0\", \"fhirVersions\": [\"4.0.1\"]}");
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        ProcessBuilder child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Duser.home=" + account, "-cp", classPath, "jp.nexehrs.cli.Main", "validate", "--project", root.toString())
+                .redirectErrorStream(true);
+        child.environment().put("HOME", home.toString());
+        child.environment().remove("XDG_CACHE_HOME");
+        Process process = child.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), output);
+        assertEquals(ExitCode.USAGE_OR_ENVIRONMENT, process.exitValue(), output);
+        assertFalse(output.contains("example.dep#1.0.0"), "found under $HOME, so not listed as missing:\n" + output);
+        String missing = "other.dep#2.0.0 (nexehrs.yaml:14): looked in " + String.join(", ", List.of(
+                home.resolve(".fhir/packages/other.dep#2.0.0").toString(), account.resolve(".fhir/packages/other.dep#2.0.0").toString()));
+        assertTrue(output.contains(missing), "expected '" + missing + "' in:\n" + output);
     }
 }

@@ -14,6 +14,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -117,8 +118,9 @@ class PackageDependencyTest {
         assertEquals(ProjectLoader.CONFIG_FILE, missing.file());
         assertEquals(5, missing.line());
         assertEquals("example.dep#1.0.0", missing.label());
-        assertEquals(List.of(cache.resolve("example.dep#1.0.0").toString(),
-                DependencyLoader.standardPackageCache().resolve("example.dep#1.0.0").toString()), missing.lookedIn());
+        List<String> lookedIn = new ArrayList<>(List.of(cache.resolve("example.dep#1.0.0").toString()));
+        DependencyLoader.standardPackageCaches().forEach(standard -> lookedIn.add(standard.resolve("example.dep#1.0.0").toString()));
+        assertEquals(lookedIn, missing.lookedIn());
     }
 
     @Test
