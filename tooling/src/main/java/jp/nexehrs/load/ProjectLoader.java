@@ -58,6 +58,15 @@ public final class ProjectLoader {
     public static final String IG_INCLUDES_DIR = "input/includes";
     static final String IG_IMAGES_DIR = "input/images";
 
+    /**
+     * Every folder at the project's root that sources are read from, in either layout (one that does not exist holds
+     * none), and the configuration files beside them: what the build reads, the watcher watches and the link check
+     * looks at. Anything else in the repository (tooling, a Python virtual environment, notes) is not the guide's.
+     */
+    public static final List<String> SOURCE_FOLDERS = List.of(SPEC_DIR, PROFILES_DIR, TEMPLATE_DIR, GovernanceLoader.FOLDER,
+            "input", FshFolders.NEXEHRS_SOURCES, FshFolders.GENERATED);
+    public static final List<String> CONFIG_FILES = List.of(CONFIG_FILE, FshFolders.SUSHI_CONFIG, IgIniConfig.FILE);
+
     /** Spec examples are small; a huge file is a mistake (or an attack) that would stall every build. */
     static final long MAX_RESOURCE_BYTES = 16L * 1024 * 1024;
 

@@ -5,17 +5,21 @@ import jp.nexehrs.report.Finding;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
- * A symbolic link in the project that leads outside it would let an {@code include::} or a resource file read
- * anything on the machine that builds it (Asciidoctor's SAFE mode checks paths, not where links lead). Such
- * links are errors, and what they point at is never read.
+ * A symbolic link among the project's sources that leads outside it would let an {@code include::} or a resource file
+ * read anything on the machine that builds it (Asciidoctor's SAFE mode checks paths, not where links lead). Such
+ * links are errors, and what they point at is never read (each read checks {@link #staysInside} too). Links elsewhere
+ * in the repository are not the guide's and are left alone: a Python virtual environment's {@code .venv/bin/python}
+ * leads outside, and would otherwise stop every build.
  */
 final class SymlinkGuard {
     private static final Set<String> SKIPPED = Set.of(".git", "build", "target", "node_modules");
@@ -28,12 +32,19 @@ final class SymlinkGuard {
         } catch (IOException e) {
             return List.of(Finding.error("", 0, 0, "cannot resolve the project folder: " + e.getMessage()));
         }
+        List<Path> sources = Stream.concat(ProjectLoader.SOURCE_FOLDERS.stream(), ProjectLoader.CONFIG_FILES.stream())
+                .map(root::resolve).filter(source -> Files.exists(source, LinkOption.NOFOLLOW_LINKS)).toList();
+        for (Path source : sources) check(root, realRoot, source, findings);
+        return findings;
+    }
+
+    /** Walks {@code start} without following links (a source folder that is itself a link is checked as a link). */
+    private static void check(Path root, Path realRoot, Path start, List<Finding> findings) {
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            Files.walkFileTree(start, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-                    return !dir.equals(root) && SKIPPED.contains(dir.getFileName().toString())
-                            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                    return SKIPPED.contains(dir.getFileName().toString()) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
 
                 @Override
@@ -53,9 +64,8 @@ final class SymlinkGuard {
                 }
             });
         } catch (IOException e) {
-            findings.add(Finding.error("", 0, 0, "cannot list the project: " + e.getMessage()));
+            findings.add(Finding.error(ProjectLoader.relative(root, start), 0, 0, "cannot list the folder: " + e.getMessage()));
         }
-        return findings;
     }
 
     /** Whether a file found under the project may be read: not a link that leads outside it. */

@@ -1,6 +1,6 @@
 package jp.nexehrs.serve;
 
-import jp.nexehrs.fsh.FshFolders;
+import jp.nexehrs.load.ProjectLoader;
 
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
@@ -20,15 +20,12 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Watches the project's sources (the folders of {@link #SOURCES}, {@code input/} for a guide in the IG Publisher's
- * layout, and its root, for nexehrs.yaml and sushi-config.yaml) with the
- * platform's WatchService: every folder is registered, and folders created later are registered as they appear.
+ * Watches the project's sources (the folders of {@link ProjectLoader#SOURCE_FOLDERS}, and its root, for the
+ * configuration files of {@link ProjectLoader#CONFIG_FILES}) with the platform's WatchService: every folder is registered, and folders created later are registered as they appear.
  * Changes are gathered until the files have been quiet for {@link #QUIET_MILLIS} (an editor's save is often a
  * write, a rename and a delete), then handed over together as paths relative to the project root.
  */
 final class ProjectWatcher implements AutoCloseable {
-    static final List<String> SOURCES = List.of("spec", "profiles", "site-template", "governance", "input",
-            FshFolders.NEXEHRS_SOURCES, FshFolders.GENERATED);
     /** An editor's save (write, rename, delete of a backup) is done within a few milliseconds; this is the margin. */
     static final long QUIET_MILLIS = 50;
 
@@ -39,14 +36,14 @@ final class ProjectWatcher implements AutoCloseable {
         this.root = root;
         this.watcher = FileSystems.getDefault().newWatchService();
         root.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
-        for (String source : SOURCES) registerTree(root.resolve(source));
+        for (String source : ProjectLoader.SOURCE_FOLDERS) registerTree(root.resolve(source));
     }
 
     /** What is watched in this project, as the terminal says it: its source folders (with a slash) and configuration files. */
     static List<String> watchedIn(Path root) {
-        List<String> watched = new ArrayList<>(SOURCES.stream().filter(source -> Files.isDirectory(root.resolve(source)))
+        List<String> watched = new ArrayList<>(ProjectLoader.SOURCE_FOLDERS.stream().filter(source -> Files.isDirectory(root.resolve(source)))
                 .map(source -> source + "/").toList());
-        Stream.of("nexehrs.yaml", FshFolders.SUSHI_CONFIG).filter(name -> Files.isRegularFile(root.resolve(name))).forEach(watched::add);
+        ProjectLoader.CONFIG_FILES.stream().filter(name -> Files.isRegularFile(root.resolve(name))).forEach(watched::add);
         return watched;
     }
 
@@ -90,8 +87,8 @@ final class ProjectWatcher implements AutoCloseable {
     }
 
     private static boolean isSource(String relative) {
-        if (relative.equals("nexehrs.yaml") || relative.equals(FshFolders.SUSHI_CONFIG)) return true;
-        return SOURCES.stream().anyMatch(s -> relative.equals(s) || relative.startsWith(s + "/"));
+        if (ProjectLoader.CONFIG_FILES.contains(relative)) return true;
+        return ProjectLoader.SOURCE_FOLDERS.stream().anyMatch(s -> relative.equals(s) || relative.startsWith(s + "/"));
     }
 
     /**

@@ -64,6 +64,29 @@ class LoadGuardsTest {
     }
 
     @Test
+    void linksAmongTheSourcesOfEitherLayoutAreCheckedAndLinksElsewhereInTheRepositoryAreNot() throws Exception {
+        Path project = Files.createDirectories(dir.resolve("project"));
+        Path outside = Files.writeString(dir.resolve("outside.txt"), "outside");
+        Path sharedSpec = Files.createDirectories(dir.resolve("shared-spec"));
+        // Not the guide's: a Python virtual environment, tooling, a dangling link in notes.
+        Files.createDirectories(project.resolve(".venv/bin"));
+        Files.createSymbolicLink(project.resolve(".venv/bin/python"), outside);
+        Files.createDirectories(project.resolve("tooling"));
+        Files.createSymbolicLink(project.resolve("tooling/cache"), dir);
+        Files.createDirectories(project.resolve("notes"));
+        Files.createSymbolicLink(project.resolve("notes/gone.md"), dir.resolve("nowhere.md"));
+        Files.createSymbolicLink(project.resolve("README.md"), outside);
+        // The guide's: FSH under input/, a source folder that is itself a link, a configuration file.
+        Files.createDirectories(project.resolve("input/fsh"));
+        Files.createSymbolicLink(project.resolve("input/fsh/leak.fsh"), outside);
+        Files.createSymbolicLink(project.resolve("spec"), sharedSpec);
+        Files.createSymbolicLink(project.resolve("sushi-config.yaml"), outside);
+
+        List<String> flagged = new SymlinkGuard().check(project).stream().map(Finding::file).sorted().toList();
+        assertEquals(List.of("input/fsh/leak.fsh", "spec", "sushi-config.yaml"), flagged);
+    }
+
+    @Test
     void aProjectFolderThatDoesNotExistIsOneError() {
         List<Finding> findings = new SymlinkGuard().check(dir.resolve("absent"));
         assertEquals(1, findings.size());
