@@ -157,6 +157,23 @@ nexehrs_java_feature() {
   echo "${version:-0}"
 }
 
+# nexehrs_utf8_locale: the JVM reads file names and arguments in the C library's character set for the locale. In the
+# C/POSIX locale of many CI containers, or where LANG names a locale that is not installed (LANG=ja_JP.UTF-8 in a
+# container without it), that is ASCII: a Japanese file name was an internal failure and a Japanese argument was not
+# found. Then the run gets C.UTF-8 (installed with every recent glibc), keeping the language LANG asked for through
+# user.language, so messages stay Japanese. Sets NEXEHRS_LOCALE_OPTIONS (JVM options) and, when needed, exports LC_ALL.
+nexehrs_utf8_locale() {
+  NEXEHRS_LOCALE_OPTIONS=()
+  command -v locale >/dev/null 2>&1 || return 0
+  [[ "$(locale charmap 2>/dev/null)" == UTF-8 ]] && return 0
+  local asked="${LC_ALL:-${LC_MESSAGES:-${LANG:-}}}"
+  if [[ "$asked" =~ ^([a-z]{2,3})(_([A-Z]{2}))? ]]; then
+    NEXEHRS_LOCALE_OPTIONS+=("-Duser.language=${BASH_REMATCH[1]}")
+    [[ -n "${BASH_REMATCH[3]}" ]] && NEXEHRS_LOCALE_OPTIONS+=("-Duser.country=${BASH_REMATCH[3]}")
+  fi
+  export LC_ALL=C.UTF-8
+}
+
 # nexehrs_run_java JAR OPTIONS... -- ARGS...: runs the toolchain from a start-up cache when there is one. The first
 # `build` after the jar changed records which classes the toolchain loads and links (from JDK 25 also how its
 # methods ran) and writes the cache next to the jar; every later command maps them from it instead of loading,
@@ -172,6 +189,8 @@ nexehrs_run_java() {
   shift
   java="$(nexehrs_java)"
   feature="$(nexehrs_java_feature "$java")"
+  nexehrs_utf8_locale
+  options+=("${NEXEHRS_LOCALE_OPTIONS[@]}")
   # JRuby's native library loader and its use of sun.misc.Unsafe are warned about from JDK 24 on.
   (( feature >= 24 )) && options+=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
   if [[ "${NEXEHRS_STARTUP_CACHE:-on}" == off ]] || (( feature < 13 )); then

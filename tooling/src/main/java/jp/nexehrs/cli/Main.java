@@ -7,6 +7,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code nexehrs}: the command line. A thin layer: it parses options and hands the work to the pipeline. */
@@ -49,6 +50,18 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        localeWarning(System.getProperty("sun.jnu.encoding")).ifPresent(System.err::println);
         System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The JVM reads file names and arguments in the locale's character set; where that is not UTF-8 (the C locale of
+     * many containers), Japanese names cannot be read. The launcher gives such a run C.UTF-8; run otherwise, say so
+     * once, before a file name fails.
+     */
+    static Optional<String> localeWarning(String fileNameEncoding) {
+        if (fileNameEncoding == null || fileNameEncoding.equalsIgnoreCase("UTF-8")) return Optional.empty();
+        return Optional.of("nexehrs: warning: this locale's character set is " + fileNameEncoding + ", so file names and arguments"
+                + " in Japanese cannot be read: run with a UTF-8 locale (LC_ALL=C.UTF-8), as ./nexehrs does");
     }
 }
