@@ -25,11 +25,13 @@ public final class FhirEngine {
         context = FhirContext.forR4Cached();
         // HAPI reads R4's definitions (XML bundles of every StructureDefinition, ValueSet and CodeSystem) on the first
         // fetch, which takes a second or more: begun now on a thread of its own, it overlaps loading the project,
-        // which runs on one core (tooling/BENCHMARKS.md). Everyone waits for it in baseDefinitions(), so it is read once.
+        // which runs on one core (tooling/BENCHMARKS.md). Everyone waits for it in baseDefinitions(), so it is read once,
+        // and corrected as the HL7 validator reads it before anyone can see it.
         DefaultProfileValidationSupport definitions = new DefaultProfileValidationSupport(context);
         baseDefinitionsName = definitions.getName();
         FutureTask<DefaultProfileValidationSupport> reading = new FutureTask<>(() -> {
             definitions.fetchStructureDefinition(ANY_STRUCTURE_DEFINITION);
+            R4BaseDefinitions.correctVitalSigns(definitions.fetchAllStructureDefinitions());
             definitions.fetchValueSet(ANY_VALUE_SET);
             return definitions;
         });

@@ -15,9 +15,11 @@ import java.util.List;
  * correction that changes verdicts
  * ({@code PackageHackerR5} in org.hl7.fhir.r5). R4's vital-signs profiles bind {@code Observation.component.value[x]}
  * to the UCUM "Vital Signs Units" as required, although a component's value need not be a quantity; the HL7 validator
- * reads that binding as extensible, so a component in L/min is a warning, not an error. The correction is made
- * in place (it is idempotent) on the definitions HAPI has read once for the whole run. The first fetch waits until they
- * have been read: a run that never needs them (every snapshot and result found in the build cache) never waits.
+ * reads that binding as extensible, so a component in L/min is a warning, not an error. The correction is made in
+ * place ({@link #correctVitalSigns}, idempotent) on the definitions HAPI reads once for the whole JVM, by the engine as
+ * it reads them and before anyone can fetch one: a copy converted to R5 before the correction would keep the required
+ * binding. The first fetch waits until they have been read: a run that never needs them (every snapshot and result
+ * found in the build cache) never waits.
  */
 final class R4BaseDefinitions implements IValidationSupport {
     private static final String BASE = "http://hl7.org/fhir/StructureDefinition/";
@@ -37,7 +39,7 @@ final class R4BaseDefinitions implements IValidationSupport {
 
     @Override
     public IBaseResource fetchStructureDefinition(String url) {
-        return corrected(definitions().fetchStructureDefinition(unversioned(url)));
+        return definitions().fetchStructureDefinition(unversioned(url));
     }
 
     /**
@@ -61,16 +63,12 @@ final class R4BaseDefinitions implements IValidationSupport {
 
     @Override
     public <T extends IBaseResource> List<T> fetchAllNonBaseStructureDefinitions() {
-        List<T> all = definitions().fetchAllNonBaseStructureDefinitions();
-        if (all != null) all.forEach(R4BaseDefinitions::corrected);
-        return all;
+        return definitions().fetchAllNonBaseStructureDefinitions();
     }
 
     @Override
     public List<IBaseResource> fetchAllConformanceResources() {
-        List<IBaseResource> all = definitions().fetchAllConformanceResources();
-        if (all != null) all.forEach(R4BaseDefinitions::corrected);
-        return all;
+        return definitions().fetchAllConformanceResources();
     }
 
     @Override
@@ -108,14 +106,16 @@ final class R4BaseDefinitions implements IValidationSupport {
         return engine.baseDefinitionsName();
     }
 
-    private static IBaseResource corrected(IBaseResource resource) {
-        if (resource instanceof StructureDefinition definition && isVitalSignsProfile(definition)) {
-            synchronized (definition) {
-                definition.getSnapshot().getElement().forEach(R4BaseDefinitions::extensibleVitalSignsUnits);
-                definition.getDifferential().getElement().forEach(R4BaseDefinitions::extensibleVitalSignsUnits);
+    /** Corrects R4's vital-signs profiles among {@code definitions} in place (see above); the others are left as they are. */
+    static void correctVitalSigns(List<? extends IBaseResource> definitions) {
+        for (IBaseResource resource : definitions) {
+            if (resource instanceof StructureDefinition definition && isVitalSignsProfile(definition)) {
+                synchronized (definition) {
+                    definition.getSnapshot().getElement().forEach(R4BaseDefinitions::extensibleVitalSignsUnits);
+                    definition.getDifferential().getElement().forEach(R4BaseDefinitions::extensibleVitalSignsUnits);
+                }
             }
         }
-        return resource;
     }
 
     private static boolean isVitalSignsProfile(StructureDefinition definition) {
