@@ -55,8 +55,11 @@ final class AccessibilityCheck {
                 findings.add(new Finding(Severity.WARNING, document.source().file(), headingLine(document.source().text(), title, level), 0, "",
                         HEADING_ORDER, "heading '" + title + "' is level " + level + " (h" + level + ") right after level " + previous
                         + " (h" + previous + "): a level is skipped, which screen readers announce as a missing section; "
-                        + (isMarkdown(document) ? "make it one level below the heading before it (one '#' more)"
-                        : "use " + "=".repeat(previous + 1)) + " or add the level between"));
+                        + switch (document.source().markup()) {
+                            case MARKDOWN -> "make it one level below the heading before it (one '#' more)";
+                            case XHTML -> "make it <h" + (previous + 1) + ">";
+                            case ASCIIDOC -> "use " + "=".repeat(previous + 1);
+                        } + " or add the level between"));
             }
             previous = level;
         }
@@ -82,15 +85,14 @@ final class AccessibilityCheck {
                 line = TextPositions.lineOf(text, name);
             }
             findings.add(new Finding(Severity.WARNING, document.source().file(), line, 0, "",
-                    IMAGE_ALT, "image '" + src + "' has no alternative text for readers who cannot see it: " + (isMarkdown(document)
-                    ? "write it between the brackets, e.g. ![何を示す図か](" + src + "), or as alt=\"...\" of <img>"
-                    : "write it as the image's first attribute, e.g. image:" + (image.closest("div.imageblock") != null ? ":" : "") + src + "[何を示す図か]")));
+                    IMAGE_ALT, "image '" + src + "' has no alternative text for readers who cannot see it: " + switch (document.source().markup()) {
+                        case MARKDOWN -> "write it between the brackets, e.g. ![何を示す図か](" + src + "), or as alt=\"...\" of <img>";
+                        case XHTML -> "give the <img> an alt=\"...\", e.g. <img src=\"" + src + "\" alt=\"何を示す図か\"/>";
+                        case ASCIIDOC -> "write it as the image's first attribute, e.g. image:" + (image.closest("div.imageblock") != null ? ":" : "")
+                                + src + "[何を示す図か]";
+                    }));
         }
         return findings;
-    }
-
-    private static boolean isMarkdown(ConvertedDocument document) {
-        return document.source().markup() == jp.nexehrs.load.DocumentSource.Markup.MARKDOWN;
     }
 
     /** What Asciidoctor writes as alt when the editor gave none: the file's base name, '-' and '_' as spaces. */

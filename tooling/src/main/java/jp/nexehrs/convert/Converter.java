@@ -38,8 +38,8 @@ import java.util.stream.Stream;
 
 /**
  * The convert stage: FSH sources are compiled by SUSHI ({@link FshCompilation}), conformance resources get snapshots,
- * guideline documents become HTML (AsciiDoc through {@link DocumentConverter}, the Markdown pages and artifact intros
- * and notes of the IG Publisher's layout through {@link MarkdownConverter}). Documents are converted only when the goal
+ * guideline documents become HTML (AsciiDoc through {@link DocumentConverter}, the Markdown and XHTML pages and artifact intros
+ * and notes of the IG Publisher's layout through {@link IgPageConverter}). Documents are converted only when the goal
  * needs them, so the Ruby runtime behind Asciidoctor is not started for validation or packaging alone.
  */
 public final class Converter {
@@ -80,9 +80,9 @@ public final class Converter {
     /** The documents' titles and header attributes only, without converting bodies or FHIR resources. */
     public List<ConvertedDocument> headers(Project project) {
         if (project.documents().isEmpty()) return List.of();
-        MarkdownConverter markdown = markdownConverter(project);
+        IgPageConverter igPages = igPageConverter(project);
         return project.documents().stream().map(document -> isAsciiDoc(document)
-                ? documentConverter.get().readHeader(document) : markdown.readHeader(document)).toList();
+                ? documentConverter.get().readHeader(document) : igPages.readHeader(document)).toList();
     }
 
     /**
@@ -120,10 +120,10 @@ public final class Converter {
         }
         List<ConvertedFragment> fragments = new ArrayList<>();
         if (withDocuments && !project.fragments().isEmpty()) {
-            MarkdownConverter markdown = markdownConverter(project);
+            IgPageConverter igPages = igPageConverter(project);
             Set<String> documentPages = documentPages(project);
             for (ArtifactFragment fragment : project.fragments()) {
-                DocumentConverter.Result result = markdown.convertFragment(fragment.source(), documentPages);
+                DocumentConverter.Result result = igPages.convertFragment(fragment.source(), documentPages);
                 fragments.add(new ConvertedFragment(fragment, result.document()));
                 pageFindings.addAll(result.findings());
             }
@@ -144,7 +144,7 @@ public final class Converter {
         ArtifactIndex artifacts = artifactIndex(project, last.conformance(), last.support());
         Map<String, ConvertedDocument> before = new HashMap<>();
         last.documents().forEach(document -> before.put(document.source().file(), document));
-        MarkdownConverter markdown = markdownConverter(project);
+        IgPageConverter igPages = igPageConverter(project);
         Set<String> documentPages = documentPages(project);
         CachedDocuments cached = new CachedDocuments(cache);
         List<ConvertedDocument> documents = new ArrayList<>();
@@ -154,7 +154,7 @@ public final class Converter {
                 documents.add(previous);
                 continue;
             }
-            DocumentConverter.Result result = isAsciiDoc(source) ? convert(source, artifacts, cached) : markdown.convert(source, documentPages);
+            DocumentConverter.Result result = isAsciiDoc(source) ? convert(source, artifacts, cached) : igPages.convert(source, documentPages);
             if (result.findings().stream().anyMatch(Finding::isError)) return Optional.empty();
             // A new version, status or owner changes what the check stage says of the document (its governance badge).
             if (previous != null && !previous.header().equals(result.document().header())) return Optional.empty();
@@ -169,7 +169,7 @@ public final class Converter {
                 fragments.add(previous);
                 continue;
             }
-            DocumentConverter.Result result = markdown.convertFragment(fragment.source(), documentPages);
+            DocumentConverter.Result result = igPages.convertFragment(fragment.source(), documentPages);
             if (result.findings().stream().anyMatch(Finding::isError)) return Optional.empty();
             fragments.add(new ConvertedFragment(fragment, result.document()));
         }
@@ -195,7 +195,7 @@ public final class Converter {
         }
     }
 
-    /** Every document in the project's order: the AsciiDoc ones on the shared Asciidoctor (and its cache), the Markdown ones directly. */
+    /** Every document in the project's order: the AsciiDoc ones on the shared Asciidoctor (and its cache), the IG Publisher's pages directly. */
     private List<DocumentConverter.Result> convertDocuments(Project project, ArtifactIndex artifacts) {
         List<DocumentSource> asciiDoc = project.documents().stream().filter(Converter::isAsciiDoc).toList();
         Map<DocumentSource, DocumentConverter.Result> results = new IdentityHashMap<>();
@@ -203,16 +203,16 @@ public final class Converter {
             List<DocumentConverter.Result> converted = convertAll(asciiDoc, artifacts, new CachedDocuments(cache));
             for (int i = 0; i < asciiDoc.size(); i++) results.put(asciiDoc.get(i), converted.get(i));
         }
-        MarkdownConverter markdown = markdownConverter(project);
+        IgPageConverter igPages = igPageConverter(project);
         Set<String> documentPages = documentPages(project);
         List<DocumentSource> pages = project.documents().stream().filter(d -> !isAsciiDoc(d)).toList();
-        List<DocumentConverter.Result> converted = new Parallel(threads).map(pages, page -> markdown.convert(page, documentPages));
+        List<DocumentConverter.Result> converted = new Parallel(threads).map(pages, page -> igPages.convert(page, documentPages));
         for (int i = 0; i < pages.size(); i++) results.put(pages.get(i), converted.get(i));
         return project.documents().stream().map(results::get).toList();
     }
 
-    private static MarkdownConverter markdownConverter(Project project) {
-        return new MarkdownConverter(project.pagePaths(), project.config());
+    private static IgPageConverter igPageConverter(Project project) {
+        return new IgPageConverter(project.pagePaths(), project.config());
     }
 
     private static Set<String> documentPages(Project project) {

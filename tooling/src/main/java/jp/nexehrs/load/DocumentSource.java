@@ -3,8 +3,8 @@ package jp.nexehrs.load;
 import java.nio.file.Path;
 
 /**
- * One guideline document as found on disk: an AsciiDoc document of {@code spec/}, or a Markdown page of a guide in
- * the IG Publisher's layout.
+ * One guideline document as found on disk: an AsciiDoc document of {@code spec/}, or a Markdown or XHTML page of a
+ * guide in the IG Publisher's layout.
  *
  * @param file     path relative to the project root, forward slashes (what users see in messages)
  * @param pagePath the site path of its page, e.g. {@code 03-sharing.html}
@@ -17,7 +17,14 @@ public record DocumentSource(String file, Path path, String pagePath, String tex
     public enum Markup {
         ASCIIDOC,
         /** CommonMark with GitHub tables, and the IG Publisher's Liquid tags. */
-        MARKDOWN
+        MARKDOWN,
+        /** An XHTML or HTML fragment, as the IG Publisher's {@code .xml} and {@code .html} pages, with its Liquid tags. */
+        XHTML;
+
+        /** The markup of an IG Publisher page or fragment file, by its extension ({@code .md}, {@code .xml}, {@code .html}). */
+        public static Markup ofIgPublisherFile(String name) {
+            return name.toLowerCase(java.util.Locale.ROOT).endsWith(".md") ? MARKDOWN : XHTML;
+        }
     }
 
     public DocumentSource {

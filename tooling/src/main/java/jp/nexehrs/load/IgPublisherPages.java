@@ -20,7 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The pages of a guide in the IG Publisher's layout: the Markdown pages of {@code input/pagecontent/} in the order and
+ * The pages of a guide in the IG Publisher's layout: the Markdown and XHTML pages of {@code input/pagecontent/} in the order and
  * with the titles of the configuration's {@code pages:} (pages it does not list follow, by name), the intros and notes
  * of artifact pages ({@code input/intro-notes/}, and {@code input/pagecontent/} as the IG Publisher also allows), and
  * the images of {@code input/images/}, which the site serves at its root as the IG Publisher does.
@@ -45,11 +45,6 @@ final class IgPublisherPages {
         for (Path file : ProjectLoader.filesUnder(root.resolve(ProjectLoader.IG_PAGE_DIR), ".md", ".xml", ".html")) {
             String name = file.getFileName().toString();
             if (FRAGMENT.matcher(name).matches() || name.startsWith("_") || !SymlinkGuard.staysInside(root, file)) continue;
-            if (!name.toLowerCase(Locale.ROOT).endsWith(".md")) {
-                findings.add(Finding.warning(ProjectLoader.relative(root, file), 0, 0, "pages written in XHTML or HTML are not supported"
-                        + " (only Markdown pages are): the page is left out of the site; write it in Markdown as " + stem(name) + ".md"));
-                continue;
-            }
             byName.put(name, file);
         }
         List<DocumentSource> pages = new ArrayList<>();
@@ -58,7 +53,8 @@ final class IgPublisherPages {
         for (ProjectConfig.Page listed : config.pagesInOrder()) {
             Path file = byName.remove(listed.file());
             if (file == null) {
-                if (listed.file().toLowerCase(Locale.ROOT).endsWith(".md")) {
+                // A listed .html page the IG Publisher makes itself (toc.html, artifacts.html) has no file: only a missing source is named.
+                if (!listed.file().toLowerCase(Locale.ROOT).endsWith(".html")) {
                     findings.add(Finding.warning(configFile, TextPositions.lineOf(configText, listed.file()), 0, "page " + listed.file()
                             + " is listed under pages: but " + ProjectLoader.IG_PAGE_DIR + "/ has no such file: it is left out of the site"));
                 }
@@ -70,7 +66,7 @@ final class IgPublisherPages {
         return pages;
     }
 
-    /** The intros and notes of artifact pages; a fragment written in XML or HTML is reported as not supported. */
+    /** The intros and notes of artifact pages, in Markdown, XHTML or HTML. */
     List<ArtifactFragment> fragments(List<Finding> findings) {
         List<Path> files = new ArrayList<>(ProjectLoader.filesUnder(root.resolve(ProjectLoader.IG_INTRO_NOTES_DIR), ".md", ".xml", ".html"));
         files.addAll(ProjectLoader.filesUnder(root.resolve(ProjectLoader.IG_PAGE_DIR), ".md", ".xml", ".html"));
@@ -78,12 +74,6 @@ final class IgPublisherPages {
         for (Path file : files.stream().sorted(Comparator.comparing(Path::toString)).toList()) {
             Matcher name = FRAGMENT.matcher(file.getFileName().toString());
             if (!name.matches() || !SymlinkGuard.staysInside(root, file)) continue;
-            if (!name.group(4).equals("md")) {
-                findings.add(Finding.warning(ProjectLoader.relative(root, file), 0, 0, "intros and notes written in XHTML or HTML are not"
-                        + " supported (only Markdown ones are): it is left off the page of " + name.group(1) + " " + name.group(2)
-                        + "; write it in Markdown as " + stem(file.getFileName().toString()) + ".md"));
-                continue;
-            }
             ArtifactFragment.Placement placement = name.group(3).equals("intro") ? ArtifactFragment.Placement.INTRO : ArtifactFragment.Placement.NOTES;
             String type = name.group(1);
             String id = name.group(2);
@@ -108,18 +98,14 @@ final class IgPublisherPages {
         String relative = ProjectLoader.relative(root, file);
         try {
             String text = ResourceReader.decodeUtf8(relative, Files.readAllBytes(file));
-            return Optional.of(new DocumentSource(relative, file, pagePath, text, DocumentSource.Markup.MARKDOWN, title));
+            DocumentSource.Markup markup = DocumentSource.Markup.ofIgPublisherFile(file.getFileName().toString());
+            return Optional.of(new DocumentSource(relative, file, pagePath, text, markup, title));
         } catch (IOException e) {
             findings.add(Finding.error(relative, 0, 0, "cannot read: " + e.getMessage()));
         } catch (SourceException e) {
             findings.add(e.toFinding());
         }
         return Optional.empty();
-    }
-
-    private static String stem(String name) {
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
     }
 
     private static String readQuietly(Path file) {

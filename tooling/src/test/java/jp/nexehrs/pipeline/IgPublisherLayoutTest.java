@@ -126,6 +126,39 @@ class IgPublisherLayoutTest {
                 && f.message().contains("{% include missing.md %} names a file that input/includes/ does not have")), TestProjects.describe(errors));
     }
 
+    @Test
+    void xhtmlPagesAndIntrosAsTheIgPublisherWritesThemBuildAsMarkdownOnesDo() throws Exception {
+        Path root = CorpusFixtures.copyProject("ig-layout", dir.resolve("xhtml"));
+        Files.writeString(root.resolve("input/pagecontent/history.xml"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <div xmlns="http://www.w3.org/1999/xhtml" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+                  <h3>改訂履歴</h3>
+                  <p>{{site.data.fhir.path}} に基づく。<a href="StructureDefinition-minimal-patient.html">患者プロファイル</a>を参照。</p>
+                  <h4>第1版</h4>
+                  <table><tr><th>版</th><th>日付</th></tr><tr><td>0.1.0</td><td>2025-01-01</td></tr></table>
+                </div>
+                """);
+        Files.writeString(root.resolve("input/intro-notes/ValueSet-minimal-marital-status-intro.xml"),
+                "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>婚姻状況を<b>一つ</b>選びます。</p></div>\n");
+        Outcome built;
+        try (Toolkit toolkit = new Toolkit(2, 946684800L)) {
+            built = new Pipeline(toolkit, Progress.SILENT).run(root, Goal.BUILD);
+        }
+        List<Finding> onThem = built.findings().stream().filter(f -> f.file().endsWith(".xml") && f.severity() != Severity.INFORMATION).toList();
+        assertEquals(List.of(), onThem, TestProjects.describe(onThem));
+        assertEquals(List.of(), TestProjects.errors(built.findings()), TestProjects.describe(built.findings()));
+
+        Document history = Jsoup.parse(Files.readString(root.resolve("build/site/history.html")));
+        assertNotNull(history.selectFirst(".document-body div.sect1 > h2#改訂履歴"), "the XHTML root's content is the page's: " + history.select("main").html());
+        assertNotNull(history.selectFirst(".document-body div.sect1 div.sect2 > h3#第1版"), "h4 nests under the first section");
+        assertEquals(List.of("版", "日付"), history.select(".document-body table th").eachText());
+        assertTrue(history.select(".document-body p").text().contains("http://hl7.org/fhir/R4/ に基づく"), "Liquid is resolved");
+        assertEquals("StructureDefinition-minimal-patient.html", history.select(".document-body a:contains(患者プロファイル)").attr("href"));
+        assertFalse(history.html().contains("xmlns"), "no namespace declarations reach the page");
+        Document valueSet = Jsoup.parse(Files.readString(root.resolve("build/site/ValueSet-minimal-marital-status.html")));
+        assertEquals("一つ", valueSet.select("main b").text(), "the intro written in XHTML is on the value set's page");
+    }
+
     private static Document page(String name) throws Exception {
         return Jsoup.parse(Files.readString(site.resolve(name)));
     }
