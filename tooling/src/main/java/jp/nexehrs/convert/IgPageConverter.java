@@ -80,7 +80,7 @@ final class IgPageConverter {
                     "HTML that would run in readers' browsers is not allowed (" + String.join(", ", dangers) + "): remove it from the page"));
         }
         Element body = Jsoup.parseBodyFragment(htmlPolicy.clean(raw)).body();
-        unwrapXhtmlRoot(body);
+        if (source.markup() == DocumentSource.Markup.XHTML) unwrapXhtmlRoot(body);
         String title = source.title();
         Element firstHeading = body.selectFirst("h1");
         if (page && title.isEmpty()) {

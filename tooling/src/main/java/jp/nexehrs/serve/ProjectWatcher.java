@@ -21,7 +21,8 @@ import java.util.stream.Stream;
 
 /**
  * Watches the project's sources (the folders of {@link ProjectLoader#SOURCE_FOLDERS}, and its root, for the
- * configuration files of {@link ProjectLoader#CONFIG_FILES}) with the platform's WatchService: every folder is registered, and folders created later are registered as they appear.
+ * configuration files of {@link ProjectLoader#CONFIG_FILES}) with the platform's WatchService: every folder is
+ * registered, and folders created later are registered as they appear.
  * Changes are gathered until the files have been quiet for {@link #QUIET_MILLIS} (an editor's save is often a
  * write, a rename and a delete), then handed over together as paths relative to the project root.
  */
