@@ -190,7 +190,8 @@ nexehrs_run_java() {
   java="$(nexehrs_java)"
   feature="$(nexehrs_java_feature "$java")"
   nexehrs_utf8_locale
-  options+=("${NEXEHRS_LOCALE_OPTIONS[@]}")
+  # (expanded only when set: an empty array is "unbound" under set -u in bash before 4.4, as macOS ships)
+  options+=(${NEXEHRS_LOCALE_OPTIONS[@]+"${NEXEHRS_LOCALE_OPTIONS[@]}"})
   # JRuby's native library loader and its use of sun.misc.Unsafe are warned about from JDK 24 on.
   (( feature >= 24 )) && options+=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
   if [[ "${NEXEHRS_STARTUP_CACHE:-on}" == off ]] || (( feature < 13 )); then
