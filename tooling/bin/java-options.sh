@@ -160,12 +160,17 @@ nexehrs_java_feature() {
 # nexehrs_utf8_locale: the JVM reads file names and arguments in the C library's character set for the locale. In the
 # C/POSIX locale of many CI containers, or where LANG names a locale that is not installed (LANG=ja_JP.UTF-8 in a
 # container without it), that is ASCII: a Japanese file name was an internal failure and a Japanese argument was not
-# found. Then the run gets C.UTF-8 (installed with every recent glibc), keeping the language LANG asked for through
-# user.language, so messages stay Japanese. Sets NEXEHRS_LOCALE_OPTIONS (JVM options) and, when needed, exports LC_ALL.
+# found. Then the run gets C.UTF-8 where it is installed (every recent glibc), keeping the language LANG asked for
+# through user.language, so messages stay Japanese; where it is not, the toolchain says what to do. (On macOS the JVM
+# reads file names in UTF-8 whatever the locale.) Sets NEXEHRS_LOCALE_OPTIONS (JVM options), and exports LC_ALL.
 nexehrs_utf8_locale() {
   NEXEHRS_LOCALE_OPTIONS=()
+  [[ "${OSTYPE:-}" == darwin* ]] && return 0
   command -v locale >/dev/null 2>&1 || return 0
   [[ "$(locale charmap 2>/dev/null)" == UTF-8 ]] && return 0
+  local installed utf8=$'(^|\n)C\\.(UTF-8|utf8)(\n|$)'
+  installed="$(locale -a 2>/dev/null)"
+  [[ "$installed" =~ $utf8 ]] || return 0
   local asked="${LC_ALL:-${LC_MESSAGES:-${LANG:-}}}"
   if [[ "$asked" =~ ^([a-z]{2,3})(_([A-Z]{2}))? ]]; then
     NEXEHRS_LOCALE_OPTIONS+=("-Duser.language=${BASH_REMATCH[1]}")

@@ -57,7 +57,7 @@ final class AccessibilityCheck {
                         + " (h" + previous + "): a level is skipped, which screen readers announce as a missing section; "
                         + switch (document.source().markup()) {
                             case MARKDOWN -> "make it one level below the heading before it (one '#' more)";
-                            case XHTML -> "make it <h" + (previous + 1) + ">";
+                            case XHTML -> "make it one level below the heading before it (h1 to h6 in the file)";
                             case ASCIIDOC -> "use " + "=".repeat(previous + 1);
                         } + " or add the level between"));
             }

@@ -40,7 +40,8 @@ final class IgIniConfig {
         String named = ig.group(1).replace('\\', '/');
         int line = TextPositions.lineAt(ini, ig.start());
         Path file = root.resolve(named).normalize();
-        if (!file.startsWith(root.normalize()) || !Files.isRegularFile(file)) {
+        // As every source is read: never through a link that leads outside the project (see SymlinkGuard).
+        if (!file.startsWith(root.normalize()) || !Files.isRegularFile(file) || !SymlinkGuard.staysInside(root, file)) {
             throw new SourceException(FILE, line, 0, "ig.ini names " + named + ", which is not there"
                     + (named.startsWith("fsh-generated/") ? " (SUSHI writes it; give the guide a sushi-config.yaml)" : ""));
         }

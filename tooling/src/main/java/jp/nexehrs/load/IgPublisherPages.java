@@ -51,7 +51,7 @@ final class IgPublisherPages {
         String configFile = ProjectLoader.configFileOf(root);
         String configText = readQuietly(root.resolve(configFile));
         for (ProjectConfig.Page listed : config.pagesInOrder()) {
-            Path file = byName.remove(listed.file());
+            Path file = takeListed(byName, listed.file());
             if (file == null) {
                 // A listed .html page the IG Publisher makes itself (toc.html, artifacts.html) has no file: only a missing source is named.
                 if (!listed.file().toLowerCase(Locale.ROOT).endsWith(".html")) {
@@ -64,6 +64,22 @@ final class IgPublisherPages {
         }
         for (Path rest : byName.values()) read(rest, "", findings).ifPresent(pages::add);
         return pages;
+    }
+
+    /**
+     * The file of a listed page: its own name, else the same page written otherwise (an ImplementationGuide names its pages
+     * by their {@code .html} addresses, read as {@code .md}, while the source may be {@code .xml} or {@code .html}).
+     */
+    private static Path takeListed(Map<String, Path> byName, String listed) {
+        Path file = byName.remove(listed);
+        if (file != null) return file;
+        int dot = listed.lastIndexOf('.');
+        String stem = dot > 0 ? listed.substring(0, dot) : listed;
+        for (String extension : List.of(".md", ".xml", ".html")) {
+            file = byName.remove(stem + extension);
+            if (file != null) return file;
+        }
+        return null;
     }
 
     /** The intros and notes of artifact pages, in Markdown, XHTML or HTML. */

@@ -11,7 +11,6 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -22,8 +21,6 @@ import java.util.stream.Stream;
  * leads outside, and would otherwise stop every build.
  */
 final class SymlinkGuard {
-    private static final Set<String> SKIPPED = Set.of(".git", "build", "target", "node_modules");
-
     List<Finding> check(Path root) {
         List<Finding> findings = new ArrayList<>();
         Path realRoot;
@@ -41,12 +38,8 @@ final class SymlinkGuard {
     /** Walks {@code start} without following links (a source folder that is itself a link is checked as a link). */
     private static void check(Path root, Path realRoot, Path start, List<Finding> findings) {
         try {
+            // Every folder inside them, whatever its name: the site's assets, for one, are copied whole.
             Files.walkFileTree(start, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-                    return SKIPPED.contains(dir.getFileName().toString()) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                }
-
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                     if (!attributes.isSymbolicLink()) return FileVisitResult.CONTINUE;

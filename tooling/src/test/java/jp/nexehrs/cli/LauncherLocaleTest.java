@@ -42,6 +42,18 @@ class LauncherLocaleTest {
     }
 
     @Test
+    void whereCUtf8IsNotInstalledTheLocaleIsLeftAsItIs() throws Exception {
+        // A `locale` that knows only C and POSIX, first on the PATH: the launcher must not name a locale that is not there.
+        Path bin = java.nio.file.Files.createDirectories(dir.resolve("bin"));
+        Path locale = java.nio.file.Files.writeString(bin.resolve("locale"),
+                "#!/bin/sh\nif [ \"$1\" = -a ]; then printf 'C\\nPOSIX\\n'; else echo ANSI_X3.4-1968; fi\n");
+        locale.toFile().setExecutable(true);
+        LauncherHarness.Run run = launchIn(Map.of("LC_ALL", "C", "PATH", bin + ":" + System.getenv("PATH")));
+        assertEquals(0, run.exitCode(), run.stderr());
+        assertTrue(run.stdout().contains("file names in ANSI_X3.4-1968"), "left in the C locale: " + run.stdout());
+    }
+
+    @Test
     void runWithoutTheLauncherInAnAsciiLocaleItSaysHowToRunOnce() {
         assertEquals(Optional.empty(), Main.localeWarning("UTF-8"));
         assertEquals(Optional.empty(), Main.localeWarning(null));

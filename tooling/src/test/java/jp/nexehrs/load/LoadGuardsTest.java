@@ -81,9 +81,23 @@ class LoadGuardsTest {
         Files.createSymbolicLink(project.resolve("input/fsh/leak.fsh"), outside);
         Files.createSymbolicLink(project.resolve("spec"), sharedSpec);
         Files.createSymbolicLink(project.resolve("sushi-config.yaml"), outside);
+        // Inside a source folder, a folder's name never hides a link (the site's assets are copied whole).
+        Files.createDirectories(project.resolve("site-template/assets/build"));
+        Files.createSymbolicLink(project.resolve("site-template/assets/build/key"), outside);
 
         List<String> flagged = new SymlinkGuard().check(project).stream().map(Finding::file).sorted().toList();
-        assertEquals(List.of("input/fsh/leak.fsh", "spec", "sushi-config.yaml"), flagged);
+        assertEquals(List.of("input/fsh/leak.fsh", "site-template/assets/build/key", "spec", "sushi-config.yaml"), flagged);
+    }
+
+    @Test
+    void theImplementationGuideIgIniNamesIsNeverReadThroughALinkLeadingOutside() throws Exception {
+        Path project = Files.createDirectories(dir.resolve("ig-ini"));
+        Path outside = Files.writeString(dir.resolve("guide.json"), "{\"resourceType\": \"ImplementationGuide\", \"packageId\": \"a.b\","
+                + " \"url\": \"http://x/ImplementationGuide/a.b\", \"version\": \"1.0.0\"}");
+        Files.createSymbolicLink(project.resolve("guide.json"), outside);
+        Files.writeString(project.resolve("ig.ini"), "[IG]\nig = guide.json\n");
+        SourceException e = assertThrows(SourceException.class, () -> new IgIniConfig().read(project));
+        assertEquals("ig.ini names guide.json, which is not there", e.getMessage());
     }
 
     @Test

@@ -138,17 +138,22 @@ class IgPublisherLayoutTest {
                   <table><tr><th>版</th><th>日付</th></tr><tr><td>0.1.0</td><td>2025-01-01</td></tr></table>
                 </div>
                 """);
+        // Listed as .md (as an ImplementationGuide's .html address is read), written as .xml: the same page.
+        Path config = root.resolve("sushi-config.yaml");
+        Files.writeString(config, Files.readString(config).replace("pages:\n", "pages:\n  history.md:\n    title: 改訂の記録\n"));
         Files.writeString(root.resolve("input/intro-notes/ValueSet-minimal-marital-status-intro.xml"),
                 "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>婚姻状況を<b>一つ</b>選びます。</p></div>\n");
         Outcome built;
         try (Toolkit toolkit = new Toolkit(2, 946684800L)) {
             built = new Pipeline(toolkit, Progress.SILENT).run(root, Goal.BUILD);
         }
-        List<Finding> onThem = built.findings().stream().filter(f -> f.file().endsWith(".xml") && f.severity() != Severity.INFORMATION).toList();
+        List<Finding> onThem = built.findings().stream().filter(f -> (f.file().endsWith(".xml") || f.file().equals("sushi-config.yaml"))
+                && f.severity() != Severity.INFORMATION).toList();
         assertEquals(List.of(), onThem, TestProjects.describe(onThem));
         assertEquals(List.of(), TestProjects.errors(built.findings()), TestProjects.describe(built.findings()));
 
         Document history = Jsoup.parse(Files.readString(root.resolve("build/site/history.html")));
+        assertEquals("改訂の記録", history.selectFirst("article h1").text(), "the title pages: gives it");
         assertNotNull(history.selectFirst(".document-body div.sect1 > h2#改訂履歴"), "the XHTML root's content is the page's: " + history.select("main").html());
         assertNotNull(history.selectFirst(".document-body div.sect1 div.sect2 > h3#第1版"), "h4 nests under the first section");
         assertEquals(List.of("版", "日付"), history.select(".document-body table th").eachText());
