@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,8 +92,7 @@ class SavedPagePreviewTest {
     void aSavedProfilesPageIsTheOneTheFullBuildMakes() throws Exception {
         Path root = TestProjects.copyMinimal(dir.resolve("minimal"));
         Outcome last = preview(root);
-        Path profile = root.resolve(PROFILE);
-        Files.writeString(profile, Files.readString(profile).replaceFirst("\"description\"\\s*:\\s*\"", "\"description\": \"改訂した説明。"));
+        reviseProfileDescription(root);
 
         List<SiteFile> shown = pipeline().previewSavedPages(last.checked(), Set.of(PROFILE)).orElseThrow();
         assertEquals(List.of(PROFILE_PAGE, "StructureDefinition-minimal-patient.json", "StructureDefinition-minimal-patient.xml"),
@@ -107,12 +107,17 @@ class SavedPagePreviewTest {
         TestProjects.write(root, "profiles/structuredefinitions/StructureDefinition-broken.json", "{ \"resourceType\": ");
         Outcome last = preview(root);
         assertTrue(last.failed(), "the guide has an error elsewhere");
-        Path profile = root.resolve(PROFILE);
-        Files.writeString(profile, Files.readString(profile).replaceFirst("\"description\"\\s*:\\s*\"", "\"description\": \"改訂した説明。"));
+        reviseProfileDescription(root);
 
         List<SiteFile> shown = pipeline().previewSavedPages(last.checked(), Set.of(PROFILE)).orElseThrow();
         assertTrue(text(shown.get(0)).contains("改訂した説明"));
         assertTheFullBuildMakesTheSame(root, shown);
+    }
+
+    /** An editor's save of the profile: its description begins with 改訂した説明. */
+    private static void reviseProfileDescription(Path root) throws IOException {
+        Path profile = root.resolve(PROFILE);
+        Files.writeString(profile, Files.readString(profile).replaceFirst("\"description\"\\s*:\\s*\"", "\"description\": \"改訂した説明。"));
     }
 
     @Test
