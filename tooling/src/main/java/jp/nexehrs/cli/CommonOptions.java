@@ -1,9 +1,13 @@
 package jp.nexehrs.cli;
 
 import jp.nexehrs.load.ProjectConfig;
+import jp.nexehrs.pipeline.Engines;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Options every command takes. */
 final class CommonOptions {
@@ -25,4 +29,13 @@ final class CommonOptions {
             + "package with where it was looked for; 'warn' builds without it and reports each reference into it as not "
             + "checked. Default: 'missingDependencies' in nexehrs.yaml, else error.")
     ProjectConfig.MissingDependencies missingDependencies;
+
+    /** The command these options belong to. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    /** The engines the command line lends its runs (see {@link Main#commandLine(Engines)}), if it lends any. */
+    Optional<Engines> lentEngines() {
+        return command.root().userObject() instanceof Main main ? main.lentEngines() : Optional.empty();
+    }
 }

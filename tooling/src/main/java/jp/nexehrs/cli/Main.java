@@ -1,5 +1,6 @@
 package jp.nexehrs.cli;
 
+import jp.nexehrs.pipeline.Engines;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,6 +28,12 @@ import java.util.concurrent.Callable;
 public final class Main implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+    /** The engines every command run by this command line borrows, when it was given some; else each run makes its own. */
+    private final Optional<Engines> lentEngines;
+
+    private Main(Optional<Engines> lentEngines) {
+        this.lentEngines = lentEngines;
+    }
 
     @Override
     public Integer call() {
@@ -35,7 +42,20 @@ public final class Main implements Callable<Integer> {
     }
 
     public static CommandLine commandLine() {
-        CommandLine commandLine = new CommandLine(new Main());
+        return commandLine(new Main(Optional.empty()));
+    }
+
+    /** A command line whose runs all borrow {@code lent}: for a host that runs many commands in one JVM. */
+    public static CommandLine commandLine(Engines lent) {
+        return commandLine(new Main(Optional.of(lent)));
+    }
+
+    Optional<Engines> lentEngines() {
+        return lentEngines;
+    }
+
+    private static CommandLine commandLine(Main main) {
+        CommandLine commandLine = new CommandLine(main);
         // The descriptions are written as lines of up to 115 characters; narrower wrapping breaks them mid-sentence.
         commandLine.setUsageHelpWidth(120);
         commandLine.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));

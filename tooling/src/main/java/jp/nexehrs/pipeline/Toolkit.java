@@ -18,17 +18,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The expensive objects of one run, built once on first use and shared by every stage and thread: the FHIR
- * engine and the Asciidoctor-backed document converter (whose Ruby runtime takes seconds to start, so commands
- * that convert no documents, or find every document in the build cache, never start it), and the build cache.
+ * The expensive objects of one run, built once on first use and shared by every stage and thread: the
+ * {@link Engines} (the FHIR engine and the Asciidoctor-backed document converter, whose Ruby runtime takes seconds to
+ * start, so commands that convert no documents, or find every document in the build cache, never start it), the
+ * build caches and the parsed templates. The toolkit owns its engines unless it was lent them.
  */
 public final class Toolkit implements AutoCloseable {
     private final int threads;
     private final long epochSeconds;
     private final Caching caching;
     private final Optional<ProjectConfig.MissingDependencies> missingDependencies;
-    private FhirEngine fhir;
-    private DocumentConverter documents;
+    private final Engines engines;
+    /** Whether closing this toolkit closes the engines: not when they were lent to it. */
+    private final boolean ownsEngines;
     private final Templates templates = new Templates();
     /** One cache per build folder: a diff or a multi-version build builds releases and the working tree in folders of their own. */
     private final Map<Path, BuildCache> caches = new HashMap<>();
@@ -49,9 +51,18 @@ public final class Toolkit implements AutoCloseable {
 
     /** A toolkit for a command run: package entries stamped with SOURCE_DATE_EPOCH when it is set, else a constant. */
     public static Toolkit fromEnvironment(int threads, Caching caching, Optional<ProjectConfig.MissingDependencies> missingDependencies) {
-        long epochSeconds = Optional.ofNullable(System.getenv("SOURCE_DATE_EPOCH")).filter(s -> s.matches("\\d+"))
+        return new Toolkit(threads, epochSecondsFromEnvironment(), caching, missingDependencies);
+    }
+
+    /** The same, borrowing {@code lent} (see {@link #Toolkit(int, long, Caching, Optional, Engines)}). */
+    public static Toolkit fromEnvironment(int threads, Caching caching, Optional<ProjectConfig.MissingDependencies> missingDependencies,
+                                          Engines lent) {
+        return new Toolkit(threads, epochSecondsFromEnvironment(), caching, missingDependencies, lent);
+    }
+
+    private static long epochSecondsFromEnvironment() {
+        return Optional.ofNullable(System.getenv("SOURCE_DATE_EPOCH")).filter(s -> s.matches("\\d+"))
                 .map(Long::parseLong).orElse(Producer.DEFAULT_EPOCH_SECONDS);
-        return new Toolkit(threads, epochSeconds, caching, missingDependencies);
     }
 
     public Toolkit(int threads, long epochSeconds, Caching caching) {
@@ -60,10 +71,26 @@ public final class Toolkit implements AutoCloseable {
 
     /** @param missingDependencies the command line's choice for dependencies that are not on this machine, over the project's */
     public Toolkit(int threads, long epochSeconds, Caching caching, Optional<ProjectConfig.MissingDependencies> missingDependencies) {
+        this(threads, epochSeconds, caching, missingDependencies, new Engines(), true);
+    }
+
+    /**
+     * A toolkit that borrows {@code lent} and leaves it open when closed: one set of engines serves every run its
+     * lender makes, so that each run after the first finds Ruby started and warm.
+     */
+    public Toolkit(int threads, long epochSeconds, Caching caching, Optional<ProjectConfig.MissingDependencies> missingDependencies,
+                   Engines lent) {
+        this(threads, epochSeconds, caching, missingDependencies, lent, false);
+    }
+
+    private Toolkit(int threads, long epochSeconds, Caching caching, Optional<ProjectConfig.MissingDependencies> missingDependencies,
+                    Engines engines, boolean ownsEngines) {
         this.threads = threads;
         this.epochSeconds = epochSeconds;
         this.caching = caching;
         this.missingDependencies = missingDependencies;
+        this.engines = engines;
+        this.ownsEngines = ownsEngines;
     }
 
     /** A loader of projects as this run's options ask. */
@@ -76,14 +103,12 @@ public final class Toolkit implements AutoCloseable {
         return new ProjectLoader(fhir(), List.of(), missingDependencies, PagePaths.DEFAULT, draft, threads);
     }
 
-    public synchronized FhirEngine fhir() {
-        if (fhir == null) fhir = new FhirEngine();
-        return fhir;
+    public FhirEngine fhir() {
+        return engines.fhir();
     }
 
-    public synchronized DocumentConverter documents() {
-        if (documents == null) documents = new DocumentConverter();
-        return documents;
+    public DocumentConverter documents() {
+        return engines.documents();
     }
 
     /** The site's templates as parsed so far: a preview composes again with them on every save. */
@@ -136,7 +161,7 @@ public final class Toolkit implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        if (documents != null) documents.close();
+    public void close() {
+        if (ownsEngines) engines.close();
     }
 }

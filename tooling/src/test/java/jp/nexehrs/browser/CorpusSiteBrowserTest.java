@@ -7,6 +7,7 @@ import jp.nexehrs.pipeline.Pipeline;
 import jp.nexehrs.pipeline.Progress;
 import jp.nexehrs.pipeline.Toolkit;
 import jp.nexehrs.testing.TestProjects;
+import jp.nexehrs.testing.TestToolkits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,7 @@ class CorpusSiteBrowserTest {
     void buildServeAndOpenBrowser(@TempDir Path dir) throws Exception {
         Path root = CorpusFixtures.jpCore112Project(dir.resolve("jp-core"));
         assumeTrue(HeadlessChromium.unavailable().isEmpty(), HeadlessChromium.unavailable().orElse(""));
-        try (Toolkit toolkit = new Toolkit(2, 946684800L)) {
+        try (Toolkit toolkit = TestToolkits.of(2, 946684800L)) {
             Outcome outcome = new Pipeline(toolkit, Progress.SILENT).run(root, Goal.BUILD);
             assertEquals(List.of(), TestProjects.errors(outcome.findings()), TestProjects.describe(TestProjects.errors(outcome.findings())));
         }

@@ -6,6 +6,7 @@ import jp.nexehrs.pipeline.Pipeline;
 import jp.nexehrs.pipeline.Progress;
 import jp.nexehrs.pipeline.Toolkit;
 import jp.nexehrs.testing.TestProjects;
+import jp.nexehrs.testing.TestToolkits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -112,7 +113,7 @@ class CachedBuildTest {
     @Test
     void rebuildsInOneLongLivedToolkitWriteTheCleanBuildsBytes() throws Exception {
         Path root = TestProjects.copyMinimal(dir.resolve("minimal"));
-        try (Toolkit toolkit = new Toolkit(2, EPOCH, new Toolkit.Caching(true, "test"))) {
+        try (Toolkit toolkit = TestToolkits.of(2, EPOCH, new Toolkit.Caching(true, "test"))) {
             Pipeline pipeline = new Pipeline(toolkit, Progress.SILENT);
             pipeline.run(root, Goal.BUILD);
             Path profile = root.resolve("profiles/structuredefinitions/StructureDefinition-minimal-patient.json");
@@ -153,7 +154,7 @@ class CachedBuildTest {
 
     private static Outcome build(Path root, boolean cached) throws Exception {
         Toolkit.Caching caching = cached ? new Toolkit.Caching(true, "test") : Toolkit.Caching.OFF;
-        try (Toolkit toolkit = new Toolkit(2, EPOCH, caching)) {
+        try (Toolkit toolkit = TestToolkits.of(2, EPOCH, caching)) {
             return new Pipeline(toolkit, Progress.SILENT).run(root, Goal.BUILD);
         }
     }

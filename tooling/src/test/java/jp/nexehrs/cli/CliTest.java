@@ -1,5 +1,6 @@
 package jp.nexehrs.cli;
 
+import jp.nexehrs.pipeline.Engines;
 import jp.nexehrs.testing.TestProjects;
 import jp.nexehrs.testing.TestProjects.CliResult;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,11 +14,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -266,5 +269,23 @@ class CliTest {
             assertEquals(ExitCode.USAGE_OR_ENVIRONMENT, result.exitCode(), result.toString());
             assertTrue(result.err().contains("--no-such-option"), result.toString());
         }
+    }
+
+    @Test
+    void aCommandLineGivenEnginesLendsThemToEveryCommandItRunsAndOneWithoutLendsNone() {
+        try (Engines engines = new Engines()) {
+            CommandLine lending = Main.commandLine(engines);
+            lending.parseArgs("build", "--no-cache");
+            BuildCommand build = lending.getSubcommands().get("build").getCommand();
+            assertSame(engines, build.options.lentEngines().orElseThrow());
+            lending = Main.commandLine(engines);
+            lending.parseArgs("packages", "seed");
+            PackagesCommand.Seed seed = lending.getSubcommands().get("packages").getSubcommands().get("seed").getCommand();
+            assertSame(engines, seed.options.lentEngines().orElseThrow(), "a subcommand's subcommand too");
+        }
+        CommandLine own = Main.commandLine();
+        own.parseArgs("validate", "x.json");
+        ValidateCommand validate = own.getSubcommands().get("validate").getCommand();
+        assertEquals(Optional.empty(), validate.options.lentEngines());
     }
 }

@@ -4,6 +4,7 @@ import jp.nexehrs.CorpusFixtures;
 import jp.nexehrs.load.IgPublisherConfig;
 import jp.nexehrs.load.ProjectConfig;
 import jp.nexehrs.load.ProjectLoader;
+import jp.nexehrs.testing.TestToolkits;
 import jp.nexehrs.util.YamlReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,7 +76,7 @@ class InitCommandTest {
     }
 
     private static int run(String... args) {
-        return Main.commandLine().execute(args);
+        return Main.commandLine(TestToolkits.engines()).execute(args);
     }
 
     private static String runForErrors(String... args) {
@@ -83,7 +84,7 @@ class InitCommandTest {
         PrintStream original = System.err;
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
-            assertEquals(ExitCode.USAGE_OR_ENVIRONMENT, Main.commandLine().execute(args));
+            assertEquals(ExitCode.USAGE_OR_ENVIRONMENT, Main.commandLine(TestToolkits.engines()).execute(args));
         } finally {
             System.setErr(original);
         }

@@ -9,6 +9,7 @@ import jp.nexehrs.pipeline.Pipeline;
 import jp.nexehrs.pipeline.Progress;
 import jp.nexehrs.pipeline.Toolkit;
 import jp.nexehrs.report.Finding;
+import jp.nexehrs.testing.TestToolkits;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +42,7 @@ class ValidatePackageCommandTest {
 
     /** Builds the minimal fixture project's package into {@code temp}; returns its file. */
     static Path minimalPackage(Path project, Path temp) throws Exception {
-        try (Toolkit toolkit = new Toolkit(1, 0)) {
+        try (Toolkit toolkit = TestToolkits.of(1, 0)) {
             Outcome outcome = new Pipeline(toolkit, Progress.SILENT).run(project, Goal.PACKAGE);
             assertFalse(outcome.findings().stream().anyMatch(Finding::isError), "the fixture builds");
             Path file = temp.resolve(outcome.products().packageArchive().orElseThrow().fileName());
@@ -133,7 +134,7 @@ class ValidatePackageCommandTest {
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
-            int code = Main.commandLine().execute(args);
+            int code = Main.commandLine(TestToolkits.engines()).execute(args);
             return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(originalOut);

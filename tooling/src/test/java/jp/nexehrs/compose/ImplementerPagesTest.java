@@ -6,6 +6,7 @@ import jp.nexehrs.pipeline.Pipeline;
 import jp.nexehrs.pipeline.Progress;
 import jp.nexehrs.pipeline.Toolkit;
 import jp.nexehrs.testing.TestProjects;
+import jp.nexehrs.testing.TestToolkits;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -49,7 +50,7 @@ class ImplementerPagesTest {
         jp.nexehrs.util.Folders.deleteQuietly(root.resolve("governance"));
         TestProjects.write(root, "spec/99-english.adoc", "= English notes\n:lang: en\n:revnumber: 0.1.0\n:nexehrs-status: draft\n"
                 + ":nexehrs-owner: 共用WG\n\n== Scope\n\nNOTE: An English note.\n");
-        try (Toolkit toolkit = new Toolkit(2, 946684800L)) {
+        try (Toolkit toolkit = TestToolkits.of(2, 946684800L)) {
             Outcome outcome = new Pipeline(toolkit, Progress.SILENT).run(root, Goal.PREVIEW);
             assertEquals(List.of(), TestProjects.errors(outcome.findings()), TestProjects.describe(TestProjects.errors(outcome.findings())));
             outcome.products().siteFiles().forEach(file -> site.put(file.path(), new String(file.content(), StandardCharsets.UTF_8)));

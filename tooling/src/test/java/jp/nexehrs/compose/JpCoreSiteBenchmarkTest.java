@@ -7,6 +7,7 @@ import jp.nexehrs.pipeline.Pipeline;
 import jp.nexehrs.pipeline.Progress;
 import jp.nexehrs.pipeline.Toolkit;
 import jp.nexehrs.report.Finding;
+import jp.nexehrs.testing.TestToolkits;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -74,7 +75,7 @@ class JpCoreSiteBenchmarkTest {
 
         long start = System.nanoTime();
         Outcome outcome;
-        try (Toolkit toolkit = new Toolkit(2, 946684800L)) {
+        try (Toolkit toolkit = TestToolkits.of(2, 946684800L)) {
             outcome = new Pipeline(toolkit, Progress.SILENT).run(root, Goal.PREVIEW);
         }
         double seconds = (System.nanoTime() - start) / 1e9;

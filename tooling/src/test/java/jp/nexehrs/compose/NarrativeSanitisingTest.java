@@ -6,6 +6,7 @@ import jp.nexehrs.pipeline.Pipeline;
 import jp.nexehrs.pipeline.Progress;
 import jp.nexehrs.pipeline.Toolkit;
 import jp.nexehrs.testing.TestProjects;
+import jp.nexehrs.testing.TestToolkits;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
@@ -36,7 +37,7 @@ class NarrativeSanitisingTest {
         Files.copy(Path.of("src/test/resources/pages/Patient-hostile-narrative.json"),
                 root.resolve("profiles/examples/Patient-hostile-narrative.json"));
         Outcome outcome;
-        try (Toolkit toolkit = new Toolkit(1, 946684800L)) {
+        try (Toolkit toolkit = TestToolkits.of(1, 946684800L)) {
             outcome = new Pipeline(toolkit, Progress.SILENT).run(root, Goal.PREVIEW);
         }
         // The validator may reject such a narrative (txt-1), which fails the build; the page is composed either way,

@@ -6,6 +6,7 @@ import jp.nexehrs.pipeline.Pipeline;
 import jp.nexehrs.pipeline.Progress;
 import jp.nexehrs.pipeline.Toolkit;
 import jp.nexehrs.testing.TestProjects;
+import jp.nexehrs.testing.TestToolkits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +44,7 @@ class NewArtifactPageKindTest {
                 </@layout.page>
                 """);
         Map<String, String> site = new HashMap<>();
-        try (Toolkit toolkit = new Toolkit(1, 946684800L)) {
+        try (Toolkit toolkit = TestToolkits.of(1, 946684800L)) {
             Outcome outcome = new Pipeline(toolkit, Progress.SILENT).run(project, Goal.PREVIEW);
             outcome.products().siteFiles().forEach(file -> site.put(file.path(), new String(file.content(), StandardCharsets.UTF_8)));
         }

@@ -11,6 +11,7 @@ import jp.nexehrs.load.Project;
 import jp.nexehrs.load.ProjectLoader;
 import jp.nexehrs.pipeline.Toolkit;
 import jp.nexehrs.testing.TestProjects;
+import jp.nexehrs.testing.TestToolkits;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -81,7 +82,7 @@ class PagePathsTest {
     }
 
     private static SiteFiles compose(Path project, PagePaths paths) throws Exception {
-        try (Toolkit toolkit = new Toolkit(1, 946684800L)) {
+        try (Toolkit toolkit = TestToolkits.of(1, 946684800L)) {
             Project loaded = new ProjectLoader(toolkit.fhir(), List.of(), java.util.Optional.empty(), paths).load(project);
             Converted converted = new Converter(toolkit.fhir(), toolkit::documents).convert(loaded, true);
             Checked checked = new Checker(1).check(converted);

@@ -9,6 +9,7 @@ import jp.nexehrs.pipeline.Pipeline;
 import jp.nexehrs.pipeline.Progress;
 import jp.nexehrs.pipeline.Toolkit;
 import jp.nexehrs.testing.TestProjects;
+import jp.nexehrs.testing.TestToolkits;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -53,7 +54,7 @@ class RepositoryArtifactPagesTest {
         }
         Files.copy(REPOSITORY.resolve("nexehrs.yaml"), root.resolve("nexehrs.yaml"));
         Outcome outcome;
-        try (Toolkit toolkit = new Toolkit(2, 946684800L)) {
+        try (Toolkit toolkit = TestToolkits.of(2, 946684800L)) {
             outcome = new Pipeline(toolkit, Progress.SILENT).run(root, Goal.BUILD);
         }
         assertFalse(outcome.failed(), describe(TestProjects.errors(outcome.findings())));

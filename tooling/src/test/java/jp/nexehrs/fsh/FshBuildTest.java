@@ -16,6 +16,7 @@ import jp.nexehrs.pipeline.Toolkit;
 import jp.nexehrs.report.Finding;
 import jp.nexehrs.report.NexehrsException;
 import jp.nexehrs.testing.TestProjects;
+import jp.nexehrs.testing.TestToolkits;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -178,7 +179,7 @@ class FshBuildTest {
     }
 
     private Outcome build(List<String> said) throws NexehrsException {
-        try (Toolkit toolkit = new Toolkit(2, EPOCH, new Toolkit.Caching(true, "test"))) {
+        try (Toolkit toolkit = TestToolkits.of(2, EPOCH, new Toolkit.Caching(true, "test"))) {
             return new Pipeline(toolkit, said::add).run(root, Goal.BUILD);
         }
     }

@@ -3,10 +3,13 @@ package jp.nexehrs.hostile;
 import jp.nexehrs.pipeline.Toolkit;
 import jp.nexehrs.serve.PreviewSession;
 import jp.nexehrs.testing.TestProjects;
+import jp.nexehrs.testing.TestToolkits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,7 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The preview server under abuse (issue 24): a page on a rebinding domain asking for the draft site, and clients
  * that open connections and never finish their request. Requests are written byte for byte on loopback sockets.
+ * The two tests that wait for the server's timers (10 and 15 s) wait side by side; the class never overlaps another.
  */
+@Execution(ExecutionMode.SAME_THREAD)
 class PreviewServerAbuseTest {
     private static Toolkit toolkit;
     private static PreviewSession session;
@@ -37,7 +42,7 @@ class PreviewServerAbuseTest {
     @BeforeAll
     static void serve(@TempDir Path dir) throws Exception {
         root = TestProjects.copyMinimal(dir.resolve("project"));
-        toolkit = new Toolkit(2, 946684800L, new Toolkit.Caching(true, "test"));
+        toolkit = TestToolkits.of(2, 946684800L, new Toolkit.Caching(true, "test"));
         session = new PreviewSession(toolkit, root, terminal::add);
         InetSocketAddress address = session.start("127.0.0.1", 0);
         port = address.getPort();
@@ -81,6 +86,7 @@ class PreviewServerAbuseTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void aHalfSentRequestIsDroppedAfterTheHeaderTimeout() throws Exception {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(60_000);
@@ -94,6 +100,7 @@ class PreviewServerAbuseTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void theLiveReloadStreamOutlivesTheRequestHeaderTimeout() throws Exception {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(40_000);

@@ -9,6 +9,7 @@ import jp.nexehrs.pipeline.Progress;
 import jp.nexehrs.pipeline.Toolkit;
 import jp.nexehrs.report.Finding;
 import jp.nexehrs.report.SourceException;
+import jp.nexehrs.testing.TestToolkits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +34,7 @@ class DependencyLoaderTest {
         // The differential-only package: every JP Core snapshot must be generated before ours can be.
         Path project = projectDependingOn(jpCore.resolve("expected/tgz/jp-core.r4-1.1.2-diff.tgz"), "1.1.2");
 
-        try (Toolkit toolkit = new Toolkit(2, 0)) {
+        try (Toolkit toolkit = TestToolkits.of(2, 0)) {
             Outcome outcome = new Pipeline(toolkit, Progress.SILENT).run(project, Goal.VALIDATE);
             List<Finding> errors = outcome.findings().stream().filter(Finding::isError).toList();
             assertEquals(List.of(), errors, "no errors expected, got:\n" + lines(errors));
@@ -48,7 +49,7 @@ class DependencyLoaderTest {
         Path example = project.resolve("profiles/examples/Patient-derived-yamada.json");
         Files.writeString(example, Files.readString(example).replace("\"birthDate\": \"1970-01-01\"", "\"active\": true"));
 
-        try (Toolkit toolkit = new Toolkit(2, 0)) {
+        try (Toolkit toolkit = TestToolkits.of(2, 0)) {
             Outcome outcome = new Pipeline(toolkit, Progress.SILENT).run(project, Goal.VALIDATE);
             assertTrue(outcome.findings().stream().anyMatch(f -> f.isError() && f.file().endsWith("Patient-derived-yamada.json")
                             && f.fhirPath().contains("Patient")),

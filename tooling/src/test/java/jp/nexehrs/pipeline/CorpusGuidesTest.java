@@ -6,6 +6,7 @@ import jp.nexehrs.check.ExampleValidation;
 import jp.nexehrs.report.Finding;
 import jp.nexehrs.report.Severity;
 import jp.nexehrs.testing.TestProjects;
+import jp.nexehrs.testing.TestToolkits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,7 +64,7 @@ class CorpusGuidesTest {
     }
 
     private static Outcome build(Path root) throws Exception {
-        try (Toolkit toolkit = new Toolkit(2, 946684800L)) {
+        try (Toolkit toolkit = TestToolkits.of(2, 946684800L)) {
             return new Pipeline(toolkit, Progress.SILENT).run(root, Goal.PACKAGE);
         }
     }

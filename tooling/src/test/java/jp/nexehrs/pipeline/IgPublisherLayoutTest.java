@@ -6,6 +6,7 @@ import jp.nexehrs.CorpusFixtures;
 import jp.nexehrs.report.Finding;
 import jp.nexehrs.report.Severity;
 import jp.nexehrs.testing.TestProjects;
+import jp.nexehrs.testing.TestToolkits;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +36,7 @@ class IgPublisherLayoutTest {
     @BeforeAll
     static void build() throws Exception {
         Path root = CorpusFixtures.copyProject("ig-layout", dir.resolve("guide"));
-        try (Toolkit toolkit = new Toolkit(2, 946684800L)) {
+        try (Toolkit toolkit = TestToolkits.of(2, 946684800L)) {
             outcome = new Pipeline(toolkit, Progress.SILENT).run(root, Goal.BUILD);
         }
         site = root.resolve("build/site");
@@ -116,7 +117,7 @@ class IgPublisherLayoutTest {
         Path page = root.resolve("input/pagecontent/characters.md");
         Files.writeString(page, Files.readString(page) + "\n[行き先のない](StructureDefinition-nowhere.html)\n\n{% include missing.md %}\n");
         Outcome broken;
-        try (Toolkit toolkit = new Toolkit(2, 946684800L)) {
+        try (Toolkit toolkit = TestToolkits.of(2, 946684800L)) {
             broken = new Pipeline(toolkit, Progress.SILENT).run(root, Goal.PREVIEW);
         }
         List<Finding> errors = TestProjects.errors(broken.findings());
@@ -144,7 +145,7 @@ class IgPublisherLayoutTest {
         Files.writeString(root.resolve("input/intro-notes/ValueSet-minimal-marital-status-intro.xml"),
                 "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>婚姻状況を<b>一つ</b>選びます。</p></div>\n");
         Outcome built;
-        try (Toolkit toolkit = new Toolkit(2, 946684800L)) {
+        try (Toolkit toolkit = TestToolkits.of(2, 946684800L)) {
             built = new Pipeline(toolkit, Progress.SILENT).run(root, Goal.BUILD);
         }
         List<Finding> onThem = built.findings().stream().filter(f -> (f.file().endsWith(".xml") || f.file().equals("sushi-config.yaml"))

@@ -4,6 +4,7 @@ import jp.nexehrs.CorpusFixtures;
 import jp.nexehrs.report.Finding;
 import jp.nexehrs.report.Severity;
 import jp.nexehrs.testing.TestProjects;
+import jp.nexehrs.testing.TestToolkits;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,7 +54,7 @@ class IgPublisherOutputsTest {
                 "http://hl7.org/fhir/StructureDefinition/Base"));
         TestProjects.write(root, "input/resources/StructureDefinition-section-model.json", logicalModel("section-model",
                 "http://example.org/fhir/StructureDefinition/document-model"));
-        try (Toolkit toolkit = new Toolkit(2, 946684800L)) {
+        try (Toolkit toolkit = TestToolkits.of(2, 946684800L)) {
             outcome = new Pipeline(toolkit, Progress.SILENT).run(root, Goal.BUILD);
         }
         site = root.resolve("build/site");

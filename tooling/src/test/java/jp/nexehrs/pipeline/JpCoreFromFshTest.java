@@ -9,6 +9,7 @@ import jp.nexehrs.node.NodeTools;
 import jp.nexehrs.report.Finding;
 import jp.nexehrs.report.Severity;
 import jp.nexehrs.testing.TestProjects;
+import jp.nexehrs.testing.TestToolkits;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -148,7 +149,7 @@ class JpCoreFromFshTest {
     }
 
     private static Outcome build(Path root, Goal goal, Optional<ProjectConfig.MissingDependencies> missing) throws Exception {
-        try (Toolkit toolkit = new Toolkit(2, 946684800L, Toolkit.Caching.OFF, missing)) {
+        try (Toolkit toolkit = TestToolkits.of(2, 946684800L, Toolkit.Caching.OFF, missing)) {
             return new Pipeline(toolkit, message -> System.out.println("  " + message)).run(root, goal);
         }
     }

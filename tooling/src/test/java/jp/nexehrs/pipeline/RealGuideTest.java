@@ -6,6 +6,7 @@ import jp.nexehrs.CorpusFixtures;
 import jp.nexehrs.report.Finding;
 import jp.nexehrs.report.Severity;
 import jp.nexehrs.testing.TestProjects;
+import jp.nexehrs.testing.TestToolkits;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +34,7 @@ class RealGuideTest {
     @BeforeAll
     static void build() throws Exception {
         root = CorpusFixtures.copyProject("real-guide", dir.resolve("guide"));
-        try (Toolkit toolkit = new Toolkit(2, 946684800L)) {
+        try (Toolkit toolkit = TestToolkits.of(2, 946684800L)) {
             outcome = new Pipeline(toolkit, Progress.SILENT).run(root, Goal.PACKAGE);
         }
     }
@@ -104,7 +105,7 @@ class RealGuideTest {
     @Test
     void anExamplesPageTakesItsNameAndDescriptionFromTheGuideAndSaysWhatItWasCheckedAgainst() throws Exception {
         Path site = CorpusFixtures.copyProject("real-guide", dir.resolve("site"));
-        try (Toolkit toolkit = new Toolkit(2, 946684800L)) {
+        try (Toolkit toolkit = TestToolkits.of(2, 946684800L)) {
             new Pipeline(toolkit, Progress.SILENT).run(site, Goal.BUILD);
         }
         String page = Files.readString(site.resolve("build/site/Patient-taro.html"));

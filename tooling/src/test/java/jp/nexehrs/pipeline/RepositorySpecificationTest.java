@@ -1,6 +1,7 @@
 package jp.nexehrs.pipeline;
 
 import jp.nexehrs.testing.TestProjects;
+import jp.nexehrs.testing.TestToolkits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +31,7 @@ class RepositorySpecificationTest {
         Files.copy(REPOSITORY.resolve("nexehrs.yaml"), root.resolve("nexehrs.yaml"));
 
         Outcome outcome;
-        try (Toolkit toolkit = new Toolkit(2, 946684800L)) {
+        try (Toolkit toolkit = TestToolkits.of(2, 946684800L)) {
             outcome = new Pipeline(toolkit, Progress.SILENT).run(root, Goal.BUILD);
         }
 
@@ -95,12 +96,12 @@ class RepositorySpecificationTest {
         Files.writeString(sharing, Files.readString(sharing).replace(":nexehrs-status: draft", ":nexehrs-status: adopted"));
 
         Outcome outcome;
-        try (Toolkit toolkit = new Toolkit(2, 946684800L)) {
+        try (Toolkit toolkit = TestToolkits.of(2, 946684800L)) {
             outcome = new Pipeline(toolkit, Progress.SILENT).run(root, Goal.VALIDATE);
         }
         // VALIDATE converts no documents; the governance check runs on a full build only.
         assertTrue(TestProjects.errors(outcome.findings()).isEmpty(), describe(outcome.findings()));
-        try (Toolkit toolkit = new Toolkit(2, 946684800L)) {
+        try (Toolkit toolkit = TestToolkits.of(2, 946684800L)) {
             outcome = new Pipeline(toolkit, Progress.SILENT).run(root, Goal.BUILD);
         }
         List<jp.nexehrs.report.Finding> errors = TestProjects.errors(outcome.findings());

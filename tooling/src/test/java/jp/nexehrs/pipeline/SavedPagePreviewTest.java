@@ -3,6 +3,7 @@ package jp.nexehrs.pipeline;
 import jp.nexehrs.CorpusFixtures;
 import jp.nexehrs.compose.SiteFile;
 import jp.nexehrs.testing.TestProjects;
+import jp.nexehrs.testing.TestToolkits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class SavedPagePreviewTest {
 
     @BeforeAll
     static void start() {
-        toolkit = new Toolkit(2, EPOCH, new Toolkit.Caching(true, "test"));
+        toolkit = TestToolkits.of(2, EPOCH, new Toolkit.Caching(true, "test"));
     }
 
     @AfterAll

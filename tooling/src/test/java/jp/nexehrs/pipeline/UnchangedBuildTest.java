@@ -3,6 +3,7 @@ package jp.nexehrs.pipeline;
 import jp.nexehrs.publish.LastBuild;
 import jp.nexehrs.report.Finding;
 import jp.nexehrs.testing.TestProjects;
+import jp.nexehrs.testing.TestToolkits;
 import jp.nexehrs.util.Folders;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -112,8 +113,8 @@ class UnchangedBuildTest {
 
     @BeforeAll
     static void toolkits() {
-        cachedToolkit = new Toolkit(2, EPOCH, new Toolkit.Caching(true, "test"));
-        uncachedToolkit = new Toolkit(2, EPOCH, Toolkit.Caching.OFF);
+        cachedToolkit = TestToolkits.of(2, EPOCH, new Toolkit.Caching(true, "test"));
+        uncachedToolkit = TestToolkits.of(2, EPOCH, Toolkit.Caching.OFF);
     }
 
     @AfterAll

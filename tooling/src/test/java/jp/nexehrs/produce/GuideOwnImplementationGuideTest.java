@@ -12,6 +12,7 @@ import jp.nexehrs.pipeline.Pipeline;
 import jp.nexehrs.pipeline.Progress;
 import jp.nexehrs.pipeline.Toolkit;
 import jp.nexehrs.report.Finding;
+import jp.nexehrs.testing.TestToolkits;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -43,7 +44,7 @@ class GuideOwnImplementationGuideTest {
     void theGuidesOwnImplementationGuideIsCompletedNotReplaced() throws Exception {
         Path root = CorpusFixtures.copyProject("real-guide", dir.resolve("guide"));
         Outcome outcome;
-        try (Toolkit toolkit = new Toolkit(2, NpmPackageWriter.DEFAULT_EPOCH_SECONDS)) {
+        try (Toolkit toolkit = TestToolkits.of(2, NpmPackageWriter.DEFAULT_EPOCH_SECONDS)) {
             outcome = new Pipeline(toolkit, Progress.SILENT).run(root, Goal.PACKAGE);
         }
         assertFalse(outcome.failed(), describe(outcome.findings()));

@@ -13,6 +13,7 @@ import jp.nexehrs.pipeline.Pipeline;
 import jp.nexehrs.pipeline.Progress;
 import jp.nexehrs.pipeline.Toolkit;
 import jp.nexehrs.testing.TestProjects;
+import jp.nexehrs.testing.TestToolkits;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
@@ -69,7 +70,7 @@ class NpmPackageTest {
     }
 
     private static byte[] packageOf(Path root) throws Exception {
-        try (Toolkit toolkit = new Toolkit(2, NpmPackageWriter.DEFAULT_EPOCH_SECONDS)) {
+        try (Toolkit toolkit = TestToolkits.of(2, NpmPackageWriter.DEFAULT_EPOCH_SECONDS)) {
             Outcome outcome = new Pipeline(toolkit, Progress.SILENT).run(root, Goal.PACKAGE);
             assertFalse(outcome.failed(), describe(outcome.findings()));
         }
@@ -159,7 +160,7 @@ class NpmPackageTest {
     @Test
     void theSiteBuildsPackageIsThePackageCommandsByteForByte() throws Exception {
         Path root = TestProjects.copyMinimal(dir.resolve("with-site"));
-        try (Toolkit toolkit = new Toolkit(2, NpmPackageWriter.DEFAULT_EPOCH_SECONDS)) {
+        try (Toolkit toolkit = TestToolkits.of(2, NpmPackageWriter.DEFAULT_EPOCH_SECONDS)) {
             Outcome outcome = new Pipeline(toolkit, Progress.SILENT).run(root, Goal.BUILD);
             assertFalse(outcome.failed(), describe(outcome.findings()));
         }

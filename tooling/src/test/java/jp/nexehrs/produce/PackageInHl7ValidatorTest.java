@@ -11,6 +11,7 @@ import jp.nexehrs.pipeline.Pipeline;
 import jp.nexehrs.pipeline.Progress;
 import jp.nexehrs.pipeline.Toolkit;
 import jp.nexehrs.testing.TestProjects;
+import jp.nexehrs.testing.TestToolkits;
 import org.hl7.fhir.utilities.http.ManagedWebAccess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,7 +44,7 @@ class PackageInHl7ValidatorTest {
     @BeforeAll
     static void packageTheSpecification() throws Exception {
         Path root = TestProjects.copyRepositorySpec(dir.resolve("spec"));
-        try (Toolkit toolkit = new Toolkit(2, NpmPackageWriter.DEFAULT_EPOCH_SECONDS)) {
+        try (Toolkit toolkit = TestToolkits.of(2, NpmPackageWriter.DEFAULT_EPOCH_SECONDS)) {
             outcome = new Pipeline(toolkit, Progress.SILENT).run(root, Goal.PACKAGE);
         }
         assertFalse(outcome.failed(), describe(outcome.findings()));

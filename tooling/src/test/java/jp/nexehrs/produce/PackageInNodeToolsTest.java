@@ -12,6 +12,7 @@ import jp.nexehrs.pipeline.Pipeline;
 import jp.nexehrs.pipeline.Progress;
 import jp.nexehrs.pipeline.Toolkit;
 import jp.nexehrs.testing.TestProjects;
+import jp.nexehrs.testing.TestToolkits;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,7 +57,7 @@ class PackageInNodeToolsTest {
         tools = NodeTools.inUserCache();
         assumeTrue(tools.nodeMajorVersion().isPresent(), "Node.js is not installed on this machine: the Node consumers are not tried");
         Path root = TestProjects.copyMinimal(dir.resolve("project"));
-        try (Toolkit toolkit = new Toolkit(2, NpmPackageWriter.DEFAULT_EPOCH_SECONDS)) {
+        try (Toolkit toolkit = TestToolkits.of(2, NpmPackageWriter.DEFAULT_EPOCH_SECONDS)) {
             Outcome outcome = new Pipeline(toolkit, Progress.SILENT).run(root, Goal.PACKAGE);
             assertFalse(outcome.failed(), describe(outcome.findings()));
             home = dir.resolve("home");

@@ -13,6 +13,7 @@ import jp.nexehrs.pipeline.Progress;
 import jp.nexehrs.pipeline.Toolkit;
 import jp.nexehrs.report.Finding;
 import jp.nexehrs.testing.TestProjects;
+import jp.nexehrs.testing.TestToolkits;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -57,7 +58,7 @@ class PublishedPackageTest {
     static void build() throws Exception {
         Path root = fixture(dir.resolve("release"));
         draftRoot = fixture(dir.resolve("draft"));
-        try (Toolkit toolkit = new Toolkit(2, NpmPackageWriter.DEFAULT_EPOCH_SECONDS)) {
+        try (Toolkit toolkit = TestToolkits.of(2, NpmPackageWriter.DEFAULT_EPOCH_SECONDS)) {
             outcome = new Pipeline(toolkit, Progress.SILENT).run(root, Goal.PACKAGE);
             assertFalse(outcome.failed(), describe(outcome.findings()));
             entries = untar(Files.readAllBytes(root.resolve("build/package/example.minimal-1.0.0.tgz")));

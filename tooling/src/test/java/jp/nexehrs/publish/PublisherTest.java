@@ -12,6 +12,7 @@ import jp.nexehrs.produce.PackageArchive;
 import jp.nexehrs.produce.Products;
 import jp.nexehrs.report.Finding;
 import jp.nexehrs.testing.TestProjects;
+import jp.nexehrs.testing.TestToolkits;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +40,7 @@ class PublisherTest {
     void aFailedBuildLeavesThePreviousSiteAndPackageAndWritesTheReport() throws Exception {
         Path root = TestProjects.copyMinimal(dir.resolve("project"));
         Path build = root.resolve("build");
-        try (Toolkit toolkit = new Toolkit(2, 946684800L)) {
+        try (Toolkit toolkit = TestToolkits.of(2, 946684800L)) {
             Pipeline pipeline = new Pipeline(toolkit, Progress.SILENT);
             Outcome good = pipeline.run(root, Goal.BUILD);
             assertFalse(good.failed(), describe(good.findings()));

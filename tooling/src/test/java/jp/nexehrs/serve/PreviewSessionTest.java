@@ -2,6 +2,7 @@ package jp.nexehrs.serve;
 
 import jp.nexehrs.pipeline.Toolkit;
 import jp.nexehrs.testing.TestProjects;
+import jp.nexehrs.testing.TestToolkits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,7 +55,7 @@ class PreviewSessionTest {
 
     private Path start() throws Exception {
         Path root = TestProjects.copyMinimal(dir.resolve("project"));
-        toolkit = new Toolkit(2, 946684800L, new Toolkit.Caching(true, "test"));
+        toolkit = TestToolkits.of(2, 946684800L, new Toolkit.Caching(true, "test"));
         session = new PreviewSession(toolkit, root, line -> {
             synchronized (terminal) {
                 terminal.add(line);

@@ -160,7 +160,7 @@ public final class TestProjects {
              PrintStream capturedErr = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             System.setOut(capturedOut);
             System.setErr(capturedErr);
-            exit = Main.commandLine().execute(args);
+            exit = Main.commandLine(TestToolkits.engines()).execute(args);
             capturedOut.flush();
             capturedErr.flush();
         } finally {

@@ -7,6 +7,7 @@ import jp.nexehrs.pipeline.Toolkit;
 import jp.nexehrs.report.Finding;
 import jp.nexehrs.report.Severity;
 import jp.nexehrs.report.format.ValidationReport;
+import jp.nexehrs.testing.TestToolkits;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -44,7 +45,7 @@ class JpCoreExamplesTest {
         }
         assertEquals(48, examples.size());
         ValidationReport report;
-        try (Toolkit toolkit = new Toolkit(2, 0)) {
+        try (Toolkit toolkit = TestToolkits.of(2, 0)) {
             report = new PackageValidation(toolkit, Progress.SILENT).validate(
                     new PackageValidation.Request(List.of(packageFolder), Optional.empty(), false, examples, Shard.ALL,
                     java.util.Locale.ENGLISH), BuildCache.disabled());
