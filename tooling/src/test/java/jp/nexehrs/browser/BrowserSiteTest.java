@@ -22,6 +22,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,6 +38,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import static jp.nexehrs.testing.TestProjects.read;
@@ -207,19 +211,36 @@ class BrowserSiteTest {
             pages = walk.filter(p -> p.toString().endsWith(".html")).map(p -> site.relativize(p).toString().replace('\\', '/')).sorted().toList();
         }
         assertTrue(pages.size() > 100, "both versions' pages: " + pages.size());
-        chromium.consoleErrors(); // start from a clean log
-        Map<String, List<String>> errors = new LinkedHashMap<>();
-        for (String page : pages) {
-            open(page);
-            List<String> found = chromium.consoleErrors();
-            if (!found.isEmpty()) errors.put(page, found);
-        }
+        // Half the pages in a second browser, side by side: each page load keeps one of the two cores busy.
+        List<String> secondHalf = pages.subList(pages.size() / 2, pages.size());
+        Map<String, List<String>> errors = new TreeMap<>();
+        CompletableFuture<Map<String, List<String>>> second = CompletableFuture.supplyAsync(() -> {
+            try (HeadlessChromium other = HeadlessChromium.start()) {
+                return consoleErrorsOf(other, secondHalf);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        errors.putAll(consoleErrorsOf(chromium, pages.subList(0, pages.size() / 2)));
+        errors.putAll(second.get());
         // search runs script on demand: one query on a document page, whose index lies one folder up in versions
         open("current/04-secondary-use.html");
         search("仮名化");
         List<String> found = chromium.consoleErrors();
         if (!found.isEmpty()) errors.put("current/04-secondary-use.html (search)", found);
         assertTrue(errors.isEmpty(), errors.toString());
+    }
+
+    /** What each page wrote to {@code browser}'s console at SEVERE level, for the pages that wrote something. */
+    private Map<String, List<String>> consoleErrorsOf(HeadlessChromium browser, List<String> pages) {
+        browser.consoleErrors(); // start from a clean log
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        for (String page : pages) {
+            browser.driver().get(server.url(page));
+            List<String> found = browser.consoleErrors();
+            if (!found.isEmpty()) errors.put(page, found);
+        }
+        return errors;
     }
 
     /**
