@@ -9,8 +9,9 @@ import java.util.Optional;
 /**
  * Toolkits for in-process builds that all borrow one set of {@link Engines} for the whole test JVM, as a long-lived
  * host would: Asciidoctor's Ruby runtime is started once, not once per build, and warms up as the suite goes (each
- * fresh runtime cost about a second to start and several more to convert its first documents slowly, a fifth of
- * the suite's time). The engines hold no project's state, so what one build does cannot change another's outcome.
+ * of the 92 fresh runtimes took about half a second to start and then converted its first documents slowly: the
+ * suite took a third longer, tooling/BENCHMARKS.md). The engines hold no project's state, so what one build does
+ * cannot change another's outcome.
  */
 public final class TestToolkits {
     private TestToolkits() {
