@@ -16,7 +16,7 @@ import java.util.concurrent.FutureTask;
 public final class FhirEngine {
     /** Any base StructureDefinition and ValueSet: fetching one makes HAPI read all of their kind. */
     private static final String ANY_STRUCTURE_DEFINITION = "http://hl7.org/fhir/StructureDefinition/Patient";
-    private static final String ANY_VALUE_SET = "http://hl7.org/fhir/ValueSet/administrative-gender";
+    static final String ANY_VALUE_SET = "http://hl7.org/fhir/ValueSet/administrative-gender";
     private final FhirContext context;
     private final Future<DefaultProfileValidationSupport> baseDefinitions;
     private final String baseDefinitionsName;
@@ -32,10 +32,18 @@ public final class FhirEngine {
         FutureTask<DefaultProfileValidationSupport> reading = new FutureTask<>(() -> {
             definitions.fetchStructureDefinition(ANY_STRUCTURE_DEFINITION);
             R4BaseDefinitions.correctVitalSigns(definitions.fetchAllStructureDefinitions());
-            definitions.fetchValueSet(ANY_VALUE_SET);
             return definitions;
         });
-        Thread thread = new Thread(reading, "r4-definitions");
+        Thread thread = new Thread(() -> {
+            reading.run();
+            // The value sets and code systems next, while the validator is built from the structure definitions:
+            // HAPI reads them under its own lock, so a fetch meanwhile waits for them and they are read once.
+            try {
+                definitions.fetchValueSet(ANY_VALUE_SET);
+            } catch (RuntimeException e) {
+                // Met again, and reported, by the first fetch of a value set or code system, which reads them itself.
+            }
+        }, "r4-definitions");
         thread.setDaemon(true);
         thread.start();
         baseDefinitions = reading;
@@ -45,7 +53,10 @@ public final class FhirEngine {
         return context;
     }
 
-    /** R4 core StructureDefinitions, ValueSets and CodeSystems, offline; waits until they have been read. */
+    /**
+     * R4 core StructureDefinitions, ValueSets and CodeSystems, offline; waits until the structure definitions have been
+     * read (a value set or code system fetched before they too are read waits for them inside HAPI).
+     */
     public DefaultProfileValidationSupport baseDefinitions() {
         return Futures.result(baseDefinitions, "the R4 base definitions to be read");
     }

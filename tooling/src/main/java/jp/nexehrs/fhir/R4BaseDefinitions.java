@@ -66,8 +66,10 @@ final class R4BaseDefinitions implements IValidationSupport {
         return definitions().fetchAllNonBaseStructureDefinitions();
     }
 
+    /** HAPI lists what it has read so far, and the engine reads the value sets after the rest: one fetch waits for them. */
     @Override
     public List<IBaseResource> fetchAllConformanceResources() {
+        definitions().fetchValueSet(FhirEngine.ANY_VALUE_SET);
         return definitions().fetchAllConformanceResources();
     }
 

@@ -41,4 +41,13 @@ class R4BaseDefinitionsTest {
         assertEquals(BindingStrength.EXTENSIBLE, componentValue.getBinding().getStrength(), "as the HL7 validator reads it");
         assertNotNull(definitions.fetchStructureDefinition(BASE + "patient-birthPlace"));
     }
+
+    @Test
+    void everyConformanceResourceIsListedEvenBeforeTheValueSetsWereReadInTheBackground() {
+        // The engine's thread reads the value sets after the structure definitions: asked at once, the list waits for them.
+        List<?> all = new R4BaseDefinitions(new FhirEngine()).fetchAllConformanceResources();
+        assertTrue(all.stream().anyMatch(org.hl7.fhir.r4.model.ValueSet.class::isInstance), "R4's value sets");
+        assertTrue(all.stream().anyMatch(org.hl7.fhir.r4.model.CodeSystem.class::isInstance), "R4's code systems");
+        assertTrue(all.stream().anyMatch(StructureDefinition.class::isInstance), "R4's structure definitions");
+    }
 }
