@@ -1,6 +1,5 @@
 package jp.nexehrs.cli;
 
-import jp.nexehrs.load.ProjectConfig;
 import jp.nexehrs.pipeline.Toolkit;
 import jp.nexehrs.report.NexehrsException;
 
@@ -23,10 +22,8 @@ final class Runner {
             console.failure("--threads must be at least 1", null);
             return ExitCode.USAGE_OR_ENVIRONMENT;
         }
-        Optional<ProjectConfig.MissingDependencies> missingDependencies = Optional.ofNullable(options.missingDependencies);
-        try (Toolkit toolkit = options.lentEngines()
-                .map(lent -> Toolkit.fromEnvironment(options.threads, caching, missingDependencies, lent))
-                .orElseGet(() -> Toolkit.fromEnvironment(options.threads, caching, missingDependencies))) {
+        try (Toolkit toolkit = Toolkit.fromEnvironment(options.threads, caching, Optional.ofNullable(options.missingDependencies),
+                options.lentEngines())) {
             return work.run(toolkit, console);
         } catch (NexehrsException e) {
             console.failure(e.toLine(), options.verbose ? e : null);

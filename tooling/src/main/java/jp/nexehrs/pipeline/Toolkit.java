@@ -49,15 +49,16 @@ public final class Toolkit implements AutoCloseable {
         this(threads, epochSeconds, Caching.OFF);
     }
 
-    /** A toolkit for a command run: package entries stamped with SOURCE_DATE_EPOCH when it is set, else a constant. */
-    public static Toolkit fromEnvironment(int threads, Caching caching, Optional<ProjectConfig.MissingDependencies> missingDependencies) {
-        return new Toolkit(threads, epochSecondsFromEnvironment(), caching, missingDependencies);
-    }
-
-    /** The same, borrowing {@code lent} (see {@link #Toolkit(int, long, Caching, Optional, Engines)}). */
+    /**
+     * A toolkit for a command run: package entries stamped with SOURCE_DATE_EPOCH when it is set, else a constant; the
+     * engines {@code lent} when the command line lends some (see {@link #Toolkit(int, long, Caching, Optional, Engines)}),
+     * else its own.
+     */
     public static Toolkit fromEnvironment(int threads, Caching caching, Optional<ProjectConfig.MissingDependencies> missingDependencies,
-                                          Engines lent) {
-        return new Toolkit(threads, epochSecondsFromEnvironment(), caching, missingDependencies, lent);
+                                          Optional<Engines> lent) {
+        long epochSeconds = epochSecondsFromEnvironment();
+        return lent.map(engines -> new Toolkit(threads, epochSeconds, caching, missingDependencies, engines))
+                .orElseGet(() -> new Toolkit(threads, epochSeconds, caching, missingDependencies));
     }
 
     private static long epochSecondsFromEnvironment() {
